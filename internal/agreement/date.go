@@ -1,0 +1,59 @@
+package agreement
+
+import (
+	"cmp"
+	"fmt"
+	"time"
+)
+
+// Date is a calendar date without time zone. Day 0 means the date is only
+// known to the month (a figure "as of May 2022").
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// NewDate returns the date y-m-d.
+func NewDate(y int, m time.Month, d int) Date { return Date{y, m, d} }
+
+// EndOfYear is 31 December of y.
+func EndOfYear(y int) Date { return Date{y, time.December, 31} }
+
+// IsZero reports whether d is unset.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// String formats d as YYYY-MM-DD, or YYYY-MM when only the month is known.
+func (d Date) String() string {
+	if d.Day == 0 {
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// Compare orders dates; a month-only date sorts before the days of that month.
+func (d Date) Compare(e Date) int {
+	return cmp.Or(cmp.Compare(d.Year, e.Year), cmp.Compare(d.Month, e.Month), cmp.Compare(d.Day, e.Day))
+}
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// Time is the date at midnight UTC (the first of the month for month-only dates).
+func (d Date) Time() time.Time {
+	return time.Date(d.Year, d.Month, max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+}
+
+// ParseDate reads YYYY-MM-DD, or YYYY-MM when monthOK.
+func ParseDate(s string, monthOK bool) (Date, error) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return Date{t.Year(), t.Month(), t.Day()}, nil
+	}
+	if monthOK {
+		if t, err := time.Parse("2006-01", s); err == nil {
+			return Date{t.Year(), t.Month(), 0}, nil
+		}
+		return Date{}, fmt.Errorf("%q is geen geldige datum (verwacht JJJJ-MM-DD of JJJJ-MM)", s)
+	}
+	return Date{}, fmt.Errorf("%q is geen geldige datum (verwacht JJJJ-MM-DD)", s)
+}
