@@ -1,0 +1,96 @@
+// Package build runs the whole pipeline: load and validate the content,
+// render the site, and publish it atomically. The CLI's build and check
+// commands, and later the preview server, use it.
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/prestatie/prestatie"
+	a "github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/content"
+	"github.com/prestatie/prestatie/internal/diag"
+	"github.com/prestatie/prestatie/internal/site"
+)
+
+// Options are the settings of one build.
+type Options struct {
+	Source  string // site folder
+	Dest    string // output folder; default Source/public
+	BaseURL string // overrides prestatie.yaml's base_url
+	Drafts  bool   // include drafts
+}
+
+// Summary tells what a build produced.
+type Summary struct {
+	Agreements int
+	Pages      int
+	Files      int
+	Elapsed    time.Duration
+}
+
+// Check loads and validates the site in opt.Source.
+func Check(opt Options) (*a.Site, diag.List) {
+	return content.Load(os.DirFS(opt.Source), content.Options{Drafts: opt.Drafts, Prefix: displayPrefix(opt.Source)})
+}
+
+// Build checks the site, renders it and replaces opt.Dest with the result.
+// When there are errors nothing is written and the diagnostics are returned;
+// err is for failures that are not the content's fault.
+func Build(opt Options) (Summary, diag.List, error) {
+	start := time.Now()
+	fsys := os.DirFS(opt.Source)
+	out, s, ds, err := Render(fsys, opt, displayPrefix(opt.Source))
+	if err != nil || ds.HasErrors() {
+		return Summary{}, ds, err
+	}
+	dest := opt.Dest
+	if dest == "" {
+		dest = filepath.Join(opt.Source, "public")
+	}
+	if err := Publish(out.Files, dest); err != nil {
+		return Summary{}, ds, err
+	}
+	return Summary{Agreements: len(s.Agreements), Pages: out.Pages, Files: len(out.Files), Elapsed: time.Since(start)}, ds, nil
+}
+
+// Render loads the site in fsys and renders it in memory, without writing
+// anything. prefix is put before file names in diagnostics.
+func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag.List, error) {
+	s, ds := content.Load(fsys, content.Options{Drafts: opt.Drafts, Prefix: prefix})
+	if ds.HasErrors() {
+		return nil, s, ds, nil
+	}
+	theme, err := themeFS(fsys, s.Theme)
+	if err != nil {
+		ds.Errorf(diag.Pos{File: filepath.Join(prefix, content.ConfigFile)}, "%v", err)
+		return nil, s, ds, nil
+	}
+	out, err := site.Render(s, site.Options{
+		BaseURL:   opt.BaseURL,
+		Templates: overlay{sub(fsys, "templates"), sub(prestatie.Templates, "templates")},
+		Theme:     theme,
+	})
+	return out, s, ds, err
+}
+
+// themeFS is the site's theme folder over the embedded default theme, so a
+// theme only needs the files it changes.
+func themeFS(fsys fs.FS, name string) (fs.FS, error) {
+	own := sub(fsys, "themes/"+name)
+	if own == nil && name != "default" {
+		return nil, fmt.Errorf("thema %q niet gevonden (verwacht de map themes/%s/)", name, name)
+	}
+	return overlay{own, sub(prestatie.Themes, "themes/default")}, nil
+}
+
+func displayPrefix(source string) string {
+	if source == "" || source == "." {
+		return ""
+	}
+	return filepath.ToSlash(filepath.Clean(source))
+}

@@ -1,0 +1,120 @@
+// Package markdown converts the Markdown of agreements to HTML with goldmark,
+// set up for Dutch: Unicode typographic quotes and dashes (so the site and the
+// PDF share the same text), heading ids that keep accented letters readable,
+// GFM tables and footnotes. Raw HTML is dropped unless explicitly allowed.
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Typography maps ASCII punctuation to the Unicode characters of Dutch
+// typesetting. Real characters, not HTML entities, so the PDF gets them too.
+var Typography = map[extension.TypographicPunctuation]string{
+	extension.LeftSingleQuote:  "‘",
+	extension.RightSingleQuote: "’",
+	extension.LeftDoubleQuote:  "“",
+	extension.RightDoubleQuote: "”",
+	extension.EnDash:           "–",
+	extension.EmDash:           "—",
+	extension.Ellipsis:         "…",
+	extension.LeftAngleQuote:   "«",
+	extension.RightAngleQuote:  "»",
+	extension.Apostrophe:       "’",
+}
+
+const prefixKey = "prestatie-id-prefix"
+
+// Converter renders Markdown to HTML. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// Option configures a Converter.
+type Option func(*config)
+
+type config struct{ unsafe bool }
+
+// WithUnsafeHTML passes raw HTML in Markdown through. Off by default: the
+// content is edited by many people and published on a government site.
+func WithUnsafeHTML(on bool) Option { return func(c *config) { c.unsafe = on } }
+
+// New returns a Converter.
+func New(opts ...Option) *Converter {
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	rendererOpts := []goldmark.Option{}
+	if c.unsafe {
+		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	md := goldmark.New(append(rendererOpts,
+		goldmark.WithExtensions(
+			extension.Table, extension.Strikethrough, extension.Linkify,
+			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
+			extension.NewTypographer(extension.WithTypographicSubstitutions(Typography)),
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+	)...)
+	return &Converter{md: md}
+}
+
+// Parse parses src into an AST. ids (may be nil) assigns heading ids;
+// prefix distinguishes footnote ids of several documents on one page.
+func (c *Converter) Parse(src []byte, ids *IDs, prefix string) ast.Node {
+	if ids == nil {
+		ids = NewIDs()
+	}
+	ctx := parser.NewContext(parser.WithIDs(ids))
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	if d, ok := doc.(*ast.Document); ok && prefix != "" {
+		d.AddMeta(prefixKey, prefix+"-")
+	}
+	return doc
+}
+
+func footnotePrefix(n ast.Node) []byte {
+	if d := n.OwnerDocument(); d != nil {
+		if p, ok := d.Meta()[prefixKey].(string); ok {
+			return []byte(p)
+		}
+	}
+	return nil
+}
+
+// Block renders a Markdown document (paragraphs, lists, headings, tables).
+func (c *Converter) Block(src string, ids *IDs, prefix string) (template.HTML, error) {
+	var buf bytes.Buffer
+	b := []byte(src)
+	if err := c.md.Renderer().Render(&buf, b, c.Parse(b, ids, prefix)); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// Inline renders a short text (a commitment, a note) without the paragraph
+// around it, so it can stand inside a list item or a table cell. A text of
+// several paragraphs keeps them.
+func (c *Converter) Inline(src string) (template.HTML, error) {
+	h, err := c.Block(src, nil, "")
+	if err != nil {
+		return "", err
+	}
+	s := strings.TrimSuffix(string(h), "\n")
+	if inner, ok := strings.CutPrefix(s, "<p>"); ok {
+		if inner, ok := strings.CutSuffix(inner, "</p>"); ok && !strings.Contains(inner, "<p>") {
+			return template.HTML(inner), nil
+		}
+	}
+	return template.HTML(s), nil
+}

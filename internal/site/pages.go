@@ -1,0 +1,208 @@
+package site
+
+import (
+	"cmp"
+	"html/template"
+	"slices"
+	"strings"
+
+	a "github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/dutch"
+	"github.com/prestatie/prestatie/internal/markdown"
+)
+
+// page is what every template gets. Only the fields of its kind are set.
+type page struct {
+	Site      *a.Site
+	Base      string // base path, ends in "/"
+	Path      string // this page below the base
+	Kind      string
+	Canonical string
+	IDs       *markdown.IDs
+	md        *markdown.Converter
+
+	Title     string // <h1> and <title>
+	Crumbs    []link
+	Agreement *a.Agreement
+	Chapter   *a.Chapter
+	Afspraak  *a.Afspraak
+	Prev      *link
+	Next      *link
+	Groups    []municipality // home page
+}
+
+type link struct {
+	Title string
+	Path  string // below the base
+}
+
+type municipality struct {
+	Name       string
+	Agreements []*a.Agreement
+}
+
+func agreementPath(ag *a.Agreement) string              { return ag.ID + "/" }
+func chapterPath(ag *a.Agreement, ch *a.Chapter) string { return ag.ID + "/" + ch.ID + "/" }
+func afspraakPath(ag *a.Agreement, ch *a.Chapter, af *a.Afspraak) string {
+	return ag.ID + "/" + ch.ID + "/" + af.ID + "/"
+}
+
+// pages lists every page of the site in a fixed order.
+func (r *renderer) pages() []job {
+	s := r.site
+	var jobs []job
+	add := func(kind, p string, fill func(*page)) {
+		file := p + "index.html"
+		if kind == "404" {
+			file = "404.html"
+		}
+		jobs = append(jobs, job{kind: kind, path: p, file: file, data: func(pg *page) error {
+			pg.md = r.md
+			fill(pg)
+			return nil
+		}})
+	}
+	add("home", "", func(p *page) {
+		p.Title = s.Title
+		for _, ag := range s.Agreements {
+			if n := len(p.Groups); n > 0 && p.Groups[n-1].Name == ag.Municipality {
+				p.Groups[n-1].Agreements = append(p.Groups[n-1].Agreements, ag)
+				continue
+			}
+			p.Groups = append(p.Groups, municipality{Name: ag.Municipality, Agreements: []*a.Agreement{ag}})
+		}
+	})
+	add("404", "404/", func(p *page) { p.Title = "Pagina niet gevonden" })
+	for _, ag := range s.Agreements {
+		home := link{"Home", ""}
+		agLink := link{ag.ShortTitle, agreementPath(ag)}
+		add("agreement", agreementPath(ag), func(p *page) {
+			p.Title, p.Agreement, p.Crumbs = ag.Title, ag, []link{home}
+		})
+		// Prev/next follow reading order through chapters and afspraken.
+		var order []link
+		for _, ch := range ag.Chapters {
+			order = append(order, link{ch.Number + " " + ch.Title, chapterPath(ag, ch)})
+			for _, af := range ch.Afspraken {
+				order = append(order, link{af.Number + " " + af.Title, afspraakPath(ag, ch, af)})
+			}
+		}
+		neighbours := func(p *page) {
+			i := slices.IndexFunc(order, func(l link) bool { return l.Path == p.Path })
+			if i > 0 {
+				p.Prev = &order[i-1]
+			}
+			if i >= 0 && i+1 < len(order) {
+				p.Next = &order[i+1]
+			}
+		}
+		for _, ch := range ag.Chapters {
+			add("chapter", chapterPath(ag, ch), func(p *page) {
+				p.Title, p.Agreement, p.Chapter = ch.Title, ag, ch
+				p.Crumbs = []link{home, agLink}
+				neighbours(p)
+			})
+			for _, af := range ch.Afspraken {
+				add("afspraak", afspraakPath(ag, ch, af), func(p *page) {
+					p.Title, p.Agreement, p.Chapter, p.Afspraak = af.Title, ag, ch, af
+					p.Crumbs = []link{home, agLink, {ch.Number + " " + ch.Title, chapterPath(ag, ch)}}
+					neighbours(p)
+				})
+			}
+		}
+	}
+	return jobs
+}
+
+// Markdown renders a Markdown body; prefix keeps footnote ids apart.
+func (p *page) Markdown(m a.Markdown, prefix string) (template.HTML, error) {
+	if strings.TrimSpace(m.Source) == "" {
+		return "", nil
+	}
+	return p.md.Block(m.Source, p.IDs, prefix)
+}
+
+// Inline renders a short Markdown text such as a commitment.
+func (p *page) Inline(s string) (template.HTML, error) { return p.md.Inline(s) }
+
+// ChapterLabel is "4 Beschikbaarheid" or "Bijlage 1 Regels passend toewijzen".
+func ChapterLabel(ch *a.Chapter) string { return ch.Number + " " + ch.Title }
+
+// group is one "Bijdrage <partij>" list.
+type group struct {
+	Heading     string
+	Commitments []*a.Commitment
+	order       int
+	size        int
+}
+
+// Contributions groups commitments per bound party set, in the agreement's
+// contribution order, keeping each group's commitments in document order.
+func (p *page) Contributions(cs []*a.Commitment) []group {
+	ag := p.Agreement
+	var gs []group
+	keys := map[string]int{}
+	for _, c := range cs {
+		k := bindingKey(c.Binding)
+		i, ok := keys[k]
+		if !ok {
+			i = len(gs)
+			keys[k] = i
+			gs = append(gs, group{Heading: groupHeading(ag, c.Binding), order: firstIndex(ag.ContributionOrder, c.Binding.Parties), size: len(c.Binding.Parties)})
+		}
+		gs[i].Commitments = append(gs[i].Commitments, c)
+	}
+	slices.SortStableFunc(gs, func(x, y group) int { return cmp.Or(cmp.Compare(x.order, y.order), cmp.Compare(x.size, y.size)) })
+	if len(gs) == 1 && cs[0].Binding.All {
+		gs[0].Heading = "Afspraken"
+	}
+	return gs
+}
+
+func bindingKey(b a.Binding) string {
+	switch {
+	case b.All:
+		return "*"
+	case b.OfKind != "":
+		return "*" + string(b.OfKind)
+	}
+	ids := make([]string, len(b.Parties))
+	for i, p := range b.Parties {
+		ids[i] = p.ID
+	}
+	return strings.Join(ids, ",")
+}
+
+var kindPlural = map[a.PartyKind]string{
+	a.Municipality: "alle gemeenten", a.Corporation: "alle corporaties",
+	a.Tenants: "alle huurdersorganisaties", a.OtherParty: "alle overige partijen",
+}
+
+func groupHeading(ag *a.Agreement, b a.Binding) string {
+	switch {
+	case b.All:
+		return "Bijdrage alle partijen"
+	case b.OfKind != "":
+		return "Bijdrage " + kindPlural[b.OfKind]
+	}
+	return "Bijdrage " + PartyList(b.Parties)
+}
+
+// PartyList names parties by label: "gemeente en Leystromen".
+func PartyList(ps []*a.Party) string {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Label
+	}
+	return dutch.List(names)
+}
+
+func firstIndex(order []*a.Party, ps []*a.Party) int {
+	best := len(order)
+	for _, p := range ps {
+		if i := slices.Index(order, p); i >= 0 && i < best {
+			best = i
+		}
+	}
+	return best
+}

@@ -1,0 +1,190 @@
+// Package site renders the agreement model to a static website: one page per
+// agreement, chapter and afspraak, a home page, a 404 page, sitemap.xml and
+// robots.txt. Pages come from html/template files (embedded defaults,
+// overridable per site) and Markdown through the markdown package.
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	a "github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/markdown"
+)
+
+// Options steer rendering.
+type Options struct {
+	// BaseURL overrides the site's base URL (absolute, or a path such as
+	// "/prestatieafspraken/").
+	BaseURL string
+	// Templates holds the page templates (*.html); Theme the files copied to
+	// assets/ (style.css, logos).
+	Templates fs.FS
+	Theme     fs.FS
+}
+
+// File is one output file, its path relative to the output folder.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Output is the rendered site, sorted by path.
+type Output struct {
+	Files []File
+	Pages int // HTML pages among Files
+}
+
+// Render renders the whole site. It does no I/O beyond reading the template
+// and theme file systems, so callers decide where the files go.
+func Render(s *a.Site, opt Options) (*Output, error) {
+	base, err := parseBase(firstNonEmpty(opt.BaseURL, s.BaseURL))
+	if err != nil {
+		return nil, err
+	}
+	r := &renderer{
+		site: s,
+		base: base,
+		md:   markdown.New(markdown.WithUnsafeHTML(s.UnsafeHTML)),
+	}
+	if err := r.parseTemplates(opt.Templates); err != nil {
+		return nil, err
+	}
+	jobs := r.pages()
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			files[i], errs[i] = r.render(j)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := &Output{Files: files, Pages: len(files)}
+	assets, err := copyTree(opt.Theme, "assets")
+	if err != nil {
+		return nil, fmt.Errorf("thema: %w", err)
+	}
+	out.Files = append(out.Files, assets...)
+	out.Files = append(out.Files, r.sitemap(jobs), r.robots())
+	slices.SortFunc(out.Files, func(x, y File) int { return strings.Compare(x.Path, y.Path) })
+	return out, nil
+}
+
+type renderer struct {
+	site   *a.Site
+	base   baseURL
+	md     *markdown.Converter
+	pages_ map[string]*template.Template
+}
+
+// job is one page to render.
+type job struct {
+	kind string // template name without .html
+	path string // URL path below the base, "" for home, "x/y/" for pages
+	file string // output file
+	data func(*page) error
+}
+
+func (r *renderer) render(j job) (File, error) {
+	p := &page{Site: r.site, Base: r.base.path, Path: j.path, Kind: j.kind, IDs: markdown.NewIDs(reservedIDs...)}
+	if err := j.data(p); err != nil {
+		return File{}, fmt.Errorf("%s: %w", j.file, err)
+	}
+	p.Canonical = r.base.abs(j.path)
+	var buf bytes.Buffer
+	if err := r.pages_[j.kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
+		return File{}, fmt.Errorf("%s: %w", j.file, err)
+	}
+	return File{Path: j.file, Data: buf.Bytes()}, nil
+}
+
+// reservedIDs are element ids the templates use; Markdown headings avoid them.
+var reservedIDs = []string{"inhoud", "hoofdinhoud", "menu", "kruimelpad", "voettekst", "beoogd-effect", "doelen", "cijfers", "afspraken", "partijen", "inhoudsopgave", "voorwoord"}
+
+func (r *renderer) parseTemplates(tfs fs.FS) error {
+	r.pages_ = map[string]*template.Template{}
+	for _, kind := range []string{"home", "agreement", "chapter", "afspraak", "404"} {
+		t, err := template.New("base.html").Funcs(r.funcs()).ParseFS(tfs, "base.html", "partials.html", kind+".html")
+		if err != nil {
+			return fmt.Errorf("sjabloon %s.html: %w", kind, err)
+		}
+		r.pages_[kind] = t
+	}
+	return nil
+}
+
+// baseURL is where the site lives: path is used in links (so the same
+// output works on any host), abs in sitemap and canonical links.
+type baseURL struct {
+	path   string // "/" or "/prestatieafspraken/"
+	origin string // "https://www.example.nl" or "" when unknown
+}
+
+func parseBase(s string) (baseURL, error) {
+	if s == "" {
+		s = "/"
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.RawQuery != "" || u.Fragment != "" || (u.Scheme != "" && u.Host == "") {
+		return baseURL{}, fmt.Errorf("ongeldige base-url %q: verwacht https://host/pad/ of /pad/", s)
+	}
+	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
+		return baseURL{}, fmt.Errorf("ongeldige base-url %q: alleen http en https", s)
+	}
+	p := u.EscapedPath()
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	b := baseURL{path: p}
+	if u.Host != "" {
+		b.origin = u.Scheme + "://" + u.Host
+	}
+	return b, nil
+}
+
+// abs is the absolute URL of a path below the base, or the root-relative
+// path when the origin is unknown.
+func (b baseURL) abs(p string) string { return b.origin + b.path + p }
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+func copyTree(fsys fs.FS, dest string) ([]File, error) {
+	var files []File
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		files = append(files, File{Path: path.Join(dest, p), Data: data})
+		return err
+	})
+	return files, err
+}
