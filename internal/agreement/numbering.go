@@ -35,7 +35,9 @@ func (a *Agreement) AssignNumbers() diag.List {
 		if ch.Annex {
 			prefix = "B" + strconv.Itoa(annexN)
 		}
-		numberCommitments(ch.Commitments, prefix, claim)
+		if len(ch.Afspraken) == 0 { // both at once is reported by Validate
+			numberCommitments(ch.Commitments, prefix, claim)
+		}
 		for i, af := range ch.Afspraken {
 			af.Number = or(af.OwnNumber, prefix+"."+strconv.Itoa(i+1))
 			claim(af.Number, af.Pos)

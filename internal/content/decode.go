@@ -54,6 +54,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields ...field) bool {
 		known[i] = f.key
 	}
 	seen := map[string]*yaml.Node{}
+	suggested := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
 		if prev, dup := seen[k.Value]; dup {
@@ -64,6 +65,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields ...field) bool {
 		f := findField(fields, k.Value)
 		if f == nil {
 			d.errorf(k, "onbekende sleutel %q in %s%s", k.Value, what, diag.DidYouMean(k.Value, known))
+			suggested[diag.Suggest(k.Value, known)] = true
 			continue
 		}
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
@@ -75,7 +77,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields ...field) bool {
 		f.decode(v)
 	}
 	for _, f := range fields {
-		if f.required && seen[f.key] == nil {
+		if f.required && seen[f.key] == nil && !suggested[f.key] {
 			d.errorf(n, "%s mist de verplichte sleutel %q", what, f.key)
 		}
 	}
@@ -216,7 +218,13 @@ func enum[T ~string](d *decoder, dst *T, what string, terms []agreement.Term[T])
 				return
 			}
 		}
-		d.errorf(n, "%s %q is niet toegestaan (kies uit %s)%s", what, n.Value, strings.Join(ids, ", "), diag.DidYouMean(n.Value, ids))
+		hint := diag.DidYouMean(n.Value, ids)
+		for _, t := range terms { // a Dutch label typed instead of the id
+			if strings.EqualFold(t.Label, n.Value) {
+				hint = "; bedoelde u \"" + string(t.ID) + "\"?"
+			}
+		}
+		d.errorf(n, "%s %q is niet toegestaan (kies uit %s)%s", what, n.Value, strings.Join(ids, ", "), hint)
 	}
 }
 

@@ -138,7 +138,7 @@ func (d *decoder) syntaxPos(src []byte, err error) diag.Pos {
 }
 
 func syntaxMessage(err error) string {
-	return yamlLine.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), "")
+	return strings.TrimPrefix(yamlLine.ReplaceAllString(err.Error(), ""), "yaml: ")
 }
 
 // file reads one Markdown file and decodes its front matter with fn.

@@ -150,14 +150,15 @@ func (d *decoder) target(n *yaml.Node) *a.Target {
 	) {
 		return nil
 	}
+	// Count keys written, not values decoded: a bad value is reported already.
 	kinds := 0
-	if t.Value != nil {
+	if hasKey(n, "value") {
 		kinds++
 	}
-	if t.Min != nil || t.Max != nil {
+	if hasKey(n, "min") || hasKey(n, "max") {
 		kinds++
 	}
-	if t.Trend != "" {
+	if hasKey(n, "trend") {
 		kinds++
 	}
 	if kinds != 1 {
