@@ -1,0 +1,180 @@
+package build
+
+import (
+	"bytes"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/prestatie/prestatie/internal/site"
+)
+
+const root = "../.." // the repository is the default site
+
+func renderDefault(t testing.TB, base string) *site.Output {
+	t.Helper()
+	out, _, ds, err := Render(os.DirFS(root), Options{BaseURL: base}, "")
+	if err != nil || ds.HasErrors() {
+		t.Fatalf("render: %v\n%v", err, ds)
+	}
+	return out
+}
+
+var (
+	tags    = regexp.MustCompile(`(?s)<[^>]*>`)
+	spaces  = regexp.MustCompile(`\s+`)
+	curlies = strings.NewReplacer("‘", "'", "’", "'", "“", "\"", "”", "\"", "\u00a0", " ")
+)
+
+// pageText is the visible text of all pages, normalised so that the seed's
+// plain quotes and the site's typographic ones compare equal.
+func pageText(out *site.Output) string {
+	var b strings.Builder
+	for _, f := range out.Files {
+		if strings.HasSuffix(f.Path, ".html") {
+			s := string(f.Data)
+			s = s[strings.Index(s, "<body"):]
+			b.WriteString(html.UnescapeString(tags.ReplaceAllString(s, " ")))
+			b.WriteString("\n")
+		}
+	}
+	return normalise(b.String())
+}
+
+func normalise(s string) string { return strings.TrimSpace(spaces.ReplaceAllString(curlies.Replace(s), " ")) }
+
+// TestSeedComesThrough checks that every line of the signed agreement, the
+// seed, can be found in the text of the built pages: prose and bullets word
+// for word, headings ignoring case and the seed's own chapter numbers.
+func TestSeedComesThrough(t *testing.T) {
+	seed, err := os.ReadFile(filepath.Join(root, "testdata/seed/prestatieafspraken-alphen-chaam-2023-2024.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pageText(renderDefault(t, ""))
+	lower := strings.ToLower(text)
+	// The cover: a logo's lettering and the date in another notation.
+	cover := map[string]string{"Alphen, Chaam": "Gemeente Alphen-Chaam", "06/04/2023": "6 april 2023"}
+	numbered := regexp.MustCompile(`^\d+ `)
+	checked := 0
+	for i, line := range strings.Split(string(seed), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if c, ok := cover[line]; ok {
+			line = c
+		}
+		// Bullets; "- * 21% ..." is a bullet in the source PDF, "1^e" a superscript.
+		line = strings.TrimPrefix(strings.TrimPrefix(line, "- "), "* ")
+		line = strings.ReplaceAll(line, "^e", "e")
+		line = normalise(line)
+		checked++
+		if line == strings.ToUpper(line) || numbered.MatchString(line) { // a heading
+			h := strings.ToLower(numbered.ReplaceAllString(line, ""))
+			if !strings.Contains(lower, h) {
+				t.Errorf("seed line %d: heading %q not on any page", i+1, line)
+			}
+			continue
+		}
+		for _, sentence := range sentences(line) {
+			if !strings.Contains(text, sentence) {
+				t.Errorf("seed line %d: %q not on any page", i+1, sentence)
+			}
+		}
+	}
+	if checked < 150 {
+		t.Fatalf("only %d seed lines checked; is the seed complete?", checked)
+	}
+}
+
+// sentences splits a paragraph so that a failure names the missing sentence.
+func sentences(p string) []string {
+	var out []string
+	for _, s := range regexp.MustCompile(`[.;:] `).Split(p, -1) {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	a, b := renderDefault(t, "/x/"), renderDefault(t, "/x/")
+	if len(a.Files) != len(b.Files) {
+		t.Fatalf("%d files vs %d", len(a.Files), len(b.Files))
+	}
+	for i := range a.Files {
+		if a.Files[i].Path != b.Files[i].Path || !bytes.Equal(a.Files[i].Data, b.Files[i].Data) {
+			t.Errorf("%s differs between two builds", a.Files[i].Path)
+		}
+	}
+}
+
+func TestPagesOfTheDefaultSite(t *testing.T) {
+	out := renderDefault(t, "")
+	have := map[string]bool{}
+	for _, f := range out.Files {
+		have[f.Path] = true
+	}
+	for _, p := range []string{
+		"index.html", "404.html", "sitemap.xml", "robots.txt", "assets/style.css",
+		"alphen-chaam-2023-2024/index.html",
+		"alphen-chaam-2023-2024/overlegstructuur/index.html",
+		"alphen-chaam-2023-2024/beschikbaarheid/index.html",
+		"alphen-chaam-2023-2024/beschikbaarheid/nieuwbouw/index.html",
+		"alphen-chaam-2023-2024/betaalbaarheid/huurprijzen/index.html",
+		"alphen-chaam-2023-2024/duurzaamheid/aanpak-naar-aardgasvrij/index.html",
+		"alphen-chaam-2023-2024/wonen-en-zorg/regionale-woonzorganalyse/index.html",
+		"alphen-chaam-2023-2024/bijzondere-doelgroepen/huisvesting-bijzondere-doelgroepen/index.html",
+		"alphen-chaam-2023-2024/leefbaarheid/index.html",
+	} {
+		if !have[p] {
+			t.Errorf("missing %s", p)
+		}
+	}
+}
+
+// TestSubPath builds under a sub-path and checks that every internal
+// reference starts with it.
+func TestSubPath(t *testing.T) {
+	out := renderDefault(t, "https://www.example.nl/prestatieafspraken/")
+	ref := regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+	for _, f := range out.Files {
+		if !strings.HasSuffix(f.Path, ".html") {
+			continue
+		}
+		for _, m := range ref.FindAllStringSubmatch(string(f.Data), -1) {
+			u := m[1]
+			if strings.HasPrefix(u, "#") || strings.HasPrefix(u, "https://www.example.nl/prestatieafspraken/") {
+				continue
+			}
+			if !strings.HasPrefix(u, "/prestatieafspraken/") {
+				t.Errorf("%s: link %q is outside the base path", f.Path, u)
+			}
+		}
+	}
+	for _, f := range out.Files {
+		if f.Path == "sitemap.xml" && !bytes.Contains(f.Data, []byte("<loc>https://www.example.nl/prestatieafspraken/alphen-chaam-2023-2024/beschikbaarheid/nieuwbouw/</loc>")) {
+			t.Errorf("sitemap lacks absolute page URLs:\n%s", f.Data)
+		}
+	}
+}
+
+// TestNoThirdPartyReferences: the output may only point elsewhere through
+// links written in the content.
+func TestNoThirdPartyReferences(t *testing.T) {
+	out := renderDefault(t, "/")
+	ext := regexp.MustCompile(`(?:src|href|action|srcset|poster)="(?:https?:)?//`)
+	for _, f := range out.Files {
+		if loc := ext.FindIndex(f.Data); loc != nil {
+			t.Errorf("%s references another host: %s", f.Path, f.Data[loc[0]:min(len(f.Data), loc[1]+40)])
+		}
+		if bytes.Contains(f.Data, []byte("@import")) || bytes.Contains(f.Data, []byte("url(http")) {
+			t.Errorf("%s imports from another host", f.Path)
+		}
+	}
+}
