@@ -1,0 +1,60 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func cli(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = run(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	dest := t.TempDir()
+	broken := "../../testdata/sites/mistakes"
+	tests := []struct {
+		args []string
+		code int
+		out  string // regexp on stdout+stderr
+	}{
+		{[]string{"build", "--source", "../..", "--dest", dest}, 0, `^gebouwd: 1 overeenkomst, 21 pagina's, \d+ bestanden in \S+\n$`},
+		{[]string{"check", "--source", "../.."}, 0, `inhoud in orde: 1 overeenkomst`},
+		{[]string{"check", "--source", "../../testdata/sites/regio"}, 0, `inhoud in orde`},
+		{[]string{"check", "--source", broken}, 1, `mistakes/content/test-2024/_index.md:4:9: periode begint`},
+		{[]string{"build", "--source", broken, "--dest", t.TempDir()}, 1, `niets geschreven`},
+		{[]string{"version"}, 0, `^prestatie `},
+		{[]string{"help"}, 0, `prestatie build`},
+		{[]string{}, 2, `Gebruik:`},
+		{[]string{"bouw"}, 2, `onbekend commando "bouw"`},
+		{[]string{"build", "--sauce", "."}, 2, `flag provided but not defined`},
+		{[]string{"build", "--source", "/does/not/exist"}, 2, `niet gevonden`},
+		{[]string{"build", "--source", "../..", "--dest", t.TempDir(), "--base-url", "ftp://x/"}, 2, `ongeldige base-url`},
+	}
+	for _, tt := range tests {
+		code, out, errOut := cli(tt.args...)
+		if code != tt.code {
+			t.Errorf("prestatie %s: exit %d, want %d\n%s%s", strings.Join(tt.args, " "), code, tt.code, out, errOut)
+		}
+		if !regexp.MustCompile(tt.out).MatchString(out + errOut) {
+			t.Errorf("prestatie %s: output %q does not match %q", strings.Join(tt.args, " "), out+errOut, tt.out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "alphen-chaam-2023-2024", "index.html")); err != nil {
+		t.Errorf("build wrote no agreement page: %v", err)
+	}
+}
+
+// TestCheckReportsEveryMistake: one diagnostic per mistake, all in one run.
+func TestCheckReportsEveryMistake(t *testing.T) {
+	_, _, errOut := cli("check", "--source", "../../testdata/sites/mistakes")
+	lines := regexp.MustCompile(`(?m)^\S+:\d+:\d+: `).FindAllString(errOut, -1)
+	if len(lines) != 9 {
+		t.Errorf("got %d positioned diagnostics, want 9:\n%s", len(lines), errOut)
+	}
+}

@@ -1,0 +1,71 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSlug(t *testing.T) {
+	tests := map[string]string{
+		"Beëindiging van huurcontracten": "beeindiging-van-huurcontracten",
+		"Café & coördinatie — 2023/2024": "cafe-coordinatie-2023-2024",
+		"Ärger über € 879,66":            "arger-uber-euro-879-66",
+		"Ĳsselmonde":                     "ijsselmonde",
+		"Woonvisie 2018-2023":            "woonvisie-2018-2023",
+		"  !! ":                          "",
+	}
+	for in, want := range tests {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBlock(t *testing.T) {
+	c := New()
+	ids := NewIDs("voorwoord")
+	tests := []struct{ in, want string }{
+		{"## Beëindiging", `<h2 id="beeindiging">Beëindiging</h2>`},
+		{"## Beëindiging", `<h2 id="beeindiging-2">Beëindiging</h2>`},    // unique on the page
+		{"## Voorwoord", `<h2 id="voorwoord-2">Voorwoord</h2>`},           // reserved by the template
+		{"## Eigen {#beschikbaarheid}", `<h2 id="beschikbaarheid">Eigen</h2>`},
+		{`"we doen 't" -- ja...`, "<p>“we doen ’t” – ja…</p>"},
+		{"hierna te noemen 'de partijen'", "<p>hierna te noemen ‘de partijen’</p>"},
+		{"| a | b |\n|---|---|\n| 1 | 2 |", "<table>"},
+		{"x <script>alert(1)</script>", "<p>x <!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --></p>"},
+		{"[a](javascript:alert(1))", `<p><a href="">a</a></p>`},
+	}
+	for _, tt := range tests {
+		got, err := c.Block(tt.in, ids, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(got), tt.want) {
+			t.Errorf("Block(%q) = %q, want it to contain %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFootnotePrefix(t *testing.T) {
+	got, _ := New().Block("Tekst[^1]\n\n[^1]: Noot.", nil, "voorwoord")
+	if !strings.Contains(string(got), `id="voorwoord-fn:1"`) {
+		t.Errorf("footnote ids not prefixed: %s", got)
+	}
+}
+
+func TestInline(t *testing.T) {
+	c := New()
+	if got, _ := c.Inline("Een *korte* tekst"); got != "Een <em>korte</em> tekst" {
+		t.Errorf("Inline = %q", got)
+	}
+	if got, _ := c.Inline("Een\n\nTwee"); !strings.Contains(string(got), "<p>Twee</p>") {
+		t.Errorf("Inline keeps paragraphs of a longer text: %q", got)
+	}
+}
+
+func TestUnsafe(t *testing.T) {
+	got, _ := New(WithUnsafeHTML(true)).Block("<b>vet</b>", nil, "")
+	if !strings.Contains(string(got), "<b>vet</b>") {
+		t.Errorf("unsafe HTML not passed: %q", got)
+	}
+}

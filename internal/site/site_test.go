@@ -1,0 +1,182 @@
+package site_test
+
+import (
+	"io/fs"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/prestatie/prestatie"
+	"github.com/prestatie/prestatie/internal/content"
+	"github.com/prestatie/prestatie/internal/site"
+)
+
+func render(t *testing.T, fsys fs.FS, base string) map[string]string {
+	t.Helper()
+	s, ds := content.Load(fsys, content.Options{})
+	if ds.HasErrors() {
+		t.Fatalf("load: %v", ds)
+	}
+	tmpl, _ := fs.Sub(prestatie.Templates, "templates")
+	theme, _ := fs.Sub(prestatie.Themes, "themes/default")
+	out, err := site.Render(s, site.Options{BaseURL: base, Templates: tmpl, Theme: theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range out.Files {
+		files[f.Path] = string(f.Data)
+	}
+	return files
+}
+
+var eventAttr = regexp.MustCompile(`<[a-zA-Z][^<>]*\son[a-z]+=`)
+
+const payload = `<script>alert(1)</script>`
+
+// hostileSite carries script payloads in every text field.
+func hostileSite(unsafe bool) fstest.MapFS {
+	cfg := "title: \"Site " + payload + "\"\n"
+	if unsafe {
+		cfg += "unsafe_html: true\n"
+	}
+	return fstest.MapFS{
+		"prestatie.yaml": {Data: []byte(cfg)},
+		"content/x-2024/_index.md": {Data: []byte(`---
+title: "Afspraken ` + payload + `"
+municipality: "Dorp <img src=x onerror=alert(2)>"
+period: {from: 2024, to: 2024}
+reference: "\"><script>alert(3)</script>"
+date: 2024-01-01
+status: draft
+parties:
+  - {id: a, name: "A <b onmouseover=alert(4)>", kind: municipality, tagline: "</script><!--"}
+  - {id: b, name: B, kind: corporation}
+---
+Preambule <script>alert(5)</script> en [klik](javascript:alert(6)) en <div onclick="alert(7)">x</div>.
+`)},
+		"content/x-2024/t/_index.md": {Data: []byte("---\ntitle: \"Thema " + payload + "\"\norder: 1\n---\n")},
+		"content/x-2024/t/a.md": {Data: []byte(`---
+title: "Afspraak ` + payload + `"
+order: 1
+effect: "Effect <script>alert(8)</script>"
+commitments:
+  - {id: c, party: a, text: "Tekst <script>alert(9)</script> [x](javascript:alert(10))", target: {value: 1, unit: "<i>w</i>", note: "<script>alert(11)</script>"}}
+progress:
+  - {commitment: c, date: 2024-06-30, status: delayed, note: "<script>alert(12)</script>", source: "<script>alert(13)</script>"}
+figures:
+  - {kind: value, as_of: 2024-01, value: 1, unit: euro, title: "<script>alert(14)</script>", source: "<script>alert(15)</script>"}
+---
+Body <script>alert(16)</script>
+`)},
+	}
+}
+
+func TestContentIsEscaped(t *testing.T) {
+	files := render(t, hostileSite(false), "/")
+	for path, data := range files {
+		if !strings.HasSuffix(path, ".html") {
+			continue
+		}
+		for _, bad := range []string{"<script", "javascript:", "<img", "<b ", "<i>w", "<div onclick"} {
+			if strings.Contains(data, bad) {
+				i := strings.Index(data, bad)
+				t.Errorf("%s contains %q: …%s…", path, bad, data[max(0, i-60):min(len(data), i+60)])
+			}
+		}
+		if m := eventAttr.FindString(data); m != "" {
+			t.Errorf("%s has an event handler attribute in a tag: %s", path, m)
+		}
+	}
+	// The payload shows up as text.
+	if p := files["x-2024/t/a/index.html"]; !strings.Contains(p, "Afspraak &lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Errorf("title not shown as text")
+	}
+}
+
+func TestUnsafeHTMLIsOptIn(t *testing.T) {
+	files := render(t, hostileSite(true), "/")
+	if !strings.Contains(files["x-2024/t/a/index.html"], "Body <script>alert(16)</script>") {
+		t.Errorf("unsafe_html: true should pass raw HTML in Markdown bodies through")
+	}
+	// Front-matter strings stay escaped even then: they are not Markdown bodies.
+	if strings.Contains(files["x-2024/t/a/index.html"], "Afspraak <script>") {
+		t.Errorf("titles must stay escaped")
+	}
+}
+
+// TestManyParties renders the test site with fifteen parties.
+func TestManyParties(t *testing.T) {
+	files := render(t, os.DirFS("../../testdata/sites/regio"), "/regio/")
+	ag := files["testland-2024-2027/index.html"]
+	for _, want := range []string{"Huurdersvereniging De Sleutel", "Ter ondertekening", "28 november 2024"} {
+		if !strings.Contains(ag, want) {
+			t.Errorf("agreement page lacks %q", want)
+		}
+	}
+	if n := strings.Count(ag, `<li><strong>`); n != 15 {
+		t.Errorf("agreement page lists %d parties, want 15", n)
+	}
+	page := files["testland-2024-2027/beschikbaarheid/nieuwbouw/index.html"]
+	for _, heading := range []string{"Bijdrage alle corporaties", "Bijdrage alle huurdersorganisaties", "Bijdrage gemeente en Woonstede"} {
+		if !strings.Contains(page, "<h2>"+heading+"</h2>") {
+			t.Errorf("nieuwbouw lacks heading %q", heading)
+		}
+	}
+	if !strings.Contains(files["testland-2024-2027/betaalbaarheid-en-duurzaamheid/huurbeleid/index.html"], `<span class="number">7.3.1</span>`) {
+		t.Errorf("own numbering 7.3 not applied to commitments")
+	}
+	if _, ok := files["testland-2024-2027/bijlage-passend-toewijzen/index.html"]; !ok {
+		t.Errorf("annex page missing")
+	}
+}
+
+func TestDutchFormatting(t *testing.T) {
+	files := render(t, os.DirFS("../.."), "/")
+	ag := files["alphen-chaam-2023-2024/index.html"]
+	for _, want := range []string{`lang="nl"`, "6 april 2023", "GV00051149", "Ondertekend", "verbindend | ondernemend"} {
+		if !strings.Contains(ag, want) {
+			t.Errorf("agreement page lacks %q", want)
+		}
+	}
+	bes := files["alphen-chaam-2023-2024/beschikbaarheid/index.html"]
+	for _, want := range []string{"€\u00a020.000", "circa 330\u00a0woningen", "mei 2022"} {
+		if !strings.Contains(bes, want) {
+			t.Errorf("beschikbaarheid lacks %q", want)
+		}
+	}
+	if bb := files["alphen-chaam-2023-2024/betaalbaarheid/index.html"]; !strings.Contains(bb, "<td>21%</td>") {
+		t.Errorf("rent bands not formatted as 21%%")
+	}
+}
+
+// TestContributionOrder: the seed lists Leystromen's bijdrage before the
+// gemeente's, as contribution_order says, and numbers follow that order.
+func TestContributionOrder(t *testing.T) {
+	p := render(t, os.DirFS("../.."), "/")["alphen-chaam-2023-2024/beschikbaarheid/nieuwbouw/index.html"]
+	ley, gem := strings.Index(p, "<h2>Bijdrage Leystromen</h2>"), strings.Index(p, "<h2>Bijdrage gemeente</h2>")
+	if ley < 0 || gem < 0 || ley > gem {
+		t.Errorf("Bijdrage Leystromen (%d) should precede Bijdrage gemeente (%d)", ley, gem)
+	}
+	if !strings.Contains(p, `<li class="commitment" id="de-ligt-iv">`) || !strings.Contains(p, "4.2.1") {
+		t.Errorf("commitment anchor or number missing")
+	}
+}
+
+func TestOneH1AndLandmarks(t *testing.T) {
+	for path, data := range render(t, os.DirFS("../.."), "/") {
+		if !strings.HasSuffix(path, ".html") {
+			continue
+		}
+		if n := strings.Count(data, "<h1"); n != 1 {
+			t.Errorf("%s has %d h1 elements", path, n)
+		}
+		for _, want := range []string{"<main", "<header", "<footer", `class="skip-link"`} {
+			if !strings.Contains(data, want) {
+				t.Errorf("%s lacks %s", path, want)
+			}
+		}
+	}
+}
