@@ -44,7 +44,9 @@ func pageText(out *site.Output) string {
 	return normalise(b.String())
 }
 
-func normalise(s string) string { return strings.TrimSpace(spaces.ReplaceAllString(curlies.Replace(s), " ")) }
+func normalise(s string) string {
+	return strings.TrimSpace(spaces.ReplaceAllString(curlies.Replace(s), " "))
+}
 
 // TestSeedComesThrough checks that every line of the signed agreement, the
 // seed, can be found in the text of the built pages: prose and bullets word

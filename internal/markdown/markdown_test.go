@@ -26,8 +26,8 @@ func TestBlock(t *testing.T) {
 	ids := NewIDs("voorwoord")
 	tests := []struct{ in, want string }{
 		{"## Beëindiging", `<h2 id="beeindiging">Beëindiging</h2>`},
-		{"## Beëindiging", `<h2 id="beeindiging-2">Beëindiging</h2>`},    // unique on the page
-		{"## Voorwoord", `<h2 id="voorwoord-2">Voorwoord</h2>`},           // reserved by the template
+		{"## Beëindiging", `<h2 id="beeindiging-2">Beëindiging</h2>`}, // unique on the page
+		{"## Voorwoord", `<h2 id="voorwoord-2">Voorwoord</h2>`},       // reserved by the template
 		{"## Eigen {#beschikbaarheid}", `<h2 id="beschikbaarheid">Eigen</h2>`},
 		{`"we doen 't" -- ja...`, "<p>“we doen ’t” – ja…</p>"},
 		{"hierna te noemen 'de partijen'", "<p>hierna te noemen ‘de partijen’</p>"},

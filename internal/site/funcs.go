@@ -45,7 +45,7 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return dutch.List(s)
 		},
-		"lower": strings.ToLower,
+		"lower":   strings.ToLower,
 		"contrib": func(p *page, cs []*a.Commitment) contribArgs { return contribArgs{p, cs} },
 	}
 }
