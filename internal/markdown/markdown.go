@@ -94,9 +94,25 @@ func footnotePrefix(n ast.Node) []byte {
 
 // Block renders a Markdown document (paragraphs, lists, headings, tables).
 func (c *Converter) Block(src string, ids *IDs, prefix string) (template.HTML, error) {
+	return c.Section(src, ids, prefix, 0)
+}
+
+// Section renders a Markdown document that sits below a heading of the
+// page: every heading moves down shift levels (## becomes <h3> for shift 1),
+// so the page keeps a correct heading order.
+func (c *Converter) Section(src string, ids *IDs, prefix string, shift int) (template.HTML, error) {
 	var buf bytes.Buffer
 	b := []byte(src)
-	if err := c.md.Renderer().Render(&buf, b, c.Parse(b, ids, prefix)); err != nil {
+	doc := c.Parse(b, ids, prefix)
+	if shift != 0 {
+		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if h, ok := n.(*ast.Heading); ok && entering {
+				h.Level = min(6, h.Level+shift)
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	if err := c.md.Renderer().Render(&buf, b, doc); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil

@@ -69,3 +69,12 @@ func TestUnsafe(t *testing.T) {
 		t.Errorf("unsafe HTML not passed: %q", got)
 	}
 }
+
+func TestSectionShiftsHeadings(t *testing.T) {
+	got, _ := New().Section("# Een\n\n## Twee\n\n###### Zes", nil, "", 1)
+	for _, want := range []string{`<h2 id="een">`, `<h3 id="twee">`, `<h6 id="zes">`} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("missing %s in %s", want, got)
+		}
+	}
+}

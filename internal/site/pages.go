@@ -99,12 +99,14 @@ func (r *renderer) pages() []job {
 		for _, ch := range ag.Chapters {
 			add("chapter", chapterPath(ag, ch), func(p *page) {
 				p.Title, p.Agreement, p.Chapter = ch.Title, ag, ch
+				reserve(p, ch.Commitments)
 				p.Crumbs = []link{home, agLink}
 				neighbours(p)
 			})
 			for _, af := range ch.Afspraken {
 				add("afspraak", afspraakPath(ag, ch, af), func(p *page) {
 					p.Title, p.Agreement, p.Chapter, p.Afspraak = af.Title, ag, ch, af
+					reserve(p, af.Commitments)
 					p.Crumbs = []link{home, agLink, {ch.Number + " " + ch.Title, chapterPath(ag, ch)}}
 					neighbours(p)
 				})
@@ -114,12 +116,30 @@ func (r *renderer) pages() []job {
 	return jobs
 }
 
+// reserve keeps Markdown heading ids clear of the commitments' anchors.
+func reserve(p *page, cs []*a.Commitment) {
+	for _, c := range cs {
+		p.IDs.Put([]byte(c.ID))
+		for _, it := range c.Items {
+			p.IDs.Put([]byte(it.ID))
+		}
+	}
+}
+
 // Markdown renders a Markdown body; prefix keeps footnote ids apart.
 func (p *page) Markdown(m a.Markdown, prefix string) (template.HTML, error) {
 	if strings.TrimSpace(m.Source) == "" {
 		return "", nil
 	}
 	return p.md.Block(m.Source, p.IDs, prefix)
+}
+
+// Section renders a Markdown body that sits below an <h2> of the page.
+func (p *page) Section(m a.Markdown, prefix string) (template.HTML, error) {
+	if strings.TrimSpace(m.Source) == "" {
+		return "", nil
+	}
+	return p.md.Section(m.Source, p.IDs, prefix, 1)
 }
 
 // Inline renders a short Markdown text such as a commitment.

@@ -165,13 +165,27 @@ func TestContributionOrder(t *testing.T) {
 	}
 }
 
+var headingTag = regexp.MustCompile(`<h([1-6])[ >]`)
+
 func TestOneH1AndLandmarks(t *testing.T) {
-	for path, data := range render(t, os.DirFS("../.."), "/") {
+	pages := render(t, os.DirFS("../.."), "/")
+	for path, data := range render(t, os.DirFS("../../testdata/sites/regio"), "/") {
+		pages["regio/"+path] = data
+	}
+	for path, data := range pages {
 		if !strings.HasSuffix(path, ".html") {
 			continue
 		}
 		if n := strings.Count(data, "<h1"); n != 1 {
 			t.Errorf("%s has %d h1 elements", path, n)
+		}
+		level := 0
+		for _, m := range headingTag.FindAllStringSubmatch(data, -1) {
+			l := int(m[1][0] - '0')
+			if l > level+1 {
+				t.Errorf("%s: <h%d> follows <h%d>: heading level skipped", path, l, level)
+			}
+			level = l
 		}
 		for _, want := range []string{"<main", "<header", "<footer", `class="skip-link"`} {
 			if !strings.Contains(data, want) {
