@@ -70,6 +70,19 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 		ds.Errorf(diag.Pos{File: filepath.Join(prefix, content.ConfigFile)}, "%v", err)
 		return nil, s, ds, nil
 	}
+	for _, ag := range s.Agreements {
+		for _, p := range ag.Parties {
+			if p.Logo == "" {
+				continue
+			}
+			if st, err := fs.Stat(theme, p.Logo); err != nil || st.IsDir() || !fs.ValidPath(p.Logo) {
+				ds.Errorf(p.Pos, "logo %q van partij %q niet gevonden in themes/%s/", p.Logo, p.ID, s.Theme)
+			}
+		}
+	}
+	if ds.HasErrors() {
+		return nil, s, ds, nil
+	}
 	out, err := site.Render(s, site.Options{
 		BaseURL:   opt.BaseURL,
 		Templates: overlay{sub(fsys, "templates"), sub(prestatie.Templates, "templates")},
