@@ -121,3 +121,16 @@ func TestSplit(t *testing.T) {
 		}
 	}
 }
+
+func TestDrafts(t *testing.T) {
+	m := siteFS(t, "_base")
+	m["content/test-2024/thema/concept.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Concept\norder: 5\ndraft: true\n---\n")}
+	s, ds := Load(m, Options{})
+	if len(ds) > 0 || len(s.Agreements[0].Chapters[0].Afspraken) != 1 {
+		t.Errorf("a draft afspraak is left out by default: %v", ds)
+	}
+	s, _ = Load(m, Options{Drafts: true})
+	if len(s.Agreements[0].Chapters[0].Afspraken) != 2 {
+		t.Errorf("--drafts includes it")
+	}
+}
