@@ -46,6 +46,7 @@ func (r *renderer) funcs() template.FuncMap {
 			return dutch.List(s)
 		},
 		"lower":   strings.ToLower,
+		"inline":  r.md.Inline,
 		"contrib": func(p *page, cs []*a.Commitment) contribArgs { return contribArgs{p, cs} },
 	}
 }
