@@ -45,7 +45,7 @@ func TestValidateSample(t *testing.T) {
 		t.Errorf("chapters not in order: %s %s", th.ID, th.Number)
 	}
 	c2 := th.Afspraken[0].Commitments[1]
-	if c2.Number != "1.1.2" || c2.Items[1].Number != "1.1.2b" || c2.Items[1].Parent != c2 {
+	if c2.Number != "1.1.1" || c2.Items[1].Number != "1.1.1b" || c2.Items[1].Parent != c2 {
 		t.Errorf("numbers: %s %s", c2.Number, c2.Items[1].Number)
 	}
 	// Bound parties keep agreement order, whatever order they were written in.

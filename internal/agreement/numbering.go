@@ -36,15 +36,24 @@ func (a *Agreement) AssignNumbers() diag.List {
 			prefix = "B" + strconv.Itoa(annexN)
 		}
 		if len(ch.Afspraken) == 0 { // both at once is reported by Validate
-			numberCommitments(ch.Commitments, prefix, claim)
+			numberCommitments(a.grouped(ch.Commitments), prefix, claim)
 		}
 		for i, af := range ch.Afspraken {
 			af.Number = or(af.OwnNumber, prefix+"."+strconv.Itoa(i+1))
 			claim(af.Number, af.Pos)
-			numberCommitments(af.Commitments, af.Number, claim)
+			numberCommitments(a.grouped(af.Commitments), af.Number, claim)
 		}
 	}
 	return ds
+}
+
+// grouped lists commitments in the order the pages and the PDF show them.
+func (a *Agreement) grouped(cs []*Commitment) []*Commitment {
+	var out []*Commitment
+	for _, g := range a.Groups(cs) {
+		out = append(out, g.Commitments...)
+	}
+	return out
 }
 
 func numberCommitments(cs []*Commitment, prefix string, claim func(string, diag.Pos)) {

@@ -61,7 +61,11 @@ func New(opts ...Option) *Converter {
 	md := goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(
 			extension.Table, extension.Strikethrough, extension.Linkify,
-			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
+			extension.NewFootnote(
+				extension.WithFootnoteIDPrefixFunction(footnotePrefix),
+				// The arrow alone gives a screen reader nothing to say.
+				extension.WithFootnoteBacklinkHTML(`↩︎<span class="visually-hidden"> terug naar de tekst</span>`),
+			),
 			extension.NewTypographer(extension.WithTypographicSubstitutions(Typography)),
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"cmp"
 	"html/template"
 	"slices"
 	"strings"
@@ -22,6 +21,7 @@ type page struct {
 	md        *markdown.Converter
 
 	Title     string // <h1> and <title>
+	Number    string // of the chapter or afspraak shown
 	Crumbs    []link
 	Agreement *a.Agreement
 	Chapter   *a.Chapter
@@ -98,14 +98,14 @@ func (r *renderer) pages() []job {
 		}
 		for _, ch := range ag.Chapters {
 			add("chapter", chapterPath(ag, ch), func(p *page) {
-				p.Title, p.Agreement, p.Chapter = ch.Title, ag, ch
+				p.Title, p.Agreement, p.Chapter, p.Number = ch.Title, ag, ch, ch.Number
 				reserve(p, ch.Commitments)
 				p.Crumbs = []link{home, agLink}
 				neighbours(p)
 			})
 			for _, af := range ch.Afspraken {
 				add("afspraak", afspraakPath(ag, ch, af), func(p *page) {
-					p.Title, p.Agreement, p.Chapter, p.Afspraak = af.Title, ag, ch, af
+					p.Title, p.Agreement, p.Chapter, p.Afspraak, p.Number = af.Title, ag, ch, af, af.Number
 					reserve(p, af.Commitments)
 					p.Crumbs = []link{home, agLink, {ch.Number + " " + ch.Title, chapterPath(ag, ch)}}
 					neighbours(p)
@@ -148,49 +148,24 @@ func (p *page) Inline(s string) (template.HTML, error) { return p.md.Inline(s) }
 // ChapterLabel is "4 Beschikbaarheid" or "Bijlage 1 Regels passend toewijzen".
 func ChapterLabel(ch *a.Chapter) string { return ch.Number + " " + ch.Title }
 
-// group is one "Bijdrage <partij>" list.
+// group is one "Bijdrage <partij>" list with its heading.
 type group struct {
 	Heading     string
+	ID          string
 	Commitments []*a.Commitment
-	order       int
-	size        int
 }
 
-// Contributions groups commitments per bound party set, in the agreement's
-// contribution order, keeping each group's commitments in document order.
+// Contributions groups commitments as the agreement model orders them.
 func (p *page) Contributions(cs []*a.Commitment) []group {
-	ag := p.Agreement
 	var gs []group
-	keys := map[string]int{}
-	for _, c := range cs {
-		k := bindingKey(c.Binding)
-		i, ok := keys[k]
-		if !ok {
-			i = len(gs)
-			keys[k] = i
-			gs = append(gs, group{Heading: groupHeading(ag, c.Binding), order: firstIndex(ag.ContributionOrder, c.Binding.Parties), size: len(c.Binding.Parties)})
+	for _, g := range p.Agreement.Groups(cs) {
+		h := groupHeading(g.Binding)
+		if g.AllOnly {
+			h = "Afspraken"
 		}
-		gs[i].Commitments = append(gs[i].Commitments, c)
-	}
-	slices.SortStableFunc(gs, func(x, y group) int { return cmp.Or(cmp.Compare(x.order, y.order), cmp.Compare(x.size, y.size)) })
-	if len(gs) == 1 && cs[0].Binding.All {
-		gs[0].Heading = "Afspraken"
+		gs = append(gs, group{Heading: h, ID: p.IDs.Unique(markdown.Slug(h)), Commitments: g.Commitments})
 	}
 	return gs
-}
-
-func bindingKey(b a.Binding) string {
-	switch {
-	case b.All:
-		return "*"
-	case b.OfKind != "":
-		return "*" + string(b.OfKind)
-	}
-	ids := make([]string, len(b.Parties))
-	for i, p := range b.Parties {
-		ids[i] = p.ID
-	}
-	return strings.Join(ids, ",")
 }
 
 var kindPlural = map[a.PartyKind]string{
@@ -198,7 +173,7 @@ var kindPlural = map[a.PartyKind]string{
 	a.Tenants: "alle huurdersorganisaties", a.OtherParty: "alle overige partijen",
 }
 
-func groupHeading(ag *a.Agreement, b a.Binding) string {
+func groupHeading(b a.Binding) string {
 	switch {
 	case b.All:
 		return "Bijdrage alle partijen"
@@ -215,14 +190,4 @@ func PartyList(ps []*a.Party) string {
 		names[i] = p.Label
 	}
 	return dutch.List(names)
-}
-
-func firstIndex(order []*a.Party, ps []*a.Party) int {
-	best := len(order)
-	for _, p := range ps {
-		if i := slices.Index(order, p); i >= 0 && i < best {
-			best = i
-		}
-	}
-	return best
 }

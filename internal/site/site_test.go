@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -121,7 +122,7 @@ func TestManyParties(t *testing.T) {
 	}
 	page := files["testland-2024-2027/beschikbaarheid/nieuwbouw/index.html"]
 	for _, heading := range []string{"Bijdrage alle corporaties", "Bijdrage alle huurdersorganisaties", "Bijdrage gemeente en Woonstede"} {
-		if !strings.Contains(page, "<h2>"+heading+"</h2>") {
+		if !strings.Contains(page, ">"+heading+"</h2>") {
 			t.Errorf("nieuwbouw lacks heading %q", heading)
 		}
 	}
@@ -156,7 +157,7 @@ func TestDutchFormatting(t *testing.T) {
 // gemeente's, as contribution_order says, and numbers follow that order.
 func TestContributionOrder(t *testing.T) {
 	p := render(t, os.DirFS("../.."), "/")["alphen-chaam-2023-2024/beschikbaarheid/nieuwbouw/index.html"]
-	ley, gem := strings.Index(p, "<h2>Bijdrage Leystromen</h2>"), strings.Index(p, "<h2>Bijdrage gemeente</h2>")
+	ley, gem := strings.Index(p, ">Bijdrage Leystromen</h2>"), strings.Index(p, ">Bijdrage gemeente</h2>")
 	if ley < 0 || gem < 0 || ley > gem {
 		t.Errorf("Bijdrage Leystromen (%d) should precede Bijdrage gemeente (%d)", ley, gem)
 	}
@@ -191,6 +192,34 @@ func TestOneH1AndLandmarks(t *testing.T) {
 			if !strings.Contains(data, want) {
 				t.Errorf("%s lacks %s", path, want)
 			}
+		}
+	}
+}
+
+var commitmentNumber = regexp.MustCompile(`<li class="commitment" id="[^"]+">\s*<span class="number">([0-9.]+)</span>`)
+
+// TestNumbersInReadingOrder: commitments are numbered in the order a reader
+// meets them, after grouping per party.
+func TestNumbersInReadingOrder(t *testing.T) {
+	pages := render(t, os.DirFS("../../testdata/sites/regio"), "/")
+	for path, data := range render(t, os.DirFS("../.."), "/") {
+		pages["default/"+path] = data
+	}
+	for path, data := range pages {
+		var prev []int
+		for _, m := range commitmentNumber.FindAllStringSubmatch(data, -1) {
+			var cur []int
+			for _, part := range strings.Split(m[1], ".") {
+				n := 0
+				for _, r := range part {
+					n = n*10 + int(r-'0')
+				}
+				cur = append(cur, n)
+			}
+			if prev != nil && slices.Compare(cur, prev) <= 0 {
+				t.Errorf("%s: %s follows %v", path, m[1], prev)
+			}
+			prev = cur
 		}
 	}
 }
