@@ -162,24 +162,37 @@ func (l *loader) file(name string, fn func(d *decoder, n *yaml.Node, body a.Mark
 	fn(d, n, a.Markdown{Source: string(body), Pos: diag.Pos{File: d.file, Line: bodyLine, Col: 1}})
 }
 
-func (l *loader) agreement(dir string) *a.Agreement {
-	ag := &a.Agreement{ID: path.Base(dir)}
+// folder reads dir/_index.md with fn and returns the other entries of dir
+// to visit; ok is false when there is no _index.md.
+func (l *loader) folder(dir, what string, fn func(d *decoder, n *yaml.Node, body a.Markdown)) (rest []fs.DirEntry, ok bool) {
 	index := path.Join(dir, "_index.md")
 	if _, err := fs.Stat(l.fsys, index); err != nil {
-		l.ds.Errorf(l.at(dir), "map van een overeenkomst zonder _index.md")
-		return nil
+		l.ds.Errorf(l.at(dir), "map van %s zonder _index.md", what)
+		return nil, false
 	}
-	l.checkName(ag.ID, index)
-	l.file(index, func(d *decoder, n *yaml.Node, body a.Markdown) {
-		ag.Pos = d.pos(n)
-		ag.Preamble = body
+	l.checkName(path.Base(dir), index)
+	l.file(index, fn)
+	entries, _ := fs.ReadDir(l.fsys, dir)
+	for _, e := range entries {
+		if !skip(e.Name()) && e.Name() != "_index.md" {
+			rest = append(rest, e)
+		}
+	}
+	return rest, true
+}
+
+func (l *loader) agreement(dir string) *a.Agreement {
+	ag := &a.Agreement{ID: path.Base(dir)}
+	entries, ok := l.folder(dir, "een overeenkomst", func(d *decoder, n *yaml.Node, body a.Markdown) {
+		ag.Pos, ag.Preamble = d.pos(n), body
 		d.agreementFile(n, ag)
 	})
-	entries, _ := fs.ReadDir(l.fsys, dir)
+	if !ok {
+		return nil
+	}
 	for _, e := range entries {
 		name := path.Join(dir, e.Name())
 		switch {
-		case skip(e.Name()) || e.Name() == "_index.md":
 		case e.IsDir():
 			if ch := l.chapter(name); ch != nil && (!ch.Draft || l.opt.Drafts) {
 				ag.Chapters = append(ag.Chapters, ch)
@@ -194,22 +207,16 @@ func (l *loader) agreement(dir string) *a.Agreement {
 
 func (l *loader) chapter(dir string) *a.Chapter {
 	ch := &a.Chapter{ID: path.Base(dir)}
-	index := path.Join(dir, "_index.md")
-	if _, err := fs.Stat(l.fsys, index); err != nil {
-		l.ds.Errorf(l.at(dir), "hoofdstukmap zonder _index.md")
-		return nil
-	}
-	l.checkName(ch.ID, index)
-	l.file(index, func(d *decoder, n *yaml.Node, body a.Markdown) {
-		ch.Pos = d.pos(n)
-		ch.Intro = body
+	entries, ok := l.folder(dir, "een hoofdstuk", func(d *decoder, n *yaml.Node, body a.Markdown) {
+		ch.Pos, ch.Intro = d.pos(n), body
 		d.chapterFile(n, ch)
 	})
-	entries, _ := fs.ReadDir(l.fsys, dir)
+	if !ok {
+		return nil
+	}
 	for _, e := range entries {
 		name := path.Join(dir, e.Name())
 		switch {
-		case skip(e.Name()) || e.Name() == "_index.md":
 		case e.IsDir():
 			l.ds.Errorf(l.at(name), "map te diep genest: een hoofdstuk bevat alleen afspraakbestanden (.md)")
 		case strings.HasSuffix(e.Name(), ".md"):
