@@ -42,3 +42,32 @@ func List(names []string) string {
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " en " + names[len(names)-1]
 }
+
+// PartyNames lists parties by label: "gemeente en Leystromen".
+func PartyNames(ps []*agreement.Party) string {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Label
+	}
+	return List(names)
+}
+
+var kindPlural = map[agreement.PartyKind]string{
+	agreement.Municipality: "alle gemeenten", agreement.Corporation: "alle corporaties",
+	agreement.Tenants: "alle huurdersorganisaties", agreement.OtherParty: "alle overige partijen",
+}
+
+// GroupHeading is the heading of a list of commitments: "Bijdrage
+// Leystromen", "Bijdrage gemeente en Leystromen", "Bijdrage alle
+// corporaties", or "Afspraken" for a chapter whose afspraken bind everyone.
+func GroupHeading(g agreement.Group) string {
+	switch {
+	case g.AllOnly:
+		return "Afspraken"
+	case g.Binding.All:
+		return "Bijdrage alle partijen"
+	case g.Binding.OfKind != "":
+		return "Bijdrage " + kindPlural[g.Binding.OfKind]
+	}
+	return "Bijdrage " + PartyNames(g.Binding.Parties)
+}

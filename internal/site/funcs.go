@@ -24,7 +24,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"target":       dutch.Target,
 		"deref":        func(f *float64) float64 { return *f },
 		"chapterLabel": ChapterLabel,
-		"partyList":    PartyList,
+		"partyList":    dutch.PartyNames,
 		"figureKey":    a.FigureKeyLabel,
 		"figureValue": func(f *a.Figure, v float64) string {
 			if f.Kind == a.RentBands {

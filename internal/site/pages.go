@@ -159,35 +159,8 @@ type group struct {
 func (p *page) Contributions(cs []*a.Commitment) []group {
 	var gs []group
 	for _, g := range p.Agreement.Groups(cs) {
-		h := groupHeading(g.Binding)
-		if g.AllOnly {
-			h = "Afspraken"
-		}
+		h := dutch.GroupHeading(g)
 		gs = append(gs, group{Heading: h, ID: p.IDs.Unique(markdown.Slug(h)), Commitments: g.Commitments})
 	}
 	return gs
-}
-
-var kindPlural = map[a.PartyKind]string{
-	a.Municipality: "alle gemeenten", a.Corporation: "alle corporaties",
-	a.Tenants: "alle huurdersorganisaties", a.OtherParty: "alle overige partijen",
-}
-
-func groupHeading(b a.Binding) string {
-	switch {
-	case b.All:
-		return "Bijdrage alle partijen"
-	case b.OfKind != "":
-		return "Bijdrage " + kindPlural[b.OfKind]
-	}
-	return "Bijdrage " + PartyList(b.Parties)
-}
-
-// PartyList names parties by label: "gemeente en Leystromen".
-func PartyList(ps []*a.Party) string {
-	names := make([]string, len(ps))
-	for i, p := range ps {
-		names[i] = p.Label
-	}
-	return dutch.List(names)
 }
