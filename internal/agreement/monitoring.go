@@ -1,0 +1,212 @@
+package agreement
+
+import (
+	"slices"
+	"time"
+)
+
+// Overdue reports whether the commitment is past its due date at the given
+// moment without being done, dropped or judged realised.
+func (c *Commitment) Overdue(at Date) bool {
+	if !c.Due().Before(at) {
+		return false
+	}
+	if v, e := c.Verdict(); e != nil && !at.Before(e.Date) && v == Realised {
+		return false
+	}
+	s, _ := c.StatusAt(at)
+	return s != Done && s != Dropped
+}
+
+// ValueAt is the latest reported value on or before at.
+func (c *Commitment) ValueAt(at Date) (float64, bool) {
+	for i := len(c.Progress) - 1; i >= 0; i-- {
+		if e := c.Progress[i]; e.Value != nil && !at.Before(e.Date) {
+			return *e.Value, true
+		}
+	}
+	return 0, false
+}
+
+// Reached is the share of the target reached at the given moment, in
+// percent: the value against an exact target, or against the lower end of a
+// range ("5 tot 10": 5 is reaching it). Bounds (only a maximum) and trends
+// have no percentage; ok is false then, and when nothing was reported.
+func (c *Commitment) Reached(at Date) (pct float64, ok bool) {
+	t := c.Target
+	if t == nil {
+		return 0, false
+	}
+	goal := 0.0
+	switch {
+	case t.Value != nil:
+		goal = *t.Value
+	case t.Min != nil:
+		goal = *t.Min
+	default:
+		return 0, false
+	}
+	v, ok := c.ValueAt(at)
+	if !ok || goal == 0 {
+		return 0, false
+	}
+	return v / goal * 100, true
+}
+
+// Tally counts commitments by their state at one moment. Total equals the
+// sum of ByStatus and NoReport; Overdue counts across states.
+type Tally struct {
+	Total    int
+	ByStatus map[Status]int
+	NoReport int
+	Overdue  int
+}
+
+func (t *Tally) add(c *Commitment, at Date) {
+	if t.ByStatus == nil {
+		t.ByStatus = map[Status]int{}
+	}
+	t.Total++
+	if s, _ := c.StatusAt(at); s == "" {
+		t.NoReport++
+	} else {
+		t.ByStatus[s]++
+	}
+	if c.Overdue(at) {
+		t.Overdue++
+	}
+}
+
+// Dashboard is the state of an agreement at one moment, rolled up per
+// chapter and per party. Every numbered commitment (sub-items included)
+// counts once in the agreement and chapter tallies; in the party tallies it
+// counts once for every party it binds.
+type Dashboard struct {
+	At        Date
+	All       Tally
+	ByChapter []ChapterTally
+	ByParty   []PartyTally
+}
+
+// ChapterTally is one chapter's row of a Dashboard.
+type ChapterTally struct {
+	Chapter *Chapter
+	Tally
+}
+
+// PartyTally is one party's row of a Dashboard.
+type PartyTally struct {
+	Party *Party
+	Tally
+}
+
+// DashboardAt rolls up every commitment's state at the given moment.
+func (a *Agreement) DashboardAt(at Date) Dashboard {
+	d := Dashboard{At: at, All: Tally{ByStatus: map[Status]int{}}}
+	parties := map[*Party]*Tally{}
+	for _, p := range a.Parties {
+		d.ByParty = append(d.ByParty, PartyTally{Party: p, Tally: Tally{ByStatus: map[Status]int{}}})
+	}
+	for i := range d.ByParty {
+		parties[d.ByParty[i].Party] = &d.ByParty[i].Tally
+	}
+	for _, ch := range a.Chapters {
+		ct := ChapterTally{Chapter: ch, Tally: Tally{ByStatus: map[Status]int{}}}
+		a.eachIn(ch, func(c *Commitment) {
+			d.All.add(c, at)
+			ct.add(c, at)
+			for _, p := range c.Binding.Parties {
+				parties[p].add(c, at)
+			}
+		})
+		d.ByChapter = append(d.ByChapter, ct)
+	}
+	return d
+}
+
+func (a *Agreement) eachIn(ch *Chapter, fn func(*Commitment)) {
+	walk := func(cs []*Commitment) {
+		for _, c := range a.grouped(cs) {
+			fn(c)
+			for _, it := range c.Items {
+				fn(it)
+			}
+		}
+	}
+	walk(ch.Commitments)
+	for _, af := range ch.Afspraken {
+		walk(af.Commitments)
+	}
+}
+
+// quarterEnd is the last day of quarter q of year y.
+func quarterEnd(y, q int) Date {
+	m := time.Month(3 * q)
+	return Date{y, m, time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()}
+}
+
+// Moments are the agreement's monitoring moments: the end of each
+// monitoring quarter in each year of the period, plus the date of any
+// progress entry that falls on none of them (a report after the period, a
+// final verdict). Sorted, without duplicates.
+func (a *Agreement) Moments() []Date {
+	var ms []Date
+	for y := a.Period.From; y <= a.Period.To; y++ {
+		for _, q := range a.Monitoring {
+			ms = append(ms, quarterEnd(y, q))
+		}
+	}
+	a.EachCommitment(func(c *Commitment) {
+		for _, e := range c.Progress {
+			ms = append(ms, e.Date)
+		}
+	})
+	slices.SortFunc(ms, Date.Compare)
+	return slices.Compact(ms)
+}
+
+// LatestReport is the date of the most recent progress entry, or the zero
+// Date when nothing was reported.
+func (a *Agreement) LatestReport() Date {
+	var last Date
+	a.EachCommitment(func(c *Commitment) {
+		if e := c.Latest(); e != nil && last.Before(e.Date) {
+			last = e.Date
+		}
+	})
+	return last
+}
+
+// Change is what changed for one commitment between two moments.
+type Change struct {
+	Commitment *Commitment
+	From, To   Status           // "" is geen rapportage
+	Entries    []*ProgressEntry // entries dated after the previous moment, up to this one
+	Overdue    bool             // newly overdue at this moment
+}
+
+// StatusChanged reports whether the state differs between the two moments.
+func (c Change) StatusChanged() bool { return c.From != c.To }
+
+// ChangesSince lists, in document order, every commitment with a progress
+// entry dated after prev and on or before cur, or that became overdue.
+func (a *Agreement) ChangesSince(prev, cur Date) []Change {
+	var out []Change
+	for _, ch := range a.Chapters {
+		a.eachIn(ch, func(c *Commitment) {
+			ch := Change{Commitment: c}
+			ch.From, _ = c.StatusAt(prev)
+			ch.To, _ = c.StatusAt(cur)
+			for _, e := range c.Progress {
+				if prev.Before(e.Date) && !cur.Before(e.Date) {
+					ch.Entries = append(ch.Entries, e)
+				}
+			}
+			ch.Overdue = c.Overdue(cur) && !c.Overdue(prev)
+			if len(ch.Entries) > 0 || ch.Overdue {
+				out = append(out, ch)
+			}
+		})
+	}
+	return out
+}
