@@ -1,10 +1,13 @@
-// Command prestatie builds the website (and, later, the PDF) of Dutch
+// Command prestatie builds the website (and the PDF) of Dutch
 // prestatieafspraken from a folder of Markdown files.
 //
 // Usage:
 //
 //	prestatie build [--source DIR] [--dest DIR] [--base-url URL] [--drafts]
 //	prestatie check [--source DIR] [--drafts]
+//	prestatie new progress AGREEMENT --date YYYY-MM-DD [--source DIR]
+//	prestatie new agreement ID --municipality NAME --from YEAR --to YEAR [--source DIR]
+//	prestatie new afspraak AGREEMENT/CHAPTER/NAME [--title TITLE] [--source DIR]
 //	prestatie version
 //	prestatie help
 //
@@ -19,7 +22,6 @@ import (
 	"os"
 	"runtime/debug"
 
-	"github.com/prestatie/prestatie/internal/build"
 	"github.com/prestatie/prestatie/internal/diag"
 )
 
@@ -38,6 +40,12 @@ const usage = `prestatie maakt de website van prestatieafspraken uit Markdown-be
 Gebruik:
   prestatie build   [vlaggen]   controleer de inhoud en bouw de site in --dest
   prestatie check   [vlaggen]   controleer de inhoud, schrijf niets
+  prestatie new progress OVEREENKOMST --date JJJJ-MM-DD
+                                voeg voor elke open afspraak een in te vullen rapportage toe
+  prestatie new agreement ID --municipality NAAM --from JAAR --to JAAR
+                                maak een nieuwe overeenkomst (concept)
+  prestatie new afspraak OVEREENKOMST/HOOFDSTUK/NAAM [--title TITEL]
+                                maak een nieuwe afspraak
   prestatie version             toon de versie
   prestatie help                toon deze hulp
 
@@ -50,67 +58,81 @@ Vlaggen:
 Afsluitcodes: 0 gelukt, 1 fouten in de inhoud, 2 verkeerd gebruik of andere fout.
 `
 
+// cli is one invocation: its output streams and the command name for messages.
+type cli struct {
+	name           string
+	stdout, stderr io.Writer
+}
+
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
-	cmd, args := args[0], args[1:]
-	switch cmd {
+	c := &cli{name: args[0], stdout: stdout, stderr: stderr}
+	switch args[0] {
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	case "version", "--version":
 		fmt.Fprintln(stdout, "prestatie", version())
 		return exitOK
-	case "build", "check":
-	default:
-		fmt.Fprintf(stderr, "prestatie: onbekend commando %q\n\n%s", cmd, usage)
-		return exitUsage
+	case "build":
+		return c.build(args[1:])
+	case "check":
+		return c.check(args[1:])
+	case "new":
+		return c.new(args[1:])
 	}
-	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fmt.Fprintf(stderr, "prestatie: onbekend commando %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// parse parses flags anywhere between the positional arguments, which it
+// returns. want is the number of positional arguments expected.
+func (c *cli) parse(fs *flag.FlagSet, args []string, want int) ([]string, bool) {
 	fs.SetOutput(io.Discard)
-	var opt build.Options
-	fs.StringVar(&opt.Source, "source", ".", "")
-	fs.StringVar(&opt.Dest, "dest", "", "")
-	fs.StringVar(&opt.BaseURL, "base-url", "", "")
-	fs.BoolVar(&opt.Drafts, "drafts", false, "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, usage)
-			return exitOK
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(c.stdout, usage)
+			} else {
+				c.usagef("%v", err)
+			}
+			return nil, false
 		}
-		fmt.Fprintf(stderr, "prestatie %s: %v\n\n%s", cmd, err, usage)
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "prestatie %s: onverwacht argument %q\n", cmd, fs.Arg(0))
-		return exitUsage
-	}
-	if st, err := os.Stat(opt.Source); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "prestatie %s: sitemap %q niet gevonden\n", cmd, opt.Source)
-		return exitUsage
-	}
-	if cmd == "check" {
-		s, ds := build.Check(opt)
-		if report(stderr, ds) {
-			return exitContent
+		if fs.NArg() == 0 {
+			break
 		}
-		fmt.Fprintf(stdout, "inhoud in orde: %d %s\n", len(s.Agreements), plural(len(s.Agreements), "overeenkomst", "overeenkomsten"))
-		return exitOK
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	sum, ds, err := build.Build(opt)
-	if report(stderr, ds) {
-		fmt.Fprintln(stderr, "niets geschreven: de vorige uitvoer is ongewijzigd")
-		return exitContent
+	if len(pos) != want {
+		if len(pos) > want {
+			c.usagef("onverwacht argument %q", pos[want])
+		} else {
+			c.usagef("te weinig argumenten")
+		}
+		return nil, false
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "prestatie build: %v\n", err)
-		return exitUsage
+	return pos, true
+}
+
+func (c *cli) usagef(format string, args ...any) {
+	fmt.Fprintf(c.stderr, "prestatie %s: %s\n\n%s", c.name, fmt.Sprintf(format, args...), usage)
+}
+
+func (c *cli) errorf(format string, args ...any) {
+	fmt.Fprintf(c.stderr, "prestatie %s: %s\n", c.name, fmt.Sprintf(format, args...))
+}
+
+func sourceOK(c *cli, source string) bool {
+	if st, err := os.Stat(source); err != nil || !st.IsDir() {
+		c.errorf("sitemap %q niet gevonden", source)
+		return false
 	}
-	fmt.Fprintf(stdout, "gebouwd: %d %s, %d pagina's, %d bestanden in %s\n",
-		sum.Agreements, plural(sum.Agreements, "overeenkomst", "overeenkomsten"), sum.Pages, sum.Files, sum.Elapsed.Round(1e6))
-	return exitOK
+	return true
 }
 
 // report prints every diagnostic and tells whether any is an error.

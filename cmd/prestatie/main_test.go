@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-func cli(args ...string) (code int, stdout, stderr string) {
+func runCLI(args ...string) (code int, stdout, stderr string) {
 	var o, e bytes.Buffer
 	code = run(args, &o, &e)
 	return code, o.String(), e.String()
@@ -37,7 +37,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"build", "--source", "../..", "--dest", t.TempDir(), "--base-url", "ftp://x/"}, 2, `ongeldige base-url`},
 	}
 	for _, tt := range tests {
-		code, out, errOut := cli(tt.args...)
+		code, out, errOut := runCLI(tt.args...)
 		if code != tt.code {
 			t.Errorf("prestatie %s: exit %d, want %d\n%s%s", strings.Join(tt.args, " "), code, tt.code, out, errOut)
 		}
@@ -52,9 +52,33 @@ func TestExitCodes(t *testing.T) {
 
 // TestCheckReportsEveryMistake: one diagnostic per mistake, all in one run.
 func TestCheckReportsEveryMistake(t *testing.T) {
-	_, _, errOut := cli("check", "--source", "../../testdata/sites/mistakes")
+	_, _, errOut := runCLI("check", "--source", "../../testdata/sites/mistakes")
 	lines := regexp.MustCompile(`(?m)^\S+:\d+:\d+: `).FindAllString(errOut, -1)
 	if len(lines) != 9 {
 		t.Errorf("got %d positioned diagnostics, want 9:\n%s", len(lines), errOut)
+	}
+}
+
+func TestNewCommands(t *testing.T) {
+	dir := t.TempDir()
+	steps := []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{[]string{"new", "agreement", "tilburg-2025-2028", "--municipality", "Tilburg", "--from", "2025", "--to", "2028", "--source", dir}, 0, `content/tilburg-2025-2028/_index.md`},
+		{[]string{"new", "afspraak", "tilburg-2025-2028/beschikbaarheid/nieuwbouw", "--source", dir, "--title", "Nieuwbouw"}, 0, `nieuwbouw.md`},
+		{[]string{"check", "--source", dir, "--drafts"}, 0, `inhoud in orde: 1 overeenkomst`},
+		{[]string{"new", "progress", "tilburg-2025-2028", "--date", "2025-06-30", "--source", dir}, 0, `^1 rapportages toegevoegd om in te vullen, in 1 bestand`},
+		{[]string{"check", "--source", dir, "--drafts"}, 1, `nieuwbouw.md:\d+:5: voortgang heeft een status of een verdict nodig`},
+		{[]string{"new", "progress", "tilburg-2025-2028", "--date", "30-06-2025", "--source", dir}, 2, `geen geldige datum`},
+		{[]string{"new", "afspraak", "tilburg", "--source", dir}, 2, `verwacht OVEREENKOMST/HOOFDSTUK/NAAM`},
+		{[]string{"new", "thema"}, 2, `onbekend: new thema`},
+	}
+	for _, s := range steps {
+		code, out, errOut := runCLI(s.args...)
+		if code != s.code || !regexp.MustCompile(s.out).MatchString(out+errOut) {
+			t.Errorf("prestatie %s: exit %d (want %d), output %q (want %q)", strings.Join(s.args, " "), code, s.code, out+errOut, s.out)
+		}
 	}
 }

@@ -187,7 +187,7 @@ func (d *decoder) progress(dst *[]*a.ProgressEntry) func(*yaml.Node) {
 			field{"source", false, d.str(&e.Source, "source")},
 			field{"illustrative", false, d.boolean(&e.Illustrative, "illustrative")},
 		)
-		if e.Status == "" && e.Verdict == "" && n.Kind == yaml.MappingNode && !hasKey(n, "status") && !hasKey(n, "verdict") {
+		if n.Kind == yaml.MappingNode && !hasValue(n, "status") && !hasValue(n, "verdict") {
 			d.errorf(n, "voortgang heeft een status of een verdict nodig")
 		}
 		if ref != "" && !e.Date.IsZero() {
@@ -274,6 +274,18 @@ func hasKey(n *yaml.Node, key string) bool {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == key {
 			return true
+		}
+	}
+	return false
+}
+
+// hasValue reports whether key is present with a non-empty value.
+func hasValue(n *yaml.Node, key string) bool {
+	n = resolve(n)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			v := resolve(n.Content[i+1])
+			return !(v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || v.Value == ""))
 		}
 	}
 	return false

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/scaffold"
+)
+
+func (c *cli) new(args []string) int {
+	if len(args) == 0 {
+		c.usagef("wat moet er gemaakt worden: progress, agreement of afspraak?")
+		return exitUsage
+	}
+	kind, args := args[0], args[1:]
+	c.name = "new " + kind
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	source := fs.String("source", ".", "")
+	var files []string
+	var err error
+	switch kind {
+	case "progress":
+		date := fs.String("date", "", "")
+		pos, ok := c.parse(fs, args, 1)
+		if !ok || !sourceOK(c, *source) {
+			return exitUsage
+		}
+		d, perr := agreement.ParseDate(*date, false)
+		if perr != nil {
+			c.usagef("--date: %v", perr)
+			return exitUsage
+		}
+		var n int
+		files, n, err = scaffold.NewProgress(*source, pos[0], d)
+		if err == nil {
+			fmt.Fprintf(c.stdout, "%d rapportages toegevoegd om in te vullen, in %d %s\n", n, len(files), plural(len(files), "bestand", "bestanden"))
+		}
+	case "agreement":
+		municipality := fs.String("municipality", "", "")
+		from := fs.Int("from", 0, "")
+		to := fs.Int("to", 0, "")
+		pos, ok := c.parse(fs, args, 1)
+		if !ok || !sourceOK(c, *source) {
+			return exitUsage
+		}
+		if *municipality == "" || *from == 0 || *to < *from {
+			c.usagef("geef --municipality, --from en --to (met from ≤ to)")
+			return exitUsage
+		}
+		now := time.Now()
+		files, err = scaffold.NewAgreement(*source, pos[0], *municipality, *from, *to, agreement.NewDate(now.Year(), now.Month(), now.Day()))
+	case "afspraak":
+		title := fs.String("title", "", "")
+		pos, ok := c.parse(fs, args, 1)
+		if !ok || !sourceOK(c, *source) {
+			return exitUsage
+		}
+		parts := strings.Split(pos[0], "/")
+		if len(parts) != 3 {
+			c.usagef("verwacht OVEREENKOMST/HOOFDSTUK/NAAM, niet %q", pos[0])
+			return exitUsage
+		}
+		files, err = scaffold.NewAfspraak(*source, parts[0], parts[1], parts[2], *title)
+	default:
+		c.usagef("onbekend: new %s (kies progress, agreement of afspraak)", kind)
+		return exitUsage
+	}
+	if err != nil {
+		c.errorf("%v", err)
+		return exitContent
+	}
+	for _, f := range files {
+		fmt.Fprintln(c.stdout, f)
+	}
+	return exitOK
+}

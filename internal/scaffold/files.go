@@ -1,0 +1,203 @@
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/content"
+	"github.com/prestatie/prestatie/internal/diag"
+)
+
+// NewProgress appends an entry to fill in for every open commitment of the
+// agreement to the file that holds it. It returns the files changed and the
+// number of entries added. The site must be free of errors first.
+func NewProgress(source, agreementID string, date agreement.Date) (files []string, n int, err error) {
+	ag, err := load(source, agreementID)
+	if err != nil {
+		return nil, 0, err
+	}
+	byFile := map[string][]*agreement.Commitment{}
+	var order []string
+	add := func(cs []*agreement.Commitment) {
+		for _, c := range cs {
+			f := c.Pos.File
+			if _, ok := byFile[f]; !ok {
+				order = append(order, f)
+			}
+			byFile[f] = append(byFile[f], c)
+		}
+	}
+	for _, ch := range ag.Chapters {
+		add(ch.Commitments)
+		for _, af := range ch.Afspraken {
+			add(af.Commitments)
+		}
+	}
+	for _, rel := range order {
+		entries := Open(byFile[rel], date)
+		if len(entries) == 0 {
+			continue
+		}
+		p := filepath.Join(source, filepath.FromSlash(rel))
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return files, n, err
+		}
+		out, err := AppendProgress(src, entries, date)
+		if err != nil {
+			return files, n, fmt.Errorf("%s: %w", p, err)
+		}
+		if err := os.WriteFile(p, out, 0o644); err != nil {
+			return files, n, err
+		}
+		files = append(files, p)
+		n += len(entries)
+	}
+	return files, n, nil
+}
+
+func load(source, agreementID string) (*agreement.Agreement, error) {
+	s, ds := content.Load(os.DirFS(source), content.Options{Drafts: true})
+	if ds.HasErrors() {
+		return nil, ds.Errors()
+	}
+	var ids []string
+	for _, ag := range s.Agreements {
+		if ag.ID == agreementID {
+			return ag, nil
+		}
+		ids = append(ids, ag.ID)
+	}
+	return nil, fmt.Errorf("overeenkomst %q niet gevonden in %s/content%s", agreementID, source, diag.DidYouMean(agreementID, ids))
+}
+
+// NewAgreement creates content/<id>/_index.md: a valid draft agreement with
+// placeholder parties to replace, and a first chapter.
+func NewAgreement(source, id, municipality string, from, to int, date agreement.Date) ([]string, error) {
+	dir := filepath.Join(source, "content", id)
+	if _, err := os.Stat(dir); err == nil {
+		return nil, fmt.Errorf("%s bestaat al", dir)
+	}
+	idx := fmt.Sprintf(`---
+title: Prestatieafspraken %[1]d-%[2]d
+municipality: %[3]s
+period: {from: %[1]d, to: %[2]d}
+reference: ""   # kenmerk van het document
+date: %[4]s
+status: draft     # draft | for-signature | signed
+parties:          # in de volgorde van het voorblad en de handtekeningen
+  - {id: gemeente, name: Gemeente %[3]s, kind: municipality, label: gemeente}
+  - {id: corporatie, name: Naam woningcorporatie, kind: corporation}
+  - {id: huurders, name: Naam huurdersorganisatie, kind: tenants}
+monitoring: [Q2, Q4]
+---
+Inleiding van de prestatieafspraken.
+`, from, to, quote(municipality), date)
+	chapter := "---\ntitle: Beschikbaarheid\norder: 1\n---\nInleiding van het thema.\n"
+	files := map[string]string{
+		filepath.Join(dir, "_index.md"):                    idx,
+		filepath.Join(dir, "beschikbaarheid", "_index.md"): chapter,
+	}
+	return writeNew(files)
+}
+
+// NewAfspraak creates content/<agreement>/<chapter>/<name>.md after the
+// chapter's last afspraak, creating the chapter when it does not exist.
+func NewAfspraak(source, agreementID, chapterID, name, title string) ([]string, error) {
+	ag, err := load(source, agreementID)
+	if err != nil {
+		return nil, err
+	}
+	if !validName(chapterID) || !validName(name) {
+		return nil, fmt.Errorf("gebruik kleine letters, cijfers en koppeltekens in %q en %q", chapterID, name)
+	}
+	files := map[string]string{}
+	dir := filepath.Join(source, "content", agreementID, chapterID)
+	order := 1
+	var ch *agreement.Chapter
+	for _, c := range ag.Chapters {
+		if c.ID == chapterID {
+			ch = c
+		}
+	}
+	if ch == nil {
+		last := 0
+		for _, c := range ag.Chapters {
+			last = max(last, c.Order)
+		}
+		files[filepath.Join(dir, "_index.md")] = fmt.Sprintf("---\ntitle: %s\norder: %d\n---\nInleiding van het hoofdstuk.\n", quote(titleCase(chapterID)), last+1)
+	} else {
+		if len(ch.Commitments) > 0 {
+			return nil, fmt.Errorf("hoofdstuk %q heeft zijn afspraken in _index.md; een afspraakbestand kan daar niet bij", chapterID)
+		}
+		for _, af := range ch.Afspraken {
+			order = max(order, af.Order+1)
+		}
+	}
+	if title == "" {
+		title = titleCase(name)
+	}
+	party := ag.Parties[0].ID
+	files[filepath.Join(dir, name+".md")] = fmt.Sprintf(`---
+title: %s
+order: %d
+effect: Beoogd effect van deze afspraak.
+commitments:
+  - id: %s-1
+    party: %s   # een partij-id, een lijst [a, b], all, all-corporations, all-tenants of all-municipalities
+    text: Omschrijving van de bijdrage, letterlijk zoals in de overeenkomst.
+    # target: {value: 12, unit: woningen, due: %d-12-31}
+---
+Context van de afspraak.
+`, quote(title), order, name, party, ag.Period.To)
+	return writeNew(files)
+}
+
+func writeNew(files map[string]string) ([]string, error) {
+	var names []string
+	for p := range files {
+		names = append(names, p)
+	}
+	slices.Sort(names)
+	for _, p := range names {
+		if _, err := os.Stat(p); err == nil {
+			return nil, fmt.Errorf("%s bestaat al", p)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	for _, p := range names {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(p, []byte(files[p]), 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return names, nil
+}
+
+func validName(s string) bool {
+	return s != "" && path.Base(s) == s && strings.Trim(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == "" && !strings.HasPrefix(s, "-")
+}
+
+func titleCase(id string) string {
+	s := strings.ReplaceAll(id, "-", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// quote writes s as a YAML double-quoted string when it needs quoting.
+func quote(s string) string {
+	if s == "" || strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`") || s != strings.TrimSpace(s) {
+		return strconv.Quote(s)
+	}
+	return s
+}
