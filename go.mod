@@ -7,3 +7,8 @@ require (
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/text v0.44.0
 )
+
+require (
+	github.com/go-echarts/go-echarts/v2 v2.6.7 // indirect
+	golang.org/x/net v0.62.0 // indirect
+)

@@ -41,6 +41,7 @@ type Agreement struct {
 	Preamble          Markdown
 	Figures           []*Figure
 	Chapters          []*Chapter
+	Reports           []*Report // narratives of monitoring reports
 	Draft             bool
 	Pos               diag.Pos
 
@@ -201,5 +202,15 @@ type Figure struct {
 type FigureValue struct {
 	Key   string
 	Value float64
+	Pos   diag.Pos
+}
+
+// Report is the narrative of one monitoring report, from
+// content/<agreement>/voortgang/<moment>.md.
+type Report struct {
+	Slug  string // "2023-q4" or "2024-03-31"
+	Date  Date
+	Title string
+	Body  Markdown
 	Pos   diag.Pos
 }

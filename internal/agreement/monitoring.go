@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"fmt"
 	"slices"
 	"time"
 )
@@ -161,6 +162,9 @@ func (a *Agreement) Moments() []Date {
 			ms = append(ms, e.Date)
 		}
 	})
+	for _, r := range a.Reports {
+		ms = append(ms, r.Date)
+	}
 	slices.SortFunc(ms, Date.Compare)
 	return slices.Compact(ms)
 }
@@ -209,4 +213,36 @@ func (a *Agreement) ChangesSince(prev, cur Date) []Change {
 		})
 	}
 	return out
+}
+
+// MomentSlug names a monitoring moment in URLs and file names: "2023-q4"
+// for the end of a quarter, the date itself otherwise.
+func MomentSlug(d Date) string {
+	if d.Month%3 == 0 && d == quarterEnd(d.Year, int(d.Month)/3) {
+		return fmt.Sprintf("%04d-q%d", d.Year, d.Month/3)
+	}
+	return d.String()
+}
+
+// ParseMomentSlug is the inverse of MomentSlug.
+func ParseMomentSlug(s string) (Date, error) {
+	var y, q int
+	if n, _ := fmt.Sscanf(s, "%4d-q%1d", &y, &q); n == 2 && q >= 1 && q <= 4 && fmt.Sprintf("%04d-q%d", y, q) == s {
+		return quarterEnd(y, q), nil
+	}
+	d, err := ParseDate(s, false)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is geen monitoringsmoment (verwacht bijvoorbeeld 2023-q4 of 2024-03-31)", s)
+	}
+	return d, nil
+}
+
+// Report returns the narrative for moment d, or nil.
+func (a *Agreement) Report(d Date) *Report {
+	for _, r := range a.Reports {
+		if r.Date == d {
+			return r
+		}
+	}
+	return nil
 }

@@ -20,6 +20,10 @@ import (
 // ConfigFile is the site configuration, at the root of the site folder.
 const ConfigFile = "prestatie.yaml"
 
+// ReportsDir is the folder in an agreement that holds the narratives of
+// monitoring reports (voortgang/2023-q4.md); it is not a chapter.
+const ReportsDir = "voortgang"
+
 // Options steer loading.
 type Options struct {
 	// Drafts includes agreements, chapters and afspraken marked draft.
@@ -193,6 +197,8 @@ func (l *loader) agreement(dir string) *a.Agreement {
 	for _, e := range entries {
 		name := path.Join(dir, e.Name())
 		switch {
+		case e.IsDir() && e.Name() == ReportsDir:
+			l.reports(name, ag)
 		case e.IsDir():
 			if ch := l.chapter(name); ch != nil && (!ch.Draft || l.opt.Drafts) {
 				ag.Chapters = append(ag.Chapters, ch)
@@ -242,4 +248,31 @@ func unwrap(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// reports reads the narratives of monitoring reports.
+func (l *loader) reports(dir string, ag *a.Agreement) {
+	entries, _ := fs.ReadDir(l.fsys, dir)
+	for _, e := range entries {
+		name := path.Join(dir, e.Name())
+		if skip(e.Name()) {
+			continue
+		}
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			l.ds.Errorf(l.at(name), "in voortgang/ horen alleen rapportages als 2023-q4.md")
+			continue
+		}
+		r := &a.Report{Slug: strings.TrimSuffix(e.Name(), ".md")}
+		d, err := a.ParseMomentSlug(r.Slug)
+		if err != nil {
+			l.ds.Errorf(diag.Pos{File: l.at(name).File, Line: 1, Col: 1}, "%v", err)
+			continue
+		}
+		r.Date = d
+		l.file(name, func(d *decoder, n *yaml.Node, body a.Markdown) {
+			r.Pos, r.Body = d.pos(n), body
+			d.mapping(n, "rapportage", field{"title", false, d.str(&r.Title, "title")})
+		})
+		ag.Reports = append(ag.Reports, r)
+	}
 }

@@ -45,8 +45,32 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return dutch.List(s)
 		},
-		"lower":   strings.ToLower,
-		"inline":  r.md.Inline,
+		"lower":         strings.ToLower,
+		"inline":        r.md.Inline,
+		"shorten":       shorten,
+		"agreementPath": agreementPath,
+		"statuses":      func() []a.Term[a.Status] { return a.Statuses },
+		"row": func(p *page, c *a.Commitment, at a.Date) rowArgs {
+			s, _ := c.StatusAt(at)
+			return rowArgs{Page: p, C: c, At: at, Status: s}
+		},
+		"chapterCommitments": func(ag *a.Agreement, ch *a.Chapter) []*a.Commitment {
+			var out []*a.Commitment
+			for _, g := range ag.Groups(ch.Commitments) {
+				out = append(out, g.Commitments...)
+			}
+			for _, af := range ch.Afspraken {
+				for _, g := range ag.Groups(af.Commitments) {
+					out = append(out, g.Commitments...)
+				}
+			}
+			var all []*a.Commitment
+			for _, c := range out {
+				all = append(all, c)
+				all = append(all, c.Items...)
+			}
+			return all
+		},
 		"contrib": func(p *page, cs []*a.Commitment) contribArgs { return contribArgs{p, cs} },
 	}
 }
@@ -54,4 +78,11 @@ func (r *renderer) funcs() template.FuncMap {
 type contribArgs struct {
 	Page *page
 	List []*a.Commitment
+}
+
+type rowArgs struct {
+	Page   *page
+	C      *a.Commitment
+	At     a.Date
+	Status a.Status
 }

@@ -19,6 +19,7 @@ type page struct {
 	Canonical string
 	IDs       *markdown.IDs
 	md        *markdown.Converter
+	r         *renderer
 
 	Title     string // <h1> and <title>
 	Number    string // of the chapter or afspraak shown
@@ -29,6 +30,11 @@ type page struct {
 	Prev      *link
 	Next      *link
 	Groups    []municipality // home page
+
+	Moment  *moment  // report page
+	Filter  *filter  // commitments page
+	Moments []moment // reports index
+	Feed    string   // path of the page's Atom feed, below the base
 }
 
 type link struct {
@@ -51,17 +57,7 @@ func afspraakPath(ag *a.Agreement, ch *a.Chapter, af *a.Afspraak) string {
 func (r *renderer) pages() []job {
 	s := r.site
 	var jobs []job
-	add := func(kind, p string, fill func(*page)) {
-		file := p + "index.html"
-		if kind == "404" {
-			file = "404.html"
-		}
-		jobs = append(jobs, job{kind: kind, path: p, file: file, data: func(pg *page) error {
-			pg.md = r.md
-			fill(pg)
-			return nil
-		}})
-	}
+	add := func(kind, p string, fill func(*page)) { jobs = append(jobs, r.job(kind, p, fill)) }
 	add("home", "", func(p *page) {
 		p.Title = s.Title
 		for _, ag := range s.Agreements {
@@ -79,6 +75,7 @@ func (r *renderer) pages() []job {
 		add("agreement", agreementPath(ag), func(p *page) {
 			p.Title, p.Agreement, p.Crumbs = ag.Title, ag, []link{home}
 		})
+		jobs = append(jobs, r.progressPages(ag, []link{home, agLink})...)
 		// Prev/next follow reading order through chapters and afspraken.
 		var order []link
 		for _, ch := range ag.Chapters {
@@ -124,6 +121,19 @@ func reserve(p *page, cs []*a.Commitment) {
 			p.IDs.Put([]byte(it.ID))
 		}
 	}
+}
+
+// job makes the page of the given kind at path p below the base.
+func (r *renderer) job(kind, p string, fill func(*page)) job {
+	file := p + "index.html"
+	if kind == "404" {
+		file = "404.html"
+	}
+	return job{kind: kind, path: p, file: file, data: func(pg *page) error {
+		pg.md, pg.r = r.md, r
+		fill(pg)
+		return nil
+	}}
 }
 
 // Markdown renders a Markdown body; prefix keeps footnote ids apart.

@@ -51,9 +51,10 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		return nil, err
 	}
 	r := &renderer{
-		site: s,
-		base: base,
-		md:   markdown.New(markdown.WithUnsafeHTML(s.UnsafeHTML)),
+		site:  s,
+		base:  base,
+		md:    markdown.New(markdown.WithUnsafeHTML(s.UnsafeHTML)),
+		where: locate(s),
 	}
 	if err := r.parseTemplates(opt.Templates); err != nil {
 		return nil, err
@@ -84,6 +85,11 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 	}
 	out.Files = append(out.Files, assets...)
 	out.Files = append(out.Files, r.sitemap(jobs), r.robots())
+	data, err := r.dataFiles()
+	if err != nil {
+		return nil, err
+	}
+	out.Files = append(out.Files, data...)
 	slices.SortFunc(out.Files, func(x, y File) int { return strings.Compare(x.Path, y.Path) })
 	return out, nil
 }
@@ -93,6 +99,7 @@ type renderer struct {
 	base   baseURL
 	md     *markdown.Converter
 	pages_ map[string]*template.Template
+	where  map[*a.Commitment]location // the page each commitment is on
 }
 
 // job is one page to render.
@@ -104,7 +111,7 @@ type job struct {
 }
 
 func (r *renderer) render(j job) (File, error) {
-	p := &page{Site: r.site, Base: r.base.path, Path: j.path, Kind: j.kind, IDs: markdown.NewIDs(reservedIDs...)}
+	p := &page{Site: r.site, Base: r.base.path, Path: j.path, Kind: j.kind, IDs: markdown.NewIDs(reservedIDs...), Feed: "feed.xml"}
 	if err := j.data(p); err != nil {
 		return File{}, fmt.Errorf("%s: %w", j.file, err)
 	}
@@ -121,8 +128,8 @@ var reservedIDs = []string{"inhoud", "hoofdinhoud", "menu", "kruimelpad", "voett
 
 func (r *renderer) parseTemplates(tfs fs.FS) error {
 	r.pages_ = map[string]*template.Template{}
-	for _, kind := range []string{"home", "agreement", "chapter", "afspraak", "404"} {
-		t, err := template.New("base.html").Funcs(r.funcs()).ParseFS(tfs, "base.html", "partials.html", kind+".html")
+	for _, kind := range []string{"home", "agreement", "chapter", "afspraak", "404", "reports", "report", "commitments", "data"} {
+		t, err := template.New("base.html").Funcs(r.funcs()).ParseFS(tfs, "base.html", "partials*.html", kind+".html")
 		if err != nil {
 			return fmt.Errorf("sjabloon %s.html: %w", kind, err)
 		}

@@ -1,0 +1,144 @@
+package site
+
+import (
+	"bytes"
+	"encoding/xml"
+	"slices"
+	"strings"
+	"time"
+
+	a "github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/dutch"
+)
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr"`
+	ID      string      `xml:"id"`
+	Title   string      `xml:"title"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	ID      string   `xml:"id"`
+	Title   string   `xml:"title"`
+	Updated string   `xml:"updated"`
+	Link    atomLink `xml:"link"`
+	Summary string   `xml:"summary"`
+}
+
+// rfc3339 is the moment as midnight UTC: entries are dated, not timed.
+func rfc3339(d a.Date) string { return d.Time().Format(time.RFC3339) }
+
+// feed is an Atom feed with an entry per monitoring report and per progress
+// entry of the given agreements, newest first. Ids are tag-like URNs built
+// from stable ids, so they survive a change of host or base URL.
+func (r *renderer) feed(ags []*a.Agreement, dir string) []byte {
+	f := atomFeed{
+		Lang: "nl", ID: "urn:prestatie:" + strings.TrimSuffix(dir, "/"), Title: r.site.Title,
+		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.base.abs(dir + "feed.xml")}, {Rel: "alternate", Type: "text/html", Href: r.base.abs(dir)}},
+	}
+	if dir == "" {
+		f.ID = "urn:prestatie:site"
+	}
+	var names []string
+	type dated struct {
+		d a.Date
+		e atomEntry
+	}
+	var es []dated
+	for _, ag := range ags {
+		if len(ags) == 1 {
+			f.Title = ag.Title + " " + ag.Municipality + ": voortgang"
+		}
+		for _, p := range ag.Parties {
+			names = append(names, p.Name)
+		}
+		for _, m := range moments(ag) {
+			es = append(es, dated{m.Date, atomEntry{
+				ID: "urn:prestatie:" + ag.ID + ":voortgang:" + m.Slug, Title: "Voortgangsrapportage " + m.Label + " – " + ag.Municipality,
+				Updated: rfc3339(m.Date), Link: atomLink{Rel: "alternate", Href: r.base.abs(m.Path(ag))},
+				Summary: reportSummary(m),
+			}})
+		}
+		ag.EachCommitment(func(c *a.Commitment) {
+			for _, e := range c.Progress {
+				state := e.Status.Label()
+				if e.Status == "" {
+					state = "eindoordeel " + e.Verdict.Label()
+				}
+				sum := e.Note
+				if e.Illustrative {
+					sum = strings.TrimSpace(sum + " (illustratieve gegevens)")
+				}
+				es = append(es, dated{e.Date, atomEntry{
+					ID: "urn:prestatie:" + ag.ID + ":" + c.ID + ":" + e.Date.String(), Title: c.Number + " " + shorten(c.Text, 80) + ": " + state,
+					Updated: rfc3339(e.Date), Link: atomLink{Rel: "alternate", Href: r.base.abs(r.where[c].Path(c))},
+					Summary: sum,
+				}})
+			}
+		})
+	}
+	// Newest first; entries of one day keep document order.
+	slices.SortStableFunc(es, func(x, y dated) int { return y.d.Compare(x.d) })
+	latest := a.Date{}
+	for _, e := range es {
+		f.Entries = append(f.Entries, e.e)
+		if latest.Before(e.d) {
+			latest = e.d
+		}
+	}
+	if latest.IsZero() && len(ags) > 0 {
+		latest = ags[0].Date
+	}
+	f.Updated = rfc3339(latest)
+	slices.Sort(names)
+	f.Author.Name = dutch.List(slices.Compact(names))
+	if f.Author.Name == "" {
+		f.Author.Name = r.site.Title
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	enc.Encode(f) // plain structs into memory: cannot fail
+	b.WriteString("\n")
+	return b.Bytes()
+}
+
+func reportSummary(m moment) string {
+	n := len(m.Changes)
+	switch n {
+	case 0:
+		return "Geen wijzigingen sinds de vorige rapportage."
+	case 1:
+		return "1 afspraak met een nieuwe rapportage of wijziging."
+	}
+	return dutch.Number(float64(n)) + " afspraken met een nieuwe rapportage of wijziging."
+}
+
+// shorten cuts s at a word boundary to at most n runes, adding "…".
+func shorten(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
