@@ -132,6 +132,9 @@ func (r *renderer) job(kind, p string, fill func(*page)) job {
 	return job{kind: kind, path: p, file: file, data: func(pg *page) error {
 		pg.md, pg.r = r.md, r
 		fill(pg)
+		if pg.Agreement != nil { // every page of an agreement offers its feed
+			pg.Feed = agreementPath(pg.Agreement) + "feed.xml"
+		}
 		return nil
 	}}
 }

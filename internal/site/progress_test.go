@@ -1,0 +1,286 @@
+package site_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+func twee(t *testing.T) map[string]string { return render(t, os.DirFS("../../testdata/sites/twee"), "/") }
+
+// TestDashboardAddsUp: the counts per state add up to the number of
+// commitments, on the agreement page of every test site.
+func TestDashboardAddsUp(t *testing.T) {
+	count := regexp.MustCompile(`<span class="count">(\d+)</span>`)
+	total := regexp.MustCompile(`(\d+) afspraken, waarvan (\d+) verlopen`)
+	for name, files := range map[string]map[string]string{"default": render(t, os.DirFS("../.."), "/"), "twee": twee(t)} {
+		for path, page := range files {
+			if !strings.HasSuffix(path, "/index.html") || strings.Count(path, "/") != 1 || path == "404/index.html" {
+				continue
+			}
+			sum := 0
+			for _, m := range count.FindAllStringSubmatch(page, -1) {
+				n, _ := strconv.Atoi(m[1])
+				sum += n
+			}
+			m := total.FindStringSubmatch(page)
+			if m == nil {
+				t.Errorf("%s %s: no dashboard total", name, path)
+				continue
+			}
+			if want, _ := strconv.Atoi(m[1]); sum != want {
+				t.Errorf("%s %s: states add up to %d, total says %d", name, path, sum, want)
+			}
+			rows := strings.Count(files[strings.TrimSuffix(path, "index.html")+"afspraken/index.html"], "<tr data-thema=")
+			if want, _ := strconv.Atoi(m[1]); rows != want {
+				t.Errorf("%s %s: the commitments page lists %d, the dashboard counts %d", name, path, rows, want)
+			}
+		}
+	}
+}
+
+func TestOverdueAndReports(t *testing.T) {
+	files := twee(t)
+	ag := files["noordstad-2024-2025/index.html"]
+	if !regexp.MustCompile(`(?s)Vraagt aandacht.*De gemeente levert de grond.*verlopen \(uiterlijk 31 december 2024\)`).MatchString(ag) {
+		t.Errorf("the commitment due end of 2024 without report is not shown as overdue")
+	}
+	q24 := files["noordstad-2024-2025/voortgang/2024-q4/index.html"]
+	q25 := files["noordstad-2024-2025/voortgang/2025-q4/index.html"]
+	if !strings.Contains(q24, "Status: geen rapportage → <strong>op schema</strong>") || !strings.Contains(q24, "stand 4.") {
+		t.Errorf("2024-q4 lacks the first report of bouwen")
+	}
+	if strings.Contains(q24, "<strong>verlopen</strong>") {
+		t.Errorf("2024-q4: nothing is overdue yet on its due date")
+	}
+	if !strings.Contains(q25, "Wijzigingen sinds de rapportage van 31 december 2024") ||
+		!strings.Contains(q25, "Status: op schema → <strong>gerealiseerd</strong>") ||
+		!strings.Contains(q25, "<strong>verlopen</strong> (uiterlijk 31 december 2024)") {
+		t.Errorf("2025-q4 does not list the changes since 2024-q4:\n%s", q25)
+	}
+	index := files["noordstad-2024-2025/voortgang/index.html"]
+	if i, j := strings.Index(index, "2025-q4/"), strings.Index(index, "2024-q4/"); i < 0 || j < 0 || i > j {
+		t.Errorf("reports index is not newest first")
+	}
+}
+
+func TestSeveralAgreements(t *testing.T) {
+	files := twee(t)
+	home := files["index.html"]
+	if !regexp.MustCompile(`(?s)<h2>Noordstad</h2>.*noordstad-2024-2025/.*noordstad-2022-2023/.*<h2>Zuidveld</h2>`).MatchString(home) {
+		t.Errorf("home page does not group by municipality, newest period first")
+	}
+	for _, ag := range []string{"noordstad-2022-2023", "noordstad-2024-2025", "zuidveld-2024-2025"} {
+		for _, f := range []string{"index.html", "feed.xml", "data/afspraken.csv", "data/voortgang.json", "voortgang/index.html", "afspraken/index.html"} {
+			if _, ok := files[ag+"/"+f]; !ok {
+				t.Errorf("%s has no %s", ag, f)
+			}
+		}
+		if !strings.Contains(files[ag+"/index.html"], `<link rel="alternate" type="application/atom+xml" href="/`+ag+`/feed.xml"`) {
+			t.Errorf("%s does not link its own feed", ag)
+		}
+	}
+}
+
+type atom struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Entries []struct {
+		ID      string `xml:"id"`
+		Title   string `xml:"title"`
+		Updated string `xml:"updated"`
+		Link    struct {
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+	} `xml:"entry"`
+}
+
+func TestFeedsAreAtom(t *testing.T) {
+	files := twee(t)
+	for _, f := range []string{"feed.xml", "noordstad-2024-2025/feed.xml"} {
+		var feed atom
+		if err := xml.Unmarshal([]byte(files[f]), &feed); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if feed.ID == "" || len(feed.Entries) == 0 {
+			t.Errorf("%s: id %q, %d entries", f, feed.ID, len(feed.Entries))
+		}
+		seen := map[string]bool{}
+		for _, e := range append(feed.Entries, struct {
+			ID      string `xml:"id"`
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+		}{ID: "feed", Updated: feed.Updated, Link: struct {
+			Href string `xml:"href,attr"`
+		}{"/"}}) {
+			if _, err := time.Parse(time.RFC3339, e.Updated); err != nil {
+				t.Errorf("%s: %s updated %q is not RFC 3339", f, e.ID, e.Updated)
+			}
+			if seen[e.ID] {
+				t.Errorf("%s: duplicate id %s", f, e.ID)
+			}
+			seen[e.ID] = true
+			page := strings.TrimPrefix(strings.SplitN(e.Link.Href, "#", 2)[0], "/") + "index.html"
+			if _, ok := files[page]; !ok && e.ID != "feed" {
+				t.Errorf("%s: entry %s links to %s, which does not exist", f, e.ID, e.Link.Href)
+			}
+		}
+	}
+	// The site feed holds every agreement's entries.
+	var site, one atom
+	xml.Unmarshal([]byte(files["feed.xml"]), &site)
+	xml.Unmarshal([]byte(files["noordstad-2024-2025/feed.xml"]), &one)
+	if len(site.Entries) != 3*len(one.Entries) {
+		t.Errorf("site feed has %d entries, want 3 × %d", len(site.Entries), len(one.Entries))
+	}
+}
+
+// TestOpenDataAgreesWithPages parses the CSV and JSON of the default site,
+// checks them against the JSON Schema and finds each commitment with its
+// state on the page the data links to.
+func TestOpenDataAgreesWithPages(t *testing.T) {
+	files := render(t, os.DirFS("../.."), "/")
+	dir := "alphen-chaam-2023-2024/data/"
+	r := csv.NewReader(strings.NewReader(files[dir+"afspraken.csv"]))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Afspraken []map[string]any `json:"afspraken"`
+	}
+	if err := json.Unmarshal([]byte(files[dir+"afspraken.json"]), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows)-1 != len(doc.Afspraken) || len(doc.Afspraken) < 40 {
+		t.Fatalf("CSV has %d rows, JSON %d records", len(rows)-1, len(doc.Afspraken))
+	}
+	header := rows[0]
+	col := func(name string) int {
+		for i, h := range header {
+			if h == name {
+				return i
+			}
+		}
+		t.Fatalf("no column %s", name)
+		return -1
+	}
+	for i, rec := range doc.Afspraken {
+		row := rows[i+1]
+		if row[col("nummer")] != rec["nummer"] || row[col("status_label")] != rec["status_label"] {
+			t.Errorf("CSV row %d and JSON record disagree: %v vs %v", i+1, row[col("nummer")], rec["nummer"])
+		}
+		page := files[strings.TrimPrefix(strings.SplitN(rec["url"].(string), "#", 2)[0], "/")+"index.html"]
+		id := rec["id"].(string)
+		i := strings.Index(page, `id="`+id+`"`)
+		if i < 0 {
+			t.Errorf("%s: not on %s", id, rec["url"])
+			continue
+		}
+		item := page[i:]
+		if !strings.Contains(item[:min(len(item), 3000)], "Status: "+rec["status_label"].(string)) {
+			t.Errorf("%s: page does not show status %q", id, rec["status_label"])
+		}
+	}
+	for _, pair := range [][2]string{{"afspraken.json", "afspraken.schema.json"}, {"voortgang.json", "voortgang.schema.json"}} {
+		var v, schema any
+		json.Unmarshal([]byte(files[dir+pair[0]]), &v)
+		if err := json.Unmarshal([]byte(files[dir+pair[1]]), &schema); err != nil {
+			t.Fatalf("%s: %v", pair[1], err)
+		}
+		for _, problem := range validate(v, schema.(map[string]any), "$") {
+			t.Errorf("%s: %s", pair[0], problem)
+		}
+	}
+	// A number with a decimal comma, as the CSV promises.
+	if !bytes.Contains([]byte(files[dir+"afspraken.csv"]), []byte(";0,5;")) {
+		t.Errorf("CSV lacks the 0,5 procentpunt target in Dutch notation")
+	}
+}
+
+// validate checks v against the subset of JSON Schema the published
+// schemas use: type, required, properties, additionalProperties, items, enum.
+func validate(v any, s map[string]any, at string) []string {
+	var out []string
+	if types, ok := s["type"]; ok {
+		var ts []string
+		switch x := types.(type) {
+		case string:
+			ts = []string{x}
+		case []any:
+			for _, y := range x {
+				ts = append(ts, y.(string))
+			}
+		}
+		okType := false
+		for _, ty := range ts {
+			switch ty {
+			case "object":
+				_, okType = v.(map[string]any)
+			case "array":
+				_, okType = v.([]any)
+			case "string":
+				_, okType = v.(string)
+			case "number":
+				_, okType = v.(float64)
+			case "boolean":
+				_, okType = v.(bool)
+			case "null":
+				okType = v == nil
+			}
+			if okType {
+				break
+			}
+		}
+		if !okType {
+			return append(out, at+": type is not "+strings.Join(ts, "|"))
+		}
+	}
+	if enum, ok := s["enum"].([]any); ok {
+		found := false
+		for _, e := range enum {
+			found = found || e == v
+		}
+		if !found {
+			out = append(out, at+": value not in enum")
+		}
+	}
+	if obj, ok := v.(map[string]any); ok {
+		props, _ := s["properties"].(map[string]any)
+		for _, r := range s["required"].([]any) {
+			if _, ok := obj[r.(string)]; !ok {
+				out = append(out, at+": missing "+r.(string))
+			}
+		}
+		for k, x := range obj {
+			ps, ok := props[k].(map[string]any)
+			if !ok {
+				if s["additionalProperties"] == false {
+					out = append(out, at+": unexpected "+k)
+				}
+				continue
+			}
+			out = append(out, validate(x, ps, at+"."+k)...)
+		}
+	}
+	if arr, ok := v.([]any); ok {
+		if items, ok := s["items"].(map[string]any); ok {
+			for i, x := range arr {
+				out = append(out, validate(x, items, at+"["+strconv.Itoa(i)+"]")...)
+			}
+		}
+	}
+	return out
+}
