@@ -65,6 +65,9 @@ func TestOverdueAndReports(t *testing.T) {
 		!strings.Contains(q25, "<strong>verlopen</strong> (uiterlijk 31 december 2024)") {
 		t.Errorf("2025-q4 does not list the changes since 2024-q4:\n%s", q25)
 	}
+	if !strings.Contains(q25, "<h2 id=\"toelichting\">Toelichting van de partijen</h2>") || !strings.Contains(q25, "De nieuwbouw is <strong>opgeleverd</strong>.") {
+		t.Errorf("2025-q4 lacks the narrative of voortgang/2025-q4.md")
+	}
 	index := files["noordstad-2024-2025/voortgang/index.html"]
 	if i, j := strings.Index(index, "2025-q4/"), strings.Index(index, "2024-q4/"); i < 0 || j < 0 || i > j {
 		t.Errorf("reports index is not newest first")
