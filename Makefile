@@ -4,20 +4,29 @@
 GO ?= go
 BASE_URL ?=
 
-.PHONY: site test test-unit bench fmt clean
+.PHONY: site test test-unit fuzz bench fmt clean
 
 site:
 	$(GO) run ./cmd/prestatie build $(if $(BASE_URL),--base-url $(BASE_URL))
 
-# Every test: formatting, vet, unit and whole-site tests.
+FUZZTIME ?= 5s
+
+# Every test: formatting, vet, unit, whole-site and browser tests, and a
+# short run of each fuzz target.
 test:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 	$(GO) test ./...
+	$(MAKE) fuzz
 
-# Unit tests only (no browser; today the same set as `test`).
+# Unit tests only: -short skips the slow whole-build and browser tests.
 test-unit:
-	$(GO) test ./...
+	$(GO) test -short ./...
+
+# Each fuzz target for FUZZTIME (a longer run: make fuzz FUZZTIME=10m).
+fuzz:
+	$(GO) test ./internal/content -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/content -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
 
 # Whole-build and render benchmarks.
 bench:

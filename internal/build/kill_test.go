@@ -30,7 +30,7 @@ func bigSite(t *testing.T, dir string, n int, version string) {
 }
 
 // TestKilledBuildKeepsOutput kills `prestatie build` with SIGKILL at
-// several moments and checks that the output folder is always one whole
+// several moments while it writes its output and checks that the output folder is always one whole
 // build, the previous or the new one, never a mix or nothing.
 func TestKilledBuildKeepsOutput(t *testing.T) {
 	if testing.Short() {
@@ -53,7 +53,8 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 	hashB := build("B")
 	hashA := build("A")
 	interrupted := 0
-	for i, delay := range []time.Duration{20, 60, 120, 200, 300, 450, 600, 800} {
+	// Kill while writing: some time after the new folder appears.
+	for i, delay := range []time.Duration{0, 2, 5, 10, 20, 40, 80, 160} {
 		version := "A"
 		if i%2 == 0 {
 			version = "B"
@@ -63,6 +64,11 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 		cmd := exec.Command(bin, "build", "--source", site)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
+		}
+		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+			if m, _ := filepath.Glob(filepath.Join(site, ".public.new-*")); len(m) > 0 {
+				break
+			}
 		}
 		time.Sleep(delay * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
