@@ -6,14 +6,19 @@ BASE_URL ?=
 
 .PHONY: site test test-unit fuzz bench fmt clean
 
-site:
+# Browser assets and test tools from the npm registry, pinned by package-lock.json.
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch node_modules
+
+site: node_modules
 	$(GO) run ./cmd/prestatie build $(if $(BASE_URL),--base-url $(BASE_URL))
 
 FUZZTIME ?= 5s
 
 # Every test: formatting, vet, unit, whole-site and browser tests, and a
 # short run of each fuzz target.
-test:
+test: node_modules
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 	$(GO) test ./...

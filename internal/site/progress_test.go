@@ -13,7 +13,9 @@ import (
 	"time"
 )
 
-func twee(t *testing.T) map[string]string { return render(t, os.DirFS("../../testdata/sites/twee"), "/") }
+func twee(t *testing.T) map[string]string {
+	return render(t, os.DirFS("../../testdata/sites/twee"), "/")
+}
 
 // TestDashboardAddsUp: the counts per state add up to the number of
 // commitments, on the agreement page of every test site.
