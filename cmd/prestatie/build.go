@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/prestatie/prestatie/internal/build"
+	"github.com/prestatie/prestatie/internal/pdf"
 )
 
 func siteFlags(fs *flag.FlagSet, opt *build.Options, output bool) {
@@ -23,6 +24,12 @@ func (c *cli) build(args []string) int {
 	if _, ok := c.parse(fs, args, 0); !ok || !sourceOK(c, opt.Source) {
 		return exitUsage
 	}
+	date, err := sourceDate()
+	if err != nil {
+		c.usagef("%v", err)
+		return exitUsage
+	}
+	opt.Date = date
 	sum, ds, err := build.Build(opt)
 	if report(c.stderr, ds) {
 		fmt.Fprintln(c.stderr, "niets geschreven: de vorige uitvoer is ongewijzigd")
@@ -49,5 +56,8 @@ func (c *cli) check(args []string) int {
 		return exitContent
 	}
 	fmt.Fprintf(c.stdout, "inhoud in orde: %d %s\n", len(s.Agreements), plural(len(s.Agreements), "overeenkomst", "overeenkomsten"))
+	for _, ag := range s.Agreements {
+		fmt.Fprintf(c.stdout, "%s: vingerafdruk %s\n", ag.ID, pdf.Fingerprint(ag))
+	}
 	return exitOK
 }

@@ -5,6 +5,7 @@
 //
 //	prestatie build [--source DIR] [--dest DIR] [--base-url URL] [--drafts]
 //	prestatie check [--source DIR] [--drafts]
+//	prestatie pdf [AGREEMENT] [-o FILE] [--source DIR]
 //	prestatie new progress AGREEMENT --date YYYY-MM-DD [--source DIR]
 //	prestatie new agreement ID --municipality NAME --from YEAR --to YEAR [--source DIR]
 //	prestatie new afspraak AGREEMENT/CHAPTER/NAME [--title TITLE] [--source DIR]
@@ -39,7 +40,9 @@ const usage = `prestatie maakt de website van prestatieafspraken uit Markdown-be
 
 Gebruik:
   prestatie build   [vlaggen]   controleer de inhoud en bouw de site in --dest
-  prestatie check   [vlaggen]   controleer de inhoud, schrijf niets
+  prestatie check   [vlaggen]   controleer de inhoud, schrijf niets, toon de vingerafdrukken
+  prestatie pdf [OVEREENKOMST] [-o BESTAND]
+                                maak de pdf van één overeenkomst
   prestatie new progress OVEREENKOMST --date JJJJ-MM-DD
                                 voeg voor elke open afspraak een in te vullen rapportage toe
   prestatie new agreement ID --municipality NAAM --from JAAR --to JAAR
@@ -54,6 +57,9 @@ Vlaggen:
   --dest DIR       uitvoermap (standaard public in de sitemap)
   --base-url URL   adres van de site, bijv. https://www.example.nl/prestatieafspraken/
   --drafts         neem concepten (draft: true) mee
+  -o BESTAND       (pdf) waar de pdf komt (standaard OVEREENKOMST.pdf)
+
+SOURCE_DATE_EPOCH zet de datum in de pdf (standaard de datum van de overeenkomst).
 
 Afsluitcodes: 0 gelukt, 1 fouten in de inhoud, 2 verkeerd gebruik of andere fout.
 `
@@ -83,13 +89,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return c.check(args[1:])
 	case "new":
 		return c.new(args[1:])
+	case "pdf":
+		return c.pdf(args[1:])
 	}
 	fmt.Fprintf(stderr, "prestatie: onbekend commando %q\n\n%s", args[0], usage)
 	return exitUsage
 }
 
 // parse parses flags anywhere between the positional arguments, which it
-// returns. want is the number of positional arguments expected.
+// returns. want is the number of positional arguments expected (-1: any).
 func (c *cli) parse(fs *flag.FlagSet, args []string, want int) ([]string, bool) {
 	fs.SetOutput(io.Discard)
 	var pos []string
@@ -108,7 +116,7 @@ func (c *cli) parse(fs *flag.FlagSet, args []string, want int) ([]string, bool) 
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
-	if len(pos) != want {
+	if want >= 0 && len(pos) != want {
 		if len(pos) > want {
 			c.usagef("onverwacht argument %q", pos[want])
 		} else {

@@ -82,3 +82,31 @@ func TestNewCommands(t *testing.T) {
 		}
 	}
 }
+
+func TestPDFCommand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "akkoord.pdf")
+	code, stdout, stderr := runCLI("pdf", "--source", "../..", "-o", out)
+	if code != 0 || !regexp.MustCompile(`akkoord.pdf: \d+ bytes, vingerafdruk [0-9a-f]{64}\n$`).MatchString(stdout) {
+		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Errorf("no PDF written: %v", err)
+	}
+	// check prints the same fingerprint.
+	_, checkOut, _ := runCLI("check", "--source", "../..")
+	fp := regexp.MustCompile(`[0-9a-f]{64}`).FindString(stdout)
+	if !strings.Contains(checkOut, "alphen-chaam-2023-2024: vingerafdruk "+fp) {
+		t.Errorf("check does not print the fingerprint %s:\n%s", fp, checkOut)
+	}
+	if code, _, stderr := runCLI("pdf", "--source", "../..", "alphen-chaam"); code != 2 || !strings.Contains(stderr, `bedoelde u "alphen-chaam-2023-2024"?`) {
+		t.Errorf("unknown agreement: exit %d, %s", code, stderr)
+	}
+	if code, _, _ := runCLI("pdf", "--source", "../../testdata/sites/twee"); code != 2 {
+		t.Errorf("several agreements and none chosen: exit %d, want 2", code)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "gisteren")
+	if code, _, stderr := runCLI("pdf", "--source", "../.."); code != 2 || !strings.Contains(stderr, "SOURCE_DATE_EPOCH") {
+		t.Errorf("bad SOURCE_DATE_EPOCH: exit %d %s", code, stderr)
+	}
+}

@@ -130,7 +130,7 @@ func TestFigureRules(t *testing.T) {
 	a := sample()
 	a.Figures = []*Figure{
 		{Kind: RentBands, Values: []FigureValue{{Key: "kwaliteitskortingsgrens", Value: 21}, {Key: "aftoppingsgrens-1", Value: 54}, {Key: "aftoppingsgrens-2", Value: 13}, {Key: "liberalisatiegrens", Value: 10}, {Key: "boven-liberalisatiegrens", Value: 1}}},
-		{Kind: RentBands, Values: []FigureValue{{Key: "kwaliteitskortingsgrens", Value: 90}}},
+		{Kind: RentBands, AsOf: NewDate(2023, 5, 0), Values: []FigureValue{{Key: "kwaliteitskortingsgrens", Value: 90}}},
 		{Kind: EnergyLabels, Values: []FigureValue{{Key: "G", Value: 1}, {Key: "A", Value: 2}, {Key: "E-G", Value: 5}}},
 	}
 	ds := a.Validate()

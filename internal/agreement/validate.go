@@ -242,13 +242,64 @@ func (v *validator) figures(fs []*Figure) {
 		}
 		switch f.Kind {
 		case RentBands:
-			// Shares are rounded (Alphen-Chaam: 21+54+13+10+1 = 99).
-			if sum := f.Total(); math.Abs(sum-100) > 2 {
-				v.ds.Warnf(f.Pos, "huurprijsklassen tellen op tot %g%%, niet tot 100%%", sum)
+			switch f.Unit {
+			case "", "%":
+				// Shares are rounded (Alphen-Chaam: 21+54+13+10+1 = 99).
+				if sum := f.Total(); math.Abs(sum-100) > 2 {
+					v.ds.Warnf(f.Pos, "huurprijsklassen tellen op tot %g%%, niet tot 100%%", sum)
+				}
+			case "woningen":
+			default:
+				v.ds.Errorf(f.Pos, "unit van huurprijsklassen is %% (aandelen) of woningen (aantallen), niet %q", f.Unit)
 			}
 		case EnergyLabels:
 			v.labelOverlap(f)
+		case Allocations:
+			v.allocations(f)
 		}
+	}
+	v.seriesDates(fs)
+}
+
+// allocations checks that the groups fit in the homes that were allocated
+// and that the signal value is a share.
+func (v *validator) allocations(f *Figure) {
+	get := func(k string) (float64, diag.Pos, bool) {
+		for _, fv := range f.Values {
+			if fv.Key == k {
+				return fv.Value, fv.Pos, true
+			}
+		}
+		return 0, diag.Pos{}, false
+	}
+	if s, pos, ok := get("signaalwaarde"); ok && s > 100 {
+		v.ds.Errorf(pos, "signaalwaarde is %g%%, meer dan 100%%", s)
+	}
+	var groups float64
+	for _, k := range []string{"statushouders", "urgenten", "uitstroom", "maatwerk"} {
+		if n, _, ok := get(k); ok {
+			groups += n
+		}
+	}
+	for _, k := range []string{"toewijzingen", "vrijgekomen"} {
+		if n, _, ok := get(k); ok && groups > n {
+			v.ds.Warnf(f.Pos, "toewijzingen aan bijzondere doelgroepen (%g) zijn meer dan %s (%g)", groups, k, n)
+			return
+		}
+	}
+}
+
+// seriesDates reports two figures of one series (kind, title and unit) on
+// the same date: a time series has one figure per date.
+func (v *validator) seriesDates(fs []*Figure) {
+	seen := map[string]*Figure{}
+	for _, f := range fs {
+		k := string(f.Kind) + "\x00" + f.DefaultTitle() + "\x00" + f.Unit + "\x00" + f.AsOf.String()
+		if prev, dup := seen[k]; dup {
+			v.ds.Errorf(f.Pos, "figuur %s van %s staat er al op %s; geef elke datum één figuur of een eigen title", f.Kind, f.AsOf, prev.Pos)
+			continue
+		}
+		seen[k] = f
 	}
 }
 

@@ -4,16 +4,22 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/prestatie/prestatie"
 	a "github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/charts"
 	"github.com/prestatie/prestatie/internal/content"
 	"github.com/prestatie/prestatie/internal/diag"
+	"github.com/prestatie/prestatie/internal/pdf"
 	"github.com/prestatie/prestatie/internal/site"
 )
 
@@ -23,6 +29,11 @@ type Options struct {
 	Dest    string // output folder; default Source/public
 	BaseURL string // overrides prestatie.yaml's base_url
 	Drafts  bool   // include drafts
+	// Date, when set, is written into the PDFs instead of the agreement's
+	// date (the CLI sets it from SOURCE_DATE_EPOCH).
+	Date time.Time
+	// NoPDF leaves the PDFs out (quick previews and site-only tests).
+	NoPDF bool
 }
 
 // Summary tells what a build produced.
@@ -83,13 +94,49 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 	if ds.HasErrors() {
 		return nil, s, ds, nil
 	}
+	pdfs := renderPDFs(s, opt)
 	out, err := site.Render(s, site.Options{
+		PDF:       !opt.NoPDF,
 		BaseURL:   opt.BaseURL,
 		Templates: overlay{sub(fsys, "templates"), sub(prestatie.Templates, "templates")},
 		Theme:     theme,
+		ECharts:   func() (*charts.ECharts, error) { return charts.FindECharts(opt.Source, ".") },
 	})
-	return out, s, ds, err
+	if err != nil {
+		return nil, s, ds, err
+	}
+	files, err := pdfs()
+	if err != nil {
+		return nil, s, ds, err
+	}
+	out.Files = append(out.Files, files...)
+	slices.SortFunc(out.Files, func(x, y site.File) int { return strings.Compare(x.Path, y.Path) })
+	return out, s, ds, nil
 }
+
+// renderPDFs starts rendering the PDF of every agreement in the background,
+// beside the site, and returns a function that waits for them.
+func renderPDFs(s *a.Site, opt Options) func() ([]site.File, error) {
+	if opt.NoPDF {
+		return func() ([]site.File, error) { return nil, nil }
+	}
+	files := make([]site.File, len(s.Agreements))
+	errs := make([]error, len(s.Agreements))
+	var wg sync.WaitGroup
+	for i, ag := range s.Agreements {
+		wg.Go(func() {
+			b, err := pdf.Render(ag, pdf.Options{Date: opt.Date})
+			files[i], errs[i] = site.File{Path: PDFPath(ag), Data: b}, err
+		})
+	}
+	return func() ([]site.File, error) {
+		wg.Wait()
+		return files, errors.Join(errs...)
+	}
+}
+
+// PDFPath is where an agreement's PDF is published: beside its page.
+func PDFPath(ag *a.Agreement) string { return ag.ID + "/" + ag.ID + ".pdf" }
 
 // themeFS is the site's theme folder over the embedded default theme, so a
 // theme only needs the files it changes.

@@ -43,8 +43,8 @@ type Chart struct {
 	Table        Table
 	// Option is the ECharts option; nil when there is nothing to draw (a
 	// single number is shown as text).
-	Option map[string]any
-	Height int // of the chart element, px
+	Option  map[string]any
+	Height  int         // of the chart element, px
 	Figures []*a.Figure // the figures behind a figure chart
 }
 

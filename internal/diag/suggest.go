@@ -1,8 +1,25 @@
 package diag
 
+import "strings"
+
 // Suggest returns the candidate closest to word when it is close enough to
 // be a likely typo, or "".
 func Suggest(word string, candidates []string) string {
+	// A unique candidate that starts with the word: "alphen-chaam" for
+	// "alphen-chaam-2023-2024".
+	prefixed := ""
+	for _, c := range candidates {
+		if len(word) >= 3 && strings.HasPrefix(c, word) && c != word {
+			if prefixed != "" {
+				prefixed = ""
+				break
+			}
+			prefixed = c
+		}
+	}
+	if prefixed != "" {
+		return prefixed
+	}
 	best, bestDist := "", len(word)/2+2
 	for _, c := range candidates {
 		if d := distance(word, c); d < bestDist {

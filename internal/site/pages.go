@@ -21,6 +21,7 @@ type page struct {
 	md        *markdown.Converter
 	r         *renderer
 
+	HasPDF    bool   // the agreement's PDF is published beside its page
 	Title     string // <h1> and <title>
 	Number    string // of the chapter or afspraak shown
 	Crumbs    []link

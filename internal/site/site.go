@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/charts"
 	"github.com/prestatie/prestatie/internal/markdown"
 )
 
@@ -29,6 +30,13 @@ type Options struct {
 	// assets/ (style.css, logos).
 	Templates fs.FS
 	Theme     fs.FS
+	// ECharts loads the chart library, copied to assets/ when a page draws a
+	// chart (charts.FindECharts reads it from node_modules). Without it,
+	// Render fails on such a page.
+	ECharts func() (*charts.ECharts, error)
+	// PDF tells that every agreement has a PDF at <id>/<id>.pdf (written by
+	// the caller), so the agreement page links it.
+	PDF bool
 }
 
 // File is one output file, its path relative to the output folder.
@@ -55,6 +63,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		base:  base,
 		md:    markdown.New(markdown.WithUnsafeHTML(s.UnsafeHTML)),
 		where: locate(s),
+		pdf:   opt.PDF,
 	}
 	if err := r.parseTemplates(opt.Templates); err != nil {
 		return nil, err
@@ -90,6 +99,11 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		return nil, err
 	}
 	out.Files = append(out.Files, data...)
+	figs, err := r.chartFiles(opt.ECharts)
+	if err != nil {
+		return nil, err
+	}
+	out.Files = append(out.Files, figs...)
 	slices.SortFunc(out.Files, func(x, y File) int { return strings.Compare(x.Path, y.Path) })
 	return out, nil
 }
@@ -100,6 +114,8 @@ type renderer struct {
 	md     *markdown.Converter
 	pages_ map[string]*template.Template
 	where  map[*a.Commitment]location // the page each commitment is on
+	pdf    bool
+	charts chartCache // charts per page, built once
 }
 
 // job is one page to render.
@@ -111,7 +127,7 @@ type job struct {
 }
 
 func (r *renderer) render(j job) (File, error) {
-	p := &page{Site: r.site, Base: r.base.path, Path: j.path, Kind: j.kind, IDs: markdown.NewIDs(reservedIDs...), Feed: "feed.xml"}
+	p := &page{HasPDF: r.pdf, Site: r.site, Base: r.base.path, Path: j.path, Kind: j.kind, IDs: markdown.NewIDs(reservedIDs...), Feed: "feed.xml"}
 	if err := j.data(p); err != nil {
 		return File{}, fmt.Errorf("%s: %w", j.file, err)
 	}
@@ -124,7 +140,7 @@ func (r *renderer) render(j job) (File, error) {
 }
 
 // reservedIDs are element ids the templates use; Markdown headings avoid them.
-var reservedIDs = []string{"inhoud", "hoofdinhoud", "menu", "kruimelpad", "voettekst", "beoogd-effect", "doelen", "cijfers", "afspraken", "partijen", "inhoudsopgave", "voorwoord"}
+var reservedIDs = []string{"inhoud", "hoofdinhoud", "menu", "kruimelpad", "voettekst", "beoogd-effect", "doelen", "cijfers", "afspraken", "partijen", "inhoudsopgave", "voorwoord", "stand-in-grafieken", "cijfers-per-thema"}
 
 func (r *renderer) parseTemplates(tfs fs.FS) error {
 	r.pages_ = map[string]*template.Template{}

@@ -24,7 +24,7 @@ func render(t *testing.T, fsys fs.FS, base string) map[string]string {
 	}
 	tmpl, _ := fs.Sub(prestatie.Templates, "templates")
 	theme, _ := fs.Sub(prestatie.Themes, "themes/default")
-	out, err := site.Render(s, site.Options{BaseURL: base, Templates: tmpl, Theme: theme})
+	out, err := site.Render(s, site.Options{BaseURL: base, Templates: tmpl, Theme: theme, ECharts: stubECharts})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,272 @@
+package pdf
+
+import (
+	"math"
+
+	"github.com/johnfercher/maroto/v2/pkg/components/col"
+	"github.com/johnfercher/maroto/v2/pkg/components/page"
+	"github.com/johnfercher/maroto/v2/pkg/components/row"
+	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+	"github.com/johnfercher/maroto/v2/pkg/consts/border"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+)
+
+// Page geometry, in mm: A4 with a wider left margin for binding.
+const (
+	pageW        = 210.0
+	pageH        = 297.0
+	marginLeft   = 25.0
+	marginRight  = 20.0
+	marginTop    = 20.0
+	marginBottom = 10.0
+	contentW     = pageW - marginLeft - marginRight
+	grid         = 1000 // maroto columns per row: sizes are thousandths of the width
+)
+
+// builder adds rows to a maroto document. Every row has a height known in
+// advance (text is laid out here), so it can keep a heading with what
+// follows it and repeat a table's header row after a page break.
+type builder struct {
+	m     core.Maroto
+	th    *theme
+	avail float64 // height of the body area of a page (without footer)
+	chain []pendingRow
+	track *tracker
+	faces [4]bool // faces used by body text
+}
+
+func (b *builder) note(ls []line) {
+	for _, l := range ls {
+		for _, r := range l.Runs {
+			b.faces[r.Face] = true
+		}
+	}
+}
+
+type pendingRow struct {
+	r core.Row
+	h float64
+}
+
+// push adds a row; keep asks to keep it on the page of the next row.
+func (b *builder) push(r core.Row, h float64, keep bool) {
+	b.chain = append(b.chain, pendingRow{r, h})
+	if !keep {
+		b.flush()
+	}
+}
+
+// flush adds the rows waiting for their successor. If they do not fit on
+// the current page together, they start a new one (unless they would not
+// fit on an empty page either).
+func (b *builder) flush() {
+	if len(b.chain) == 0 {
+		return
+	}
+	total := 0.0
+	for _, p := range b.chain {
+		total += p.h
+	}
+	if len(b.chain) > 1 && !b.m.FitlnCurrentPage(total) && total <= b.avail {
+		b.m.AddPages(page.New())
+	}
+	for _, p := range b.chain {
+		b.m.AddRows(p.r)
+	}
+	b.chain = nil
+}
+
+// newPage starts a new page unless the current one is still empty.
+func (b *builder) newPage() {
+	b.flush()
+	b.m.AddPages(page.New())
+}
+
+// fits reports whether h mm still fit on the current page.
+func (b *builder) fits(h float64) bool { return b.m.FitlnCurrentPage(h) }
+
+// space adds vertical space.
+func (b *builder) space(h float64) {
+	b.push(row.New(h).Add(col.New(grid)), h, false)
+}
+
+// full wraps a component into a row of the whole width.
+func full(c core.Component, h float64) core.Row {
+	return row.New(h).Add(col.New(grid).Add(c))
+}
+
+// para lays out spans and adds them as rows: short paragraphs as one row,
+// longer ones as a row for the first two lines, one per middle line and one
+// for the last two, so a paragraph can run on to the next page without
+// leaving a single line behind (no orphans, no widows).
+type paraOpts struct {
+	indent float64   // left edge of the text
+	marker []span    // hanging marker (bullet, number) on the first line
+	markX  float64   // left edge of the marker
+	top    float64   // space above
+	bottom float64   // space below
+	bars   []float64 // block-quote rules
+	keep   bool      // keep with the next row (headings)
+	anchor string    // contents entry
+	head   bool      // a heading
+}
+
+func (b *builder) para(ss []span, st textStyle, o paraOpts) {
+	lines := layout(ss, st, contentW-o.indent)
+	b.note(lines)
+	var marker *line
+	if len(o.marker) > 0 {
+		ml := layout(o.marker, st, math.Max(o.indent-o.markX, 5)+20)[0]
+		marker = &ml
+	}
+	chunks := chunk(len(lines))
+	for i, c := range chunks {
+		t := &textBlock{lines: lines[c[0]:c[1]], st: st, indent: o.indent, bars: o.bars, barCol: b.th.rule, track: b.track, heading: o.head}
+		if i == 0 {
+			t.top, t.marker, t.markX, t.anchor = o.top, marker, o.markX, o.anchor
+		}
+		last := i == len(chunks)-1
+		if last {
+			t.bottom = o.bottom
+		}
+		b.push(full(t, t.height()), t.height(), last && o.keep)
+	}
+}
+
+// chunk splits n lines into the rows described at para.
+func chunk(n int) [][2]int {
+	if n <= 3 {
+		return [][2]int{{0, n}}
+	}
+	out := [][2]int{{0, 2}}
+	for i := 2; i < n-2; i++ {
+		out = append(out, [2]int{i, i + 1})
+	}
+	return append(out, [2]int{n - 2, n})
+}
+
+// table is a grid of cells with borders. Rows are never split; the header
+// row is kept with the first body row and repeated after a page break.
+type table struct {
+	widths []float64    // fractions of the available width, summing to at most 1
+	header [][]span     // nil: no header row
+	rows   [][][]span   // cells
+	aligns []align.Type // per column; Left when missing
+	size   float64      // font size, points
+	indent float64      // left edge, mm
+	keep   bool         // keep the last row with what follows
+	top    float64      // space above the table
+}
+
+const cellPad = 1.4
+
+func (b *builder) table(t table) {
+	avail := contentW - t.indent
+	// Columns in grid units: an indent column, the cells, a filler.
+	units := make([]int, len(t.widths))
+	indentU := int(math.Round(t.indent / contentW * grid))
+	acc, used := 0.0, 0
+	for i, w := range t.widths {
+		acc += w * avail / contentW * grid
+		units[i] = int(math.Round(acc)) - used
+		used += units[i]
+	}
+	mk := func(cells [][]span, head bool) (core.Row, float64) {
+		var blocks []*textBlock
+		h := 0.0
+		for i := range t.widths {
+			var ss []span
+			if i < len(cells) {
+				ss = cells[i]
+			}
+			st := textStyle{Size: t.size, Lead: 1.3, Color: b.th.text, Bold: head}
+			if i < len(t.aligns) && t.aligns[i] != "" {
+				st.Align = t.aligns[i]
+			}
+			w := contentW*float64(units[i])/grid - 2*cellPad
+			tb := &textBlock{lines: layout(ss, st, w), st: st, top: cellPad, bottom: cellPad, indent: cellPad}
+			b.note(tb.lines)
+			blocks = append(blocks, tb)
+			h = math.Max(h, tb.height())
+		}
+		r := row.New(h)
+		if indentU > 0 {
+			r.Add(col.New(indentU))
+		}
+		style := &props.Cell{BorderType: border.Full, BorderColor: &b.th.rule, BorderThickness: 0.2}
+		if head {
+			style = &props.Cell{BorderType: border.Full, BorderColor: &b.th.rule, BorderThickness: 0.2, BackgroundColor: &b.th.tint}
+		}
+		for i, tb := range blocks {
+			r.Add(col.New(units[i]).Add(tb).WithStyle(style))
+		}
+		if rest := grid - indentU - used; rest > 0 {
+			r.Add(col.New(rest))
+		}
+		return r, h
+	}
+	if t.top > 0 {
+		b.push(row.New(t.top).Add(col.New(grid)), t.top, true)
+	}
+	// A short table is kept whole: it moves to the next page rather than
+	// leaving a row or two behind.
+	whole := 0.0
+	if t.header != nil {
+		_, whole = mk(t.header, true)
+	}
+	for _, cells := range t.rows {
+		_, h := mk(cells, false)
+		whole += h
+	}
+	if whole <= b.avail/3 {
+		if t.header != nil {
+			hr, hh := mk(t.header, true)
+			b.push(hr, hh, true)
+		}
+		for i, cells := range t.rows {
+			r, h := mk(cells, false)
+			b.push(r, h, i < len(t.rows)-1 || t.keep)
+		}
+		return
+	}
+	for i, cells := range t.rows {
+		r, h := mk(cells, false)
+		if h > b.avail { // a row taller than a page: print its cells one below the other
+			b.stacked(t, cells)
+			continue
+		}
+		last := i == len(t.rows)-1
+		if i == 0 {
+			if t.header != nil {
+				hr, hh := mk(t.header, true)
+				b.push(hr, hh, true)
+			}
+			b.push(r, h, last && t.keep)
+			continue
+		}
+		b.flush()
+		if t.header != nil && !b.fits(h) {
+			b.m.AddPages(page.New())
+			hr, hh := mk(t.header, true)
+			b.push(hr, hh, true)
+		}
+		b.push(r, h, last && t.keep)
+	}
+	if len(t.rows) == 0 && t.header != nil {
+		hr, hh := mk(t.header, true)
+		b.push(hr, hh, t.keep)
+	}
+}
+
+// stacked prints a table row that is too tall for a page as paragraphs.
+func (b *builder) stacked(t table, cells [][]span) {
+	st := textStyle{Size: t.size, Lead: 1.3, Color: b.th.text}
+	for i, c := range cells {
+		ss := c
+		if t.header != nil && i < len(t.header) {
+			ss = append(append([]span{}, t.header[i]...), append([]span{{Text: ": "}}, c...)...)
+		}
+		b.para(ss, st, paraOpts{indent: t.indent + cellPad, bottom: 1})
+	}
+}

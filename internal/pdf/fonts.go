@@ -1,0 +1,233 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/core/entity"
+	"github.com/johnfercher/maroto/v2/pkg/repository"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/unicode/norm"
+)
+
+// family is the name the Liberation Sans faces are registered under.
+const family = "liberation"
+
+// face is one of the four embedded faces of Liberation Sans.
+type face int
+
+const (
+	regular face = iota
+	bold
+	italic
+	boldItalic
+)
+
+func faceOf(b, i bool) face {
+	switch {
+	case b && i:
+		return boldItalic
+	case b:
+		return bold
+	case i:
+		return italic
+	}
+	return regular
+}
+
+func (f face) style() fontstyle.Type {
+	return [...]fontstyle.Type{fontstyle.Normal, fontstyle.Bold, fontstyle.Italic, fontstyle.BoldItalic}[f]
+}
+
+var ttfs = [...][]byte{
+	liberationsansregular.TTF, liberationsansbold.TTF, liberationsansitalic.TTF, liberationsansbolditalic.TTF,
+}
+
+// fonts returns the faces for one document: regular, bold, italic and, when
+// the text uses it, bold italic (gofpdf embeds every face it is given).
+// Every document gets its own copy of the bytes: gofpdf writes into the
+// slice while subsetting, so sharing it between documents built in parallel
+// is a data race.
+func fonts(withBoldItalic bool) ([]*entity.CustomFont, error) {
+	r := repository.New()
+	for f, ttf := range ttfs {
+		if face(f) == boldItalic && !withBoldItalic {
+			continue
+		}
+		r = r.AddUTF8FontFromBytes(family, face(f).style(), bytes.Clone(ttf))
+	}
+	return r.Load()
+}
+
+// metrics measures text exactly as gofpdf does: the advance width of each
+// glyph from the font's hmtx table in thousandths of an em, rounded, without
+// kerning. The widths are looked up lazily and cached per rune.
+type metrics struct {
+	font *sfnt.Font
+	upem float64
+	// cache holds, per rune of the Basic Multilingual Plane, 0 when not yet
+	// looked up, 1 when the font has no glyph, or 2 + the width.
+	cache []atomic.Uint32
+	pool  sync.Pool
+}
+
+var (
+	faceMetrics [4]*metrics
+	metricsOnce sync.Once
+	metricsErr  error
+)
+
+func loadMetrics() error {
+	metricsOnce.Do(func() {
+		for i, ttf := range ttfs {
+			f, err := sfnt.Parse(ttf)
+			if err != nil {
+				metricsErr = fmt.Errorf("lettertype %d: %w", i, err)
+				return
+			}
+			m := &metrics{font: f, upem: float64(f.UnitsPerEm()), cache: make([]atomic.Uint32, 0x10000)}
+			m.pool.New = func() any { return new(sfnt.Buffer) }
+			faceMetrics[i] = m
+		}
+	})
+	return metricsErr
+}
+
+// metricsOf returns the metrics of a face, loading them on first use. The
+// fonts are compiled in, so failing to parse them is a bug (a panic, which
+// Render turns into an error).
+func metricsOf(f face) *metrics {
+	if err := loadMetrics(); err != nil {
+		panic(err)
+	}
+	return faceMetrics[f]
+}
+
+// lookup returns the width of r in thousandths of an em and whether the font
+// has a glyph for it.
+func (m *metrics) lookup(r rune) (int, bool) {
+	if r < 0 || r > 0xFFFF {
+		return 0, false
+	}
+	if v := m.cache[r].Load(); v != 0 {
+		return int(v) - 2, v != 1
+	}
+	buf := m.pool.Get().(*sfnt.Buffer)
+	defer m.pool.Put(buf)
+	gi, err := m.font.GlyphIndex(buf, r)
+	if err != nil || gi == 0 {
+		m.cache[r].Store(1)
+		return 0, false
+	}
+	adv, err := m.font.GlyphAdvance(buf, gi, fixed.Int26_6(m.font.UnitsPerEm())<<6, font.HintingNone)
+	if err != nil {
+		m.cache[r].Store(1)
+		return 0, false
+	}
+	w := int(math.Round(float64(adv) / 64 * 1000 / m.upem))
+	m.cache[r].Store(uint32(w + 2))
+	return w, true
+}
+
+// ptToMM converts a font size in points to millimetres.
+const ptToMM = 25.4 / 72
+
+// textWidth is the width in mm of s set in face f at size points.
+func textWidth(s string, f face, size float64) float64 {
+	m := metricsOf(f)
+	units := 0
+	for _, r := range s {
+		w, _ := m.lookup(r)
+		units += w
+	}
+	return float64(units) * size / 1000 * ptToMM
+}
+
+// hasGlyph reports whether every face can print r.
+func hasGlyph(r rune) bool {
+	for f := range faceMetrics {
+		if _, ok := metricsOf(face(f)).lookup(r); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// substitutes are characters the font lacks that have an exact equivalent it
+// has. Everything else it lacks is written as its code point, "[U+1F600]",
+// so that nothing is dropped silently.
+var substitutes = map[rune]string{
+	'\u2011': "-", // non-breaking hyphen
+	'\u2010': "-", // hyphen
+	'\u2012': "–", // figure dash
+	'\u2015': "—", // horizontal bar
+	'\u2212': "-", // minus sign
+	'\u00A0': "\u00A0",
+	'\u202F': "\u00A0", // narrow no-break space
+	'\u2007': "\u00A0", // figure space
+	'\u2009': " ",      // thin space
+	'\u200A': " ",      // hair space
+	'\u2002': " ",
+	'\u2003': " ",
+}
+
+// clean makes s printable: Unicode NFC (so "e" + combining diaeresis becomes
+// the ë the font has), tabs, newlines and other control characters become
+// spaces, invisible format characters (soft hyphen, zero-width space and
+// joiners, variation selectors, byte order mark) are dropped, and runes the
+// font has no glyph for (emoji, 𝛼, anything above U+FFFF, which would crash
+// gofpdf) are replaced by a close equivalent or written as "[U+XXXX]".
+func clean(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\r' || r == '\n' || r == '\t' || r == '\v' || r == '\f' || r == '\u2028' || r == '\u2029' || r == '\u0085':
+			b.WriteByte(' ')
+		case r == '\u00AD' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060' || r == '\uFEFF' ||
+			r >= '\uFE00' && r <= '\uFE0F' || r >= 0xE0100 && r <= 0xE01EF:
+			// invisible: nothing to print
+		case unicode.IsControl(r):
+			b.WriteByte(' ')
+		case r == utf8RuneError:
+			b.WriteString("[U+FFFD]")
+		default:
+			if sub, ok := substitutes[r]; ok {
+				b.WriteString(sub)
+			} else if r <= 0xFFFF && hasGlyph(r) {
+				b.WriteRune(r)
+			} else {
+				fmt.Fprintf(&b, "[U+%04X]", r)
+			}
+		}
+	}
+	return b.String()
+}
+
+const utf8RuneError = '\uFFFD'
+
+// isPlain reports whether s is printable ASCII, the common case.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7E {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,185 @@
+package pdf
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/johnfercher/go-tree/node"
+	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/core/entity"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+
+	"github.com/prestatie/prestatie/internal/agreement"
+)
+
+// tracker follows the rendering of one document: maroto renders pages in
+// order and the footer last on each page, so the number of footers drawn so
+// far tells the page a component is drawn on. The cover has no footer; it is
+// one page unless hostile content makes it longer.
+type tracker struct {
+	cover   int // pages before the first footer
+	footers int
+	anchors map[string]int
+}
+
+func newTracker(cover int) *tracker { return &tracker{cover: max(cover, 1), anchors: map[string]int{}} }
+
+func (t *tracker) page() int        { return t.cover + t.footers + 1 }
+func (t *tracker) anchor(id string) { t.anchors[id] = t.page() }
+func (t *tracker) total() int       { return t.cover + t.footers }
+
+// footer is drawn at the bottom of every page after the cover: a rule, the
+// short title and reference, "pagina X van Y", and a paraaf box per party,
+// wrapping into rows when there are many parties. For a draft it also prints
+// CONCEPT in the top margin of the page.
+//
+// With few parties the boxes stand beside the title (layout "side"); with
+// many, the title and page number take one line and the boxes fill rows of
+// the full width below it, as many per row as the longest word of a party's
+// label allows.
+type footer struct {
+	th      *theme
+	track   *tracker
+	total   int
+	width   float64
+	draft   bool
+	side    bool
+	info    []line // side: title, reference; wide: "title · kenmerk ref"
+	infoSt  textStyle
+	infoW   float64
+	boxes   []paraaf
+	labelSt textStyle
+	perRow  int
+	slotW   float64
+	boxH    float64
+	boxesX  float64 // where the first box starts
+	boxesY  float64 // top of the first row of boxes, relative to the footer
+	h       float64
+}
+
+type paraaf struct{ label []line }
+
+const (
+	footerGap   = 4.0  // between the body and the rule
+	paraafLabel = 13.0 // width of the word "Paraaf" before the boxes (side layout)
+	minSlot     = 18.0
+	maxSlot     = 40.0
+	initials    = 6.5 // room to initial, below the party's name
+	boxGap      = 1.5
+	sideInfo    = 0.42 // share of the width for the title in the side layout
+)
+
+func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker, total int) *footer {
+	f := &footer{th: th, track: track, total: total, width: width,
+		draft:   ag.Status == agreement.Draft || ag.Draft,
+		infoSt:  textStyle{Size: 8, Lead: 1.3, Color: th.muted},
+		labelSt: textStyle{Size: 5, Lead: 1.2, Color: th.muted},
+	}
+	n := max(len(ag.Parties), 1)
+	slot := minSlot
+	for _, p := range ag.Parties {
+		for _, w := range strings.Fields(clean(p.Label)) {
+			slot = math.Max(slot, textWidth(w, regular, f.labelSt.Size)+2+boxGap+0.5)
+		}
+	}
+	f.side = width*sideInfo+paraafLabel+float64(n)*slot <= width
+	lh := f.infoSt.lineHeight()
+	if f.side {
+		f.infoW = width * sideInfo
+		f.info = layout(txt(ag.ShortTitle), f.infoSt, f.infoW-2)
+		if ag.Reference != "" {
+			f.info = append(f.info, layout(txt("kenmerk "+ag.Reference), f.infoSt, f.infoW-2)...)
+		}
+		f.boxesX = f.infoW + paraafLabel
+		f.perRow = n
+		f.slotW = math.Min(maxSlot, (width-f.boxesX)/float64(n))
+		f.boxesY = footerGap + 1.5
+		f.labelSt.Size = 6.5 // wide boxes: a larger name
+	} else {
+		f.infoW = width - 32
+		info := txt(ag.ShortTitle)
+		if ag.Reference != "" {
+			info = append(info, span{Text: " · kenmerk " + clean(ag.Reference)})
+		}
+		f.info = layout(info, f.infoSt, f.infoW)
+		per := max(1, int(width/slot))
+		rows := (n + per - 1) / per
+		f.perRow = (n + rows - 1) / rows
+		f.slotW = math.Min(maxSlot, width/float64(f.perRow))
+		// title line(s), then the caption "Paraaf per partij"
+		f.boxesY = footerGap + 1.5 + float64(len(f.info))*lh + f.labelSt.lineHeight()*1.6
+	}
+	lines := 1
+	for _, p := range ag.Parties {
+		l := layout(txt(p.Label), f.labelSt, f.slotW-boxGap-2)
+		lines = max(lines, len(l))
+		f.boxes = append(f.boxes, paraaf{label: l})
+	}
+	f.boxH = float64(lines)*f.labelSt.lineHeight() + initials + 1
+	rows := (n + f.perRow - 1) / f.perRow
+	boxes := float64(rows)*(f.boxH+boxGap) - boxGap
+	if f.side {
+		text := float64(len(f.info)+1) * lh
+		f.h = f.boxesY + math.Max(text, boxes) + 1
+	} else {
+		f.h = f.boxesY + boxes + 1
+	}
+	return f
+}
+
+func (f *footer) GetHeight(core.Provider, *entity.Cell) float64 { return f.h }
+func (f *footer) SetConfig(*entity.Config)                      {}
+func (f *footer) GetStructure() *node.Node[core.Structure] {
+	return node.New(core.Structure{Type: "prestatie-footer"})
+}
+
+func (f *footer) Render(p core.Provider, cell *entity.Cell) {
+	page := 0
+	if f.track != nil {
+		page = f.track.page()
+		f.track.footers++
+	}
+	x, y := cell.X, cell.Y+footerGap
+	hline(p, x, y, f.width, 0.3, f.th.rule)
+	lh := f.infoSt.lineHeight()
+	for i, l := range f.info {
+		drawLine(p, l, f.infoSt, x, y+1.5+float64(i)*lh, lh)
+	}
+	num := txt("pagina " + strconv.Itoa(page) + " van " + strconv.Itoa(f.total))
+	by := cell.Y + f.boxesY
+	if f.side {
+		drawLine(p, layout(num, f.infoSt, f.infoW)[0], f.infoSt, x, y+1.5+float64(len(f.info))*lh, lh)
+		drawLine(p, layout(txt("Paraaf"), f.infoSt, paraafLabel)[0], f.infoSt, x+f.boxesX-paraafLabel, by, lh)
+	} else {
+		st := f.infoSt
+		st.Align = align.Right
+		drawLine(p, layout(num, st, 30)[0], st, x+f.width-30, y+1.5, lh)
+		cap := f.labelSt
+		cap.Size = 6
+		drawLine(p, layout(txt("Paraaf per partij"), cap, f.width)[0], cap, x, by-cap.lineHeight()*1.3, cap.lineHeight())
+	}
+	llh := f.labelSt.lineHeight()
+	for i, b := range f.boxes {
+		row, col := i/f.perRow, i%f.perRow
+		bx := x + f.boxesX + float64(col)*f.slotW
+		bt := by + float64(row)*(f.boxH+boxGap)
+		box(p, bx, bt, f.slotW-boxGap, f.boxH, 0.25, f.th.rule)
+		for j, l := range b.label {
+			drawLine(p, l, f.labelSt, bx+1, bt+0.4+float64(j)*llh, llh)
+		}
+	}
+	if f.draft {
+		st := textStyle{Size: 14, Lead: 1.2, Color: f.th.alert, Bold: true, Align: align.Right}
+		l := layout(txt("CONCEPT"), st, f.width)
+		drawLine(p, l[0], st, x, -13, st.lineHeight())
+	}
+}
+
+func box(p core.Provider, x, y, w, h, thick float64, col props.Color) {
+	hline(p, x, y, w, thick, col)
+	hline(p, x, y+h, w, thick, col)
+	vline(p, x, y, h, thick, col)
+	vline(p, x+w, y, h, thick, col)
+}

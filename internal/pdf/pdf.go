@@ -1,0 +1,162 @@
+// Package pdf renders an agreement as a signature-ready A4 PDF with maroto
+// v2: a cover, a table of contents with page numbers, the body in document
+// order with the same numbers as the site, a signing page with a signature
+// block per party and the fingerprint of the source, the annexes, and on
+// every page after the cover a footer with "pagina X van Y" and a paraaf box
+// per party. The same agreement always gives the same bytes.
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/johnfercher/maroto/v2"
+	"github.com/johnfercher/maroto/v2/pkg/config"
+	"github.com/johnfercher/maroto/v2/pkg/consts/pagesize"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/core/entity"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+	"github.com/phpdave11/gofpdf"
+
+	"github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/dutch"
+)
+
+// Options adjust the document.
+type Options struct {
+	// Date is written as the PDF's CreationDate and ModDate; zero means the
+	// agreement's date, so that the same source gives the same bytes.
+	Date time.Time
+	// Theme gives the colours of headings and rules; the zero value is the
+	// default dark blue.
+	Theme Theme
+}
+
+// Render returns the PDF of the agreement. It never panics: a failure inside
+// the PDF writer comes back as an error.
+func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("pdf van %s: interne fout in de PDF-opmaak: %v", ag.ID, r)
+		}
+	}()
+	if err := loadMetrics(); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	date := opt.Date
+	if date.IsZero() {
+		date = ag.Date.Time()
+	}
+	d := newDoc(ag, newTheme(opt.Theme))
+
+	// Pass 1 lays the document out without writing it, to learn on which
+	// page every contents entry lands and how many pages there are. The
+	// next pass prints those numbers; rows keep their heights whatever the
+	// numbers are, so the layout does not move. Rendering records where
+	// the entries really land, and a mismatch (never seen) triggers another
+	// pass.
+	m := newMaroto(d.config(date, nil), date)
+	if err := d.build(m, pagination{pages: map[string]int{}}, nil); err != nil {
+		return nil, fmt.Errorf("pdf van %s: %w", ag.ID, err)
+	}
+	pg := scan(m.GetStructure()) // GetStructure changes m: never reuse it
+	for range 3 {
+		fs, err := fonts(d.boldItalic)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: lettertype: %w", err)
+		}
+		m := newMaroto(d.config(date, fs), date)
+		track := newTracker(pg.cover)
+		if err := d.build(m, pg, track); err != nil {
+			return nil, fmt.Errorf("pdf van %s: %w", ag.ID, err)
+		}
+		res, err := m.Generate()
+		if err != nil {
+			return nil, fmt.Errorf("pdf van %s: %w", ag.ID, err)
+		}
+		got := pagination{total: track.total(), cover: track.cover, pages: track.anchors}
+		if got.equal(pg) {
+			return setLang(res.GetBytes(), "nl")
+		}
+		pg = got
+	}
+	return nil, fmt.Errorf("pdf van %s: de paginanummers worden niet stabiel", ag.ID)
+}
+
+var (
+	gofpdfOnce sync.Once
+	// gofpdfMu guards gofpdf's package-level default modification date,
+	// which maroto.New reads when it creates the writer.
+	gofpdfMu sync.Mutex
+)
+
+// newMaroto creates the document with a fixed modification date and sorted
+// catalogs (gofpdf writes fonts and images in map order otherwise).
+func newMaroto(cfg *entity.Config, date time.Time) core.Maroto {
+	gofpdfOnce.Do(func() { gofpdf.SetDefaultCatalogSort(true) })
+	gofpdfMu.Lock()
+	defer gofpdfMu.Unlock()
+	gofpdf.SetDefaultModificationDate(date)
+	return maroto.New(cfg)
+}
+
+// config is the maroto configuration; without fonts it serves the layout
+// pass, which never measures text through maroto.
+func (d *doc) config(date time.Time, fs []*entity.CustomFont) *entity.Config {
+	ag := d.ag
+	var names []string
+	for _, p := range ag.Parties {
+		names = append(names, clean(p.Name))
+	}
+	subject := clean(ag.Title) + " – " + clean(ag.Municipality) + ", " + strings.TrimPrefix(period(ag.Period), "Periode ")
+	if ag.Reference != "" {
+		subject += ", kenmerk " + clean(ag.Reference)
+	}
+	subject += ", " + dateOf(ag.Date) + " (" + ag.Status.Label() + ")"
+	keywords := "prestatieafspraken; " + clean(ag.Municipality) + "; bron-sha256:" + d.fp
+	b := config.NewBuilder().
+		WithPageSize(pagesize.A4).
+		WithLeftMargin(marginLeft).WithRightMargin(marginRight).
+		WithTopMargin(marginTop).WithBottomMargin(marginBottom).
+		WithMaxGridSize(grid).
+		WithTitle(clean(ag.ShortTitle), true).
+		WithAuthor(dutch.List(names), true).
+		WithSubject(subject, true).
+		WithKeywords(keywords, true).
+		WithCreator("prestatie", true).
+		WithCreationDate(date).
+		WithCompression(true)
+	if fs != nil {
+		b = b.WithCustomFonts(fs).WithDefaultFont(&props.Font{Family: family, Size: 10})
+	}
+	return b.Build()
+}
+
+// setLang adds /Lang to the document catalog, which maroto cannot set. The
+// catalog is the last object before the cross-reference table, so only the
+// offset of that table moves.
+func setLang(pdf []byte, lang string) ([]byte, error) {
+	const cat = "/Type /Catalog\n"
+	i := bytes.LastIndex(pdf, []byte(cat))
+	x := bytes.LastIndex(pdf, []byte("\nxref\n"))
+	s := bytes.LastIndex(pdf, []byte("\nstartxref\n"))
+	if i < 0 || x < i || s < x {
+		return nil, errors.New("pdf: onverwachte opbouw van de PDF (catalogus niet gevonden)")
+	}
+	ins := []byte("/Lang (" + lang + ")\n")
+	var off int
+	if _, err := fmt.Sscanf(string(pdf[s+len("\nstartxref\n"):]), "%d", &off); err != nil || off != x+1 {
+		return nil, errors.New("pdf: onverwachte opbouw van de PDF (startxref)")
+	}
+	var out bytes.Buffer
+	out.Grow(len(pdf) + len(ins) + 4)
+	out.Write(pdf[:i+len(cat)])
+	out.Write(ins)
+	out.Write(pdf[i+len(cat) : s])
+	fmt.Fprintf(&out, "\nstartxref\n%d\n%%%%EOF\n", off+len(ins))
+	return out.Bytes(), nil
+}

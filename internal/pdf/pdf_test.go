@@ -1,0 +1,673 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/johnfercher/go-tree/node"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/core/entity"
+
+	"github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/content"
+	"github.com/prestatie/prestatie/internal/dutch"
+)
+
+// These tests read the PDF back with poppler (pdftotext, pdfinfo, pdffonts)
+// and qpdf. Without them they are skipped, except under CI=true, where a
+// missing tool is a failure: apt-get install -y poppler-utils qpdf.
+
+const root = "../.." // the repository is the default site
+
+var testDate = time.Date(2023, 4, 6, 0, 0, 0, 0, time.UTC)
+
+func need(t testing.TB, tool string) {
+	t.Helper()
+	if _, err := exec.LookPath(tool); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing; install it with: apt-get install -y poppler-utils qpdf", tool)
+		}
+		t.Skipf("%s is not installed: skipping (apt-get install -y poppler-utils qpdf; with CI=true this fails)", tool)
+	}
+}
+
+func load(t testing.TB, dir string) *agreement.Agreement {
+	t.Helper()
+	s, ds := content.Load(os.DirFS(dir), content.Options{})
+	if ds.HasErrors() {
+		t.Fatalf("load %s: %v", dir, ds)
+	}
+	return s.Agreements[0]
+}
+
+type rendered struct {
+	ag  *agreement.Agreement
+	pdf []byte
+	err error
+}
+
+var (
+	cacheMu sync.Mutex
+	cache   = map[string]*rendered{}
+)
+
+// renderSite renders the first agreement of a site once per test binary.
+func renderSite(t testing.TB, dir string) (*agreement.Agreement, []byte) {
+	t.Helper()
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	r, ok := cache[dir]
+	if !ok {
+		ag := load(t, dir)
+		pdf, err := Render(ag, Options{})
+		r = &rendered{ag, pdf, err}
+		cache[dir] = r
+		if err == nil && os.Getenv("PDF_KEEP") != "" { // PDF_KEEP=dir keeps the files to look at
+			os.WriteFile(filepath.Join(os.Getenv("PDF_KEEP"), map[bool]string{true: "default", false: filepath.Base(dir)}[dir == root]+".pdf"), pdf, 0o644)
+		}
+	}
+	if r.err != nil {
+		t.Fatalf("render %s: %v", dir, r.err)
+	}
+	return r.ag, r.pdf
+}
+
+func writeTemp(t testing.TB, pdf []byte) string {
+	t.Helper()
+	f := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(f, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func runTool(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
+func pageCount(t testing.TB, file string) int {
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(runTool(t, "pdfinfo", file))
+	if m == nil {
+		t.Fatal("pdfinfo: no page count")
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// pageTexts is the text of every page, split into the body (above the
+// footer) and the footer, with pdftotext -layout.
+func pageTexts(t testing.TB, ag *agreement.Agreement, file string) (body, foot []string) {
+	t.Helper()
+	need(t, "pdftotext")
+	need(t, "pdfinfo")
+	n := pageCount(t, file)
+	f := newFooter(ag, newTheme(Theme{}), contentW, nil, 0)
+	pt := func(mm float64) string { return strconv.Itoa(int(mm * 72 / 25.4)) }
+	split := pageH - marginBottom - f.h + footerGap/2
+	for p := 1; p <= n; p++ {
+		ps := strconv.Itoa(p)
+		body = append(body, runTool(t, "pdftotext", "-layout", "-f", ps, "-l", ps, "-x", "0", "-y", "0", "-W", pt(pageW), "-H", pt(split), file, "-"))
+		foot = append(foot, runTool(t, "pdftotext", "-layout", "-f", ps, "-l", ps, "-x", "0", "-y", pt(split), "-W", pt(pageW), "-H", pt(pageH-split), file, "-"))
+	}
+	return body, foot
+}
+
+var (
+	spaces  = regexp.MustCompile(`\s+`)
+	curlies = strings.NewReplacer("‘", "'", "’", "'", "“", "\"", "”", "\"", "\u00a0", " ")
+)
+
+func normalise(s string) string {
+	return strings.TrimSpace(spaces.ReplaceAllString(curlies.Replace(s), " "))
+}
+
+// inOrder checks that each of want appears in text after the previous one.
+func inOrder(t *testing.T, text string, want []string) {
+	t.Helper()
+	at := 0
+	for _, w := range want {
+		w = normalise(w)
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			if strings.Contains(text, w) {
+				t.Errorf("%q is out of order", w)
+			} else {
+				t.Errorf("%q is missing", w)
+			}
+			continue
+		}
+		at += i + len(w)
+	}
+}
+
+// plainOf is the text a Markdown string prints as.
+func plainOf(d *doc, src string) string {
+	var b strings.Builder
+	for _, s := range d.flat(src) {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+// expected lists the headings and commitments of an agreement in document
+// order, as they should print.
+func expected(ag *agreement.Agreement) []string {
+	d := newDoc(ag, newTheme(Theme{}))
+	var want []string
+	commit := func(cs []*agreement.Commitment) {
+		for _, g := range ag.Groups(cs) {
+			want = append(want, dutch.GroupHeading(g))
+			for _, c := range g.Commitments {
+				want = append(want, c.Number+" "+plainOf(d, c.Text))
+				for _, it := range c.Items {
+					want = append(want, it.Number+" "+plainOf(d, it.Text))
+				}
+			}
+		}
+	}
+	chapter := func(ch *agreement.Chapter) {
+		want = append(want, ch.Number+" "+ch.Title)
+		commit(ch.Commitments)
+		for _, af := range ch.Afspraken {
+			want = append(want, af.Number+" "+af.Title)
+			if af.Effect != "" {
+				want = append(want, "Beoogd effect/impact", plainOf(d, af.Effect))
+			}
+			commit(af.Commitments)
+		}
+	}
+	want = append(want, "Inleiding")
+	for _, ch := range ag.Chapters {
+		if !ch.Annex {
+			chapter(ch)
+		}
+	}
+	want = append(want, "Ondertekening")
+	for _, ch := range ag.Chapters {
+		if ch.Annex {
+			chapter(ch)
+		}
+	}
+	return want
+}
+
+func TestDefaultAgreementTextInOrder(t *testing.T) {
+	ag, pdf := renderSite(t, root)
+	body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+	pg := firstPass(t, ag)
+	text := normalise(strings.Join(body[pg.pages["inleiding"]-1:], "\n"))
+	inOrder(t, text, expected(ag))
+}
+
+func TestRegioTextInOrder(t *testing.T) {
+	ag, pdf := renderSite(t, filepath.Join(root, "testdata/sites/regio"))
+	body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+	pg := firstPass(t, ag)
+	text := normalise(strings.Join(body[pg.pages["inleiding"]-1:], "\n"))
+	inOrder(t, text, expected(ag))
+	// Markdown structure of the preamble and the annex.
+	inOrder(t, text, []string{"Dit is een fictief testvoorbeeld.", "Thuis in Testland 2023-2030",
+		"corporatie sociale huurwoningen waarvan in Oostdorp waarvan in Westdorp", "Woonstede 3.910 1.240 380",
+		"Handreiking prestatieafspraken (https://www.volkshuisvestingnederland.nl/onderwerpen/prestatieafspraken)",
+		"1 Fictieve woonvisie, vastgesteld door de gemeenteraad van Testland op 14 december 2023.",
+		"Bijlage 1 Regels passend toewijzen", "1. Ten minste 95% van de huishoudens", "3. Eenpersoonshuishoudens tot 23 jaar"})
+}
+
+// TestSeedComesThrough checks that every line of the signed agreement, the
+// seed, is in the PDF: prose and bullets word for word, headings ignoring
+// case and the seed's own chapter numbers (as the site's test does).
+func TestSeedComesThrough(t *testing.T) {
+	ag, pdf := renderSite(t, root)
+	body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+	text := normalise(strings.Join(body, "\n"))
+	lower := strings.ToLower(text)
+	seed, err := os.ReadFile(filepath.Join(root, "testdata/seed/prestatieafspraken-alphen-chaam-2023-2024.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cover := map[string]string{"Alphen, Chaam": "Gemeente Alphen-Chaam", "06/04/2023": "6 april 2023"}
+	numbered := regexp.MustCompile(`^\d+ `)
+	checked := 0
+	for i, line := range strings.Split(string(seed), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if c, ok := cover[line]; ok {
+			line = c
+		}
+		line = strings.TrimPrefix(strings.TrimPrefix(line, "- "), "* ")
+		line = normalise(strings.ReplaceAll(line, "^e", "e"))
+		checked++
+		if line == strings.ToUpper(line) || numbered.MatchString(line) {
+			if h := strings.ToLower(numbered.ReplaceAllString(line, "")); !strings.Contains(lower, h) {
+				t.Errorf("seed line %d: heading %q not in the PDF", i+1, line)
+			}
+			continue
+		}
+		for _, s := range regexp.MustCompile(`[.;:] `).Split(line, -1) {
+			if s = strings.TrimSpace(s); s != "" && !strings.Contains(text, s) {
+				t.Errorf("seed line %d: %q not in the PDF", i+1, s)
+			}
+		}
+	}
+	if checked < 150 {
+		t.Fatalf("only %d seed lines checked", checked)
+	}
+}
+
+// TestPageNumbers checks "pagina X van Y" on every page but the cover, the
+// page count on the signing page, and the page numbers of the contents.
+func TestPageNumbers(t *testing.T) {
+	for _, dir := range []string{root, filepath.Join(root, "testdata/sites/regio")} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			ag, pdf := renderSite(t, dir)
+			file := writeTemp(t, pdf)
+			body, foot := pageTexts(t, ag, file)
+			n := len(body)
+			if n < 5 {
+				t.Fatalf("only %d pages", n)
+			}
+			if strings.Contains(foot[0], "pagina") {
+				t.Error("the cover has a footer")
+			}
+			for p := 2; p <= n; p++ {
+				if want := fmt.Sprintf("pagina %d van %d", p, n); !strings.Contains(foot[p-1], want) {
+					t.Errorf("page %d: no %q in the footer:\n%s", p, want, foot[p-1])
+				}
+			}
+			all := normalise(strings.Join(body, "\n"))
+			if want := fmt.Sprintf("Deze overeenkomst bestaat uit %d pagina's", n); !strings.Contains(all, want) {
+				t.Errorf("no %q", want)
+			}
+			// Contents: every entry's heading is on the page it names.
+			d := newDoc(ag, newTheme(Theme{}))
+			toc := normalise(body[1])
+			for _, e := range d.toc {
+				head := strings.TrimSpace(e.number + " " + e.title)
+				m := regexp.MustCompile(regexp.QuoteMeta(normalise(head)) + ` (\d+)`).FindStringSubmatch(toc)
+				if m == nil {
+					t.Errorf("contents: no entry %q with a page number", head)
+					continue
+				}
+				p, _ := strconv.Atoi(m[1])
+				if p < 2 || p > n || !strings.Contains(normalise(body[p-1]), normalise(head)) {
+					t.Errorf("contents: %q on page %d, but it is not there", head, p)
+				}
+			}
+		})
+	}
+}
+
+func TestFontsEmbedded(t *testing.T) {
+	need(t, "pdffonts")
+	_, pdf := renderSite(t, root)
+	out := runTool(t, "pdffonts", writeTemp(t, pdf))
+	lines := strings.Split(strings.TrimSpace(out), "\n")[2:]
+	if len(lines) == 0 {
+		t.Fatal("no fonts")
+	}
+	for _, l := range lines {
+		f := strings.Fields(l)
+		if !strings.HasPrefix(f[0], "utf8liberation") || !strings.Contains(l, "CID TrueType") || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded as Liberation TrueType: %s", l)
+		}
+	}
+}
+
+func TestQpdfCheck(t *testing.T) {
+	need(t, "qpdf")
+	for _, dir := range []string{root, filepath.Join(root, "testdata/sites/regio")} {
+		_, pdf := renderSite(t, dir)
+		if out, err := exec.Command("qpdf", "--check", writeTemp(t, pdf)).CombinedOutput(); err != nil {
+			t.Errorf("%s: qpdf --check: %v\n%s", dir, err, out)
+		}
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	need(t, "pdfinfo")
+	ag, pdf := renderSite(t, root)
+	info := runTool(t, "pdfinfo", writeTemp(t, pdf))
+	fp := Fingerprint(ag)
+	for _, want := range []string{
+		"Title:           Prestatieafspraken 2023/2024 Alphen-Chaam",
+		"Author:          Gemeente Alphen-Chaam en Leystromen",
+		"Keywords:        prestatieafspraken; Alphen-Chaam; bron-sha256:" + fp,
+		"Subject:         Prestatieafspraken 2023/2024 – Alphen-Chaam",
+		"Creator:         prestatie",
+		"CreationDate:    Thu Apr  6 00:00:00 2023 UTC",
+		"ModDate:         Thu Apr  6 00:00:00 2023 UTC",
+	} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	if !bytes.Contains(pdf, []byte("/Type /Catalog\n/Lang (nl)\n")) {
+		t.Error("no /Lang (nl) in the catalog")
+	}
+	body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+	if !strings.Contains(strings.Join(body, ""), "Vingerafdruk van de bron (SHA-256): "+fp) {
+		t.Error("fingerprint not on the signing page")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	ag := load(t, root)
+	a, err := Render(ag, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Several documents at once (run with -race): same bytes.
+	var wg sync.WaitGroup
+	outs := make([][]byte, 4)
+	for i := range outs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			outs[i], _ = Render(load(t, root), Options{})
+		}()
+	}
+	wg.Wait()
+	for i, b := range outs {
+		if !bytes.Equal(a, b) {
+			t.Errorf("render %d differs from the first (%d vs %d bytes)", i+1, len(b), len(a))
+		}
+	}
+	// Another date changes only the dates.
+	c, err := Render(ag, Options{Date: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(a, c) || !bytes.Contains(c, []byte("D:20240102030405")) {
+		t.Error("Options.Date not used")
+	}
+}
+
+// TestManyParties checks the fifteen-party site: a paraaf box for every
+// party on every page after the cover, a signature block for every
+// signatory, all parties on the cover.
+func TestManyParties(t *testing.T) {
+	ag, pdf := renderSite(t, filepath.Join(root, "testdata/sites/regio"))
+	if len(ag.Parties) != 15 {
+		t.Fatalf("%d parties", len(ag.Parties))
+	}
+	body, foot := pageTexts(t, ag, writeTemp(t, pdf))
+	cover := normalise(body[0])
+	for _, p := range ag.Parties {
+		if !strings.Contains(cover, p.Name) {
+			t.Errorf("cover lacks %q", p.Name)
+		}
+	}
+	if !strings.Contains(cover, "Ter ondertekening") || !strings.Contains(cover, "thuis | in de regio") {
+		t.Errorf("cover lacks the status or a tagline:\n%s", body[0])
+	}
+	for i := 1; i < len(foot); i++ {
+		words := strings.Fields(foot[i])
+		for _, p := range ag.Parties {
+			for _, w := range strings.Fields(p.Label) {
+				if !contains(words, w) {
+					t.Errorf("page %d: no paraaf box for %q (%q missing)", i+1, p.Label, w)
+				}
+			}
+		}
+	}
+	f := newFooter(ag, newTheme(Theme{}), contentW, nil, 0)
+	if rows := (len(f.boxes) + f.perRow - 1) / f.perRow; rows > 2 || f.side {
+		t.Errorf("15 paraaf boxes in %d rows (side layout %v)", rows, f.side)
+	}
+	signing := normalise(strings.Join(body, "\n"))
+	signing = signing[strings.LastIndex(signing, "Aldus overeengekomen en ondertekend"):]
+	blocks := 0
+	for _, p := range ag.Parties {
+		blocks += max(1, len(p.Signatories))
+		if !strings.Contains(signing, p.Name) {
+			t.Errorf("no signature block for %q", p.Name)
+		}
+		for _, s := range p.Signatories {
+			for _, v := range []string{s.Name, s.Function} {
+				if v != "" && !strings.Contains(signing, v) {
+					t.Errorf("signature block lacks %q", v)
+				}
+			}
+		}
+	}
+	if got := strings.Count(signing, "namens deze"); got != blocks {
+		t.Errorf("%d signature blocks, want %d", got, blocks)
+	}
+	// The page count stands above the signatures.
+	all := normalise(strings.Join(body, "\n"))
+	if strings.Index(all, "bestaat uit") > strings.Index(all, "namens deze") {
+		t.Error("the page count is not above the signature blocks")
+	}
+}
+
+func contains(words []string, w string) bool {
+	for _, x := range words {
+		if strings.Contains(x, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestDraftSaysConceptOnEveryPage(t *testing.T) {
+	ag := load(t, root)
+	ag.Status = agreement.Draft
+	pdf, err := Render(ag, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	need(t, "pdftotext")
+	file := writeTemp(t, pdf)
+	n := pageCount(t, file)
+	for p := 1; p <= n; p++ {
+		ps := strconv.Itoa(p)
+		if txt := runTool(t, "pdftotext", "-f", ps, "-l", ps, file, "-"); !strings.Contains(txt, "CONCEPT") {
+			t.Errorf("page %d lacks CONCEPT", p)
+		}
+	}
+}
+
+// TestNoHeadingAtPageBottom checks, on the layout, that the last text of a
+// page is never a heading.
+func TestNoHeadingAtPageBottom(t *testing.T) {
+	for _, dir := range []string{root, filepath.Join(root, "testdata/sites/regio")} {
+		ag := load(t, dir)
+		d := newDoc(ag, newTheme(Theme{}))
+		m := newMaroto(d.config(testDate, nil), testDate)
+		if err := d.build(m, pagination{pages: map[string]int{}}, nil); err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range m.GetStructure().GetNexts() {
+			var last string
+			walkStructure(p, func(typ string, v any, det map[string]any) {
+				if typ == "prestatie-text" && strings.TrimSpace(v.(string)) != "" {
+					last = v.(string)
+					if det["heading"] == true {
+						last = "HEADING " + last
+					}
+				}
+			})
+			if strings.HasPrefix(last, "HEADING ") {
+				t.Errorf("%s: page %d ends with a heading: %q", dir, i+1, last)
+			}
+		}
+	}
+}
+
+// TestHostileContent renders texts that break naive PDF writers: emoji and
+// other runes above U+FFFF (a panic in gofpdf), tabs, newlines, markup, a
+// 300-character word, and an empty agreement body.
+func TestHostileContent(t *testing.T) {
+	long := strings.Repeat("Woningcorporatie", 19)[:300]
+	evil := "😀 𝛼 </script><script>alert(1)</script> tab\there new\nline " + long
+	q := func(s string) string { return strconv.Quote(s) }
+	fsys := fstest.MapFS{
+		"content/x-2024/_index.md": {Data: []byte(`---
+title: ` + q("Afspraken "+evil) + `
+municipality: ` + q("Dorp 😀") + `
+period: {from: 2024, to: 2024}
+reference: ` + q("REF\t😀") + `
+date: 2024-01-01
+status: draft
+parties:
+  - {id: a, name: ` + q("A "+evil) + `, kind: municipality, tagline: ` + q(evil) + `, signatories: [{name: ` + q(evil) + `}]}
+  - {id: b, name: B, kind: corporation, label: ` + q(long) + `}
+---
+Preambule ` + evil + `
+
+| a | ` + evil + ` |
+|---|---|
+| ` + long + ` | 😀 |
+`)},
+		"content/x-2024/t/_index.md": {Data: []byte("---\ntitle: " + q("Thema "+evil) + "\norder: 1\n---\n")},
+		"content/x-2024/t/a.md": {Data: []byte(`---
+title: ` + q("Afspraak "+evil) + `
+order: 1
+effect: ` + q(evil) + `
+commitments:
+  - {id: c, party: a, text: ` + q("Tekst "+evil) + `, target: {value: 1, unit: ` + q("😀") + `, note: ` + q(evil) + `}}
+figures:
+  - {kind: value, as_of: 2024-01, value: 1, unit: euro, title: ` + q(evil) + `, source: ` + q(evil) + `}
+---
+Body ` + evil + `
+`)},
+	}
+	s, ds := content.Load(fsys, content.Options{})
+	if ds.HasErrors() {
+		t.Fatalf("load: %v", ds)
+	}
+	pdf, err := Render(s.Agreements[0], Options{})
+	if err != nil {
+		t.Fatalf("render: %v", err)
+	}
+	if dir := os.Getenv("PDF_KEEP"); dir != "" {
+		os.WriteFile(filepath.Join(dir, "hostile.pdf"), pdf, 0o644)
+	}
+	need(t, "pdftotext")
+	need(t, "qpdf")
+	file := writeTemp(t, pdf)
+	runTool(t, "qpdf", "--check", file)
+	text := runTool(t, "pdftotext", file, "-")
+	n := pageCount(t, file)
+	for p := 2; p <= n; p++ {
+		ps := strconv.Itoa(p)
+		if pt := runTool(t, "pdftotext", "-f", ps, "-l", ps, file, "-"); !strings.Contains(pt, fmt.Sprintf("pagina %d van %d", p, n)) {
+			t.Errorf("page %d: no \"pagina %d van %d\"", p, p, n)
+		}
+	}
+	for _, want := range []string{"[U+1F600]", "[U+1D6FC]", "tab here new line", "</script>"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	// The long word is broken over lines, not cut off.
+	if joined := strings.Join(strings.Fields(text), ""); !strings.Contains(joined, long) {
+		t.Error("the 300-character word lost characters")
+	}
+}
+
+// TestRepeatedTableHeader checks that a table running on to the next page
+// repeats its header row there.
+func TestRepeatedTableHeader(t *testing.T) {
+	var md strings.Builder
+	md.WriteString("| Kolom kop | waarde |\n|---|---|\n")
+	for i := range 120 {
+		fmt.Fprintf(&md, "| rij %d | %d |\n", i, i)
+	}
+	ag := load(t, root)
+	ag.Preamble.Source = md.String()
+	pdf, err := Render(ag, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+	pages := 0
+	row := regexp.MustCompile(`rij \d+ +\d+`)
+	for _, b := range body {
+		if row.MatchString(b) {
+			pages++
+			if !strings.Contains(b, "Kolom kop") {
+				t.Errorf("a page of the table lacks the header row:\n%s", b)
+			}
+		}
+	}
+	if pages < 2 {
+		t.Fatalf("table on %d pages", pages)
+	}
+}
+
+func walkStructure(n *node.Node[core.Structure], fn func(typ string, v any, det map[string]any)) {
+	d := n.GetData()
+	fn(d.Type, d.Value, d.Details)
+	for _, c := range n.GetNexts() {
+		walkStructure(c, fn)
+	}
+}
+
+func layoutConfig() *entity.Config {
+	return (&doc{ag: &agreement.Agreement{}}).config(testDate, nil)
+}
+
+func firstPass(t testing.TB, ag *agreement.Agreement) pagination {
+	d := newDoc(ag, newTheme(Theme{}))
+	m := newMaroto(d.config(testDate, nil), testDate)
+	if err := d.build(m, pagination{pages: map[string]int{}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	return scan(m.GetStructure())
+}
+
+func BenchmarkRenderDefaultAgreement(b *testing.B) {
+	ag := load(b, root)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Render(ag, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestLongCover: when hostile content makes the cover run on to more
+// pages, the page numbers still count every page.
+func TestLongCover(t *testing.T) {
+	ag := load(t, root)
+	ag.Title = strings.Repeat("Prestatieafspraken ", 400)
+	pdf, err := Render(ag, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	need(t, "pdftotext")
+	file := writeTemp(t, pdf)
+	n := pageCount(t, file)
+	first := 0
+	for p := 1; p <= n; p++ {
+		ps := strconv.Itoa(p)
+		pt := runTool(t, "pdftotext", "-f", ps, "-l", ps, file, "-")
+		if first == 0 && strings.Contains(pt, "pagina") {
+			first = p
+		}
+		if first != 0 && !strings.Contains(pt, fmt.Sprintf("pagina %d van %d", p, n)) {
+			t.Errorf("page %d: no \"pagina %d van %d\"", p, p, n)
+		}
+	}
+	if first < 3 {
+		t.Fatalf("the cover is %d page(s); make the title longer", first-1)
+	}
+}

@@ -1,0 +1,401 @@
+package pdf
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/johnfercher/go-tree/node"
+	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+	"github.com/johnfercher/maroto/v2/pkg/consts/linestyle"
+	"github.com/johnfercher/maroto/v2/pkg/consts/orientation"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/core/entity"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+)
+
+// maroto prints one text component in one style. This file adds what a
+// signed document needs: a text run that mixes styles within a sentence
+// (**vet**, *cursief*, ~~doorgehaald~~, superscript note numbers, links), so
+// a paragraph keeps both its text and its emphasis. Lines are broken here,
+// with exact font metrics, so the height of every row is known when it is
+// added; each line is then drawn as a few single-line maroto texts, one per
+// change of style.
+
+// span is a piece of inline text in one style.
+type span struct {
+	Text   string
+	Bold   bool
+	Italic bool
+	Strike bool
+	Sup    bool
+	Link   string // address of a hyperlink; the address itself is printed by the converter
+}
+
+func (s span) sameStyle(t span) bool {
+	return s.Bold == t.Bold && s.Italic == t.Italic && s.Strike == t.Strike && s.Sup == t.Sup && s.Link == t.Link
+}
+
+// plainText is the text of spans without styles.
+func plainText(ss []span) string {
+	var b strings.Builder
+	for _, s := range ss {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+// textStyle is the look of a paragraph.
+type textStyle struct {
+	Size  float64 // points
+	Lead  float64 // line height as a multiple of the size
+	Color props.Color
+	Bold  bool // base weight: every span is bold
+	Ital  bool
+	Align align.Type // Left, Right or Center
+}
+
+func (st textStyle) lineHeight() float64 { return st.Size * ptToMM * st.Lead }
+
+// run is a piece of one line in one style, at its horizontal offset.
+type run struct {
+	X     float64
+	Text  string
+	Face  face
+	Size  float64
+	Sup   bool
+	Str   bool
+	Link  string
+	Width float64
+}
+
+type line struct {
+	Runs  []run
+	Width float64
+}
+
+func (l line) text() string {
+	var b strings.Builder
+	for i, r := range l.Runs {
+		if i > 0 && r.X > l.Runs[i-1].X+l.Runs[i-1].Width+0.01 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(r.Text)
+	}
+	return b.String()
+}
+
+// piece is part of a word in one style.
+type piece struct {
+	text string
+	sp   span
+}
+
+// token is a word (possibly in several styles), a space or a forced break.
+type token struct {
+	pieces []piece
+	space  bool // a breakable space; pieces holds the one space
+	brk    bool // hard line break
+}
+
+func tokenize(ss []span) []token {
+	var toks []token
+	var word []piece
+	endWord := func() {
+		if len(word) > 0 {
+			toks = append(toks, token{pieces: word})
+			word = nil
+		}
+	}
+	for _, s := range ss {
+		rest := s.Text
+		for rest != "" {
+			i := strings.IndexAny(rest, " \n")
+			if i < 0 {
+				word = append(word, piece{rest, s})
+				break
+			}
+			if i > 0 {
+				word = append(word, piece{rest[:i], s})
+			}
+			endWord()
+			if rest[i] == '\n' {
+				toks = append(toks, token{brk: true})
+			} else {
+				toks = append(toks, token{space: true, pieces: []piece{{" ", s}}})
+			}
+			rest = rest[i+1:]
+		}
+	}
+	endWord()
+	return toks
+}
+
+func (st textStyle) faceOf(sp span) face { return faceOf(st.Bold || sp.Bold, st.Ital || sp.Italic) }
+
+func (st textStyle) sizeOf(sp span) float64 {
+	if sp.Sup {
+		return st.Size * 0.65
+	}
+	return st.Size
+}
+
+func (st textStyle) width(p piece) float64 {
+	return textWidth(p.text, st.faceOf(p.sp), st.sizeOf(p.sp))
+}
+
+// layout breaks spans into lines of at most width mm: at spaces, at forced
+// breaks ("\n"), and inside a word only when the word alone is wider than a
+// line (a long address). Spaces at the start and end of a line are dropped.
+// Nothing else is lost: the text of the lines is the text of the spans.
+func layout(ss []span, st textStyle, width float64) []line {
+	width = max(width, 5)
+	var lines []line
+	var cur []piece
+	curW := 0.0
+	var pendingSpace *piece
+	flush := func() {
+		lines = append(lines, st.makeLine(cur, width))
+		cur, curW, pendingSpace = nil, 0, nil
+	}
+	for _, t := range tokenize(ss) {
+		switch {
+		case t.brk:
+			flush()
+			continue
+		case t.space:
+			if len(cur) > 0 {
+				p := t.pieces[0]
+				pendingSpace = &p
+			}
+			continue
+		}
+		ww := 0.0
+		for _, p := range t.pieces {
+			ww += st.width(p)
+		}
+		sw := 0.0
+		if pendingSpace != nil {
+			sw = st.width(*pendingSpace)
+		}
+		if len(cur) > 0 && curW+sw+ww <= width+1e-9 {
+			cur = append(cur, *pendingSpace)
+			cur = append(cur, t.pieces...)
+			curW += sw + ww
+			pendingSpace = nil
+			continue
+		}
+		if len(cur) > 0 {
+			flush()
+		}
+		if ww <= width+1e-9 {
+			cur = append(cur, t.pieces...)
+			curW = ww
+			continue
+		}
+		// A word wider than the line: break it between characters.
+		for _, p := range t.pieces {
+			rest := p.text
+			for rest != "" {
+				n, w := st.fit(piece{rest, p.sp}, width-curW)
+				if n == 0 {
+					if len(cur) > 0 {
+						flush()
+						continue
+					}
+					_, size := utf8.DecodeRuneInString(rest)
+					n, w = size, st.width(piece{rest[:size], p.sp})
+				}
+				cur = append(cur, piece{rest[:n], p.sp})
+				curW += w
+				rest = rest[n:]
+				if rest != "" {
+					flush()
+				}
+			}
+		}
+	}
+	if len(cur) > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines
+}
+
+// fit returns how many bytes of p fit in w mm, and their width.
+func (st textStyle) fit(p piece, w float64) (int, float64) {
+	used := 0.0
+	for i, r := range p.text {
+		rw := st.width(piece{string(r), p.sp})
+		if used+rw > w+1e-9 {
+			return i, used
+		}
+		used += rw
+	}
+	return len(p.text), used
+}
+
+// makeLine merges the pieces of a line into runs of one style and places
+// them according to the alignment.
+func (st textStyle) makeLine(ps []piece, width float64) line {
+	var l line
+	x := 0.0
+	for _, p := range ps {
+		w := st.width(p)
+		if n := len(l.Runs); n > 0 && l.Runs[n-1].Link == p.sp.Link && sameRun(l.Runs[n-1], st, p.sp) {
+			l.Runs[n-1].Text += p.text
+			l.Runs[n-1].Width += w
+		} else if strings.TrimSpace(p.text) == "" && n > 0 {
+			// a space between two styles: leave a gap, start the next run after it
+		} else {
+			l.Runs = append(l.Runs, run{X: x, Text: p.text, Face: st.faceOf(p.sp), Size: st.sizeOf(p.sp),
+				Sup: p.sp.Sup, Str: p.sp.Strike, Link: p.sp.Link, Width: w})
+		}
+		x += w
+	}
+	l.Width = x
+	off := 0.0
+	switch st.Align {
+	case align.Right:
+		off = width - x
+	case align.Center:
+		off = (width - x) / 2
+	}
+	if off != 0 {
+		for i := range l.Runs {
+			l.Runs[i].X += off
+		}
+	}
+	return l
+}
+
+func sameRun(r run, st textStyle, sp span) bool {
+	return r.Face == st.faceOf(sp) && r.Size == st.sizeOf(sp) && r.Sup == sp.Sup && r.Str == sp.Strike
+}
+
+// textBlock is a maroto component that draws laid-out lines: a paragraph, a
+// heading, a list item with its marker, a table cell. Its height is fixed
+// when it is made, so pagination never has to ask the PDF writer.
+type textBlock struct {
+	lines   []line
+	st      textStyle
+	top     float64 // space above the first line, mm
+	bottom  float64 // space below the last line, mm
+	indent  float64 // x of the text within the cell, mm
+	marker  *line   // drawn on the first line at markerX
+	markX   float64
+	bars    []float64 // x of vertical rules (block quotes), drawn over the full height
+	barCol  props.Color
+	anchor  string // id of a heading listed in the contents
+	heading bool
+	track   *tracker
+	// open lines (signature blocks): a horizontal rule under line i from x1
+	// to x2, measured from the indent
+	rules []hrule
+}
+
+type hrule struct {
+	line   int
+	x1, x2 float64
+	col    props.Color
+}
+
+func (t *textBlock) height() float64 {
+	return t.top + float64(len(t.lines))*t.st.lineHeight() + t.bottom
+}
+
+func (t *textBlock) GetHeight(core.Provider, *entity.Cell) float64 { return t.height() }
+
+func (t *textBlock) SetConfig(*entity.Config) {}
+
+func (t *textBlock) GetStructure() *node.Node[core.Structure] {
+	var b strings.Builder
+	if t.marker != nil {
+		b.WriteString(t.marker.text())
+		b.WriteByte(' ')
+	}
+	for i, l := range t.lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l.text())
+	}
+	details := map[string]any{}
+	if t.anchor != "" {
+		details["anchor"] = t.anchor
+	}
+	if t.heading {
+		details["heading"] = true
+	}
+	return node.New(core.Structure{Type: "prestatie-text", Value: b.String(), Details: details})
+}
+
+func (t *textBlock) Render(p core.Provider, cell *entity.Cell) {
+	if t.anchor != "" && t.track != nil {
+		t.track.anchor(t.anchor)
+	}
+	lh := t.st.lineHeight()
+	for _, x := range t.bars {
+		vline(p, cell.X+x, cell.Y, t.height(), 0.6, t.barCol)
+	}
+	for i, l := range t.lines {
+		top := cell.Y + t.top + float64(i)*lh
+		drawLine(p, l, t.st, cell.X+t.indent, top, lh)
+		if i == 0 && t.marker != nil {
+			drawLine(p, *t.marker, t.st, cell.X+t.markX, top, lh)
+		}
+	}
+	for _, r := range t.rules {
+		base := cell.Y + t.top + float64(r.line)*lh + baseline(lh, t.st.Size) + 0.8
+		hline(p, cell.X+t.indent+r.x1, base, r.x2-r.x1, 0.2, r.col)
+	}
+}
+
+// baseline is the distance from the top of a line box to the baseline, so
+// that the font's ascent and descent (0.905 and 0.212 em for Liberation
+// Sans) sit centred in the line.
+func baseline(lh, size float64) float64 { return lh/2 + 0.3465*size*ptToMM }
+
+func drawLine(p core.Provider, l line, st textStyle, x, top, lh float64) {
+	base := top + baseline(lh, st.Size)
+	for _, r := range l.Runs {
+		b := base
+		if r.Sup {
+			b -= st.Size * ptToMM * 0.33
+		}
+		size := r.Size * ptToMM
+		col := st.Color
+		prop := &props.Text{
+			Family: family, Style: r.Face.style(), Size: r.Size, Align: align.Left, Color: &col,
+		}
+		if r.Link != "" {
+			link := r.Link
+			prop.Hyperlink = &link
+		}
+		// maroto puts the baseline one font size below the top of the cell
+		// and prints on one line when the text fits the cell's width.
+		p.AddText(r.Text, &entity.Cell{X: x + r.X, Y: b - size, Width: r.Width + 1, Height: size}, prop)
+		if r.Str {
+			hline(p, x+r.X, b-size*0.3, r.Width, 0.25, col)
+		}
+	}
+}
+
+func hline(p core.Provider, x, y, w, thick float64, col props.Color) {
+	c := col
+	p.AddLine(&entity.Cell{X: x, Y: y, Width: w}, &props.Line{
+		Color: &c, Style: linestyle.Solid, Thickness: thick, Orientation: orientation.Horizontal, SizePercent: 100,
+	})
+}
+
+func vline(p core.Provider, x, y, h, thick float64, col props.Color) {
+	c := col
+	p.AddLine(&entity.Cell{X: x, Y: y, Height: h}, &props.Line{
+		Color: &c, Style: linestyle.Solid, Thickness: thick, Orientation: orientation.Vertical, SizePercent: 100,
+	})
+}
+
+func dottedLine(p core.Provider, x, y, w float64, col props.Color) {
+	c := col
+	p.AddLine(&entity.Cell{X: x, Y: y, Width: w}, &props.Line{
+		Color: &c, Style: linestyle.Dashed, Thickness: 0.2, Orientation: orientation.Horizontal, SizePercent: 100,
+	})
+}

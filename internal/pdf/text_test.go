@@ -1,0 +1,103 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+)
+
+func TestClean(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ in, want string }{
+		{"Beëindiging, coördinatie, € 879,66 – “ja” ‘nee’ …", "Beëindiging, coördinatie, € 879,66 – “ja” ‘nee’ …"},
+		{"e\u0308", "ë"}, // NFC
+		{"a\tb\nc\r\nd", "a b c  d"},
+		{"smiley 😀 en 𝛼", "smiley [U+1F600] en [U+1D6FC]"},
+		{"vink ✓", "vink [U+2713]"},
+		{"zacht\u00adafbreken zero\u200bwidth", "zachtafbreken zerowidth"},
+		{"non\u2011breaking", "non-breaking"},
+		{"12\u00a0woningen", "12\u00a0woningen"},
+		{"bad \xff byte", "bad [U+FFFD] byte"},
+	}
+	for _, tt := range tests {
+		if got := clean(tt.in); got != tt.want {
+			t.Errorf("clean(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTextWidthMatchesFontMetrics(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	// Liberation Sans is metric-compatible with Arial: "0" is 556/1000 em.
+	if got, want := textWidth("0", regular, 10), 556.0*10/1000*ptToMM; got != want {
+		t.Errorf("width of 0 at 10pt = %v, want %v", got, want)
+	}
+	if textWidth("Woning", bold, 10) <= textWidth("Woning", regular, 10) {
+		t.Error("bold is not wider than regular")
+	}
+}
+
+func TestLayout(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	st := textStyle{Size: 10, Lead: 1.4}
+	long := strings.Repeat("x", 300)
+	ss := []span{{Text: "Een "}, {Text: "vette", Bold: true}, {Text: "tekst "}, {Text: long}, {Text: " en\neen nieuwe regel"}}
+	lines := layout(ss, st, 60)
+	var got strings.Builder
+	for i, l := range lines {
+		if l.Width > 60+1e-6 {
+			t.Errorf("line %d is %.2f mm wide, more than 60", i, l.Width)
+		}
+		for _, r := range l.Runs {
+			if r.X+r.Width > 60+1e-6 {
+				t.Errorf("line %d: run %q ends at %.2f", i, r.Text, r.X+r.Width)
+			}
+		}
+		got.WriteString(l.text())
+		got.WriteByte('|')
+	}
+	// No character lost: the long word is broken between characters only.
+	flat := strings.ReplaceAll(got.String(), "|", "")
+	if want := "Een vettetekst " + long + " eneen nieuwe regel"; strings.ReplaceAll(flat, " ", "") != strings.ReplaceAll(want, " ", "") {
+		t.Errorf("text changed:\n%s", got.String())
+	}
+	if !strings.HasPrefix(got.String(), "Een vettetekst|") {
+		t.Errorf("first line: %q", got.String())
+	}
+	if !strings.HasSuffix(got.String(), "|een nieuwe regel|") {
+		t.Errorf("forced break not kept: %q", got.String())
+	}
+	// The bold word is a run of its own, in the bold face, right after "Een ".
+	first := lines[0].Runs
+	if len(first) != 3 || first[1].Text != "vette" || first[1].Face != bold || math.Abs(first[1].X-textWidth("Een ", regular, 10)) > 1e-9 {
+		t.Errorf("runs of the first line: %+v", first)
+	}
+}
+
+func TestLayoutAlign(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	st := textStyle{Size: 10, Lead: 1.4, Align: align.Right}
+	l := layout([]span{{Text: "12"}}, st, 30)[0]
+	if end := l.Runs[0].X + l.Runs[0].Width; end < 30-1e-9 || end > 30+1e-9 {
+		t.Errorf("right-aligned text ends at %v", end)
+	}
+}
+
+func TestChunk(t *testing.T) {
+	for n, want := range map[int]string{1: "[[0 1]]", 3: "[[0 3]]", 4: "[[0 2] [2 4]]", 6: "[[0 2] [2 3] [3 4] [4 6]]"} {
+		if got := fmt.Sprint(chunk(n)); got != want {
+			t.Errorf("chunk(%d) = %s, want %s", n, got, want)
+		}
+	}
+}

@@ -1,0 +1,190 @@
+package site
+
+import (
+	"sync"
+
+	a "github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/charts"
+)
+
+// EChartsFile is where the site serves ECharts, below the base.
+const EChartsFile = "assets/" + charts.EChartsScript
+
+// chartView is a chart as the "figures" template shows it: the chart with
+// the URLs of its downloads, which sit beside the page.
+type chartView struct {
+	*charts.Chart
+	dir string // URL of the page's folder
+}
+
+func (v chartView) CSVURL() string  { return v.dir + v.CSVName() }
+func (v chartView) JSONURL() string { return v.dir + v.JSONName() }
+
+// Goal is the target drawn against the figure, if any.
+func (v chartView) Goal() *a.Target {
+	if n := len(v.Figures); n > 0 {
+		return v.Figures[n-1].Goal
+	}
+	return nil
+}
+
+// chartCache keeps the charts of each page: the head of the page, its
+// body and its downloads all ask for them, from several goroutines.
+type chartCache struct {
+	mu     sync.Mutex
+	byPage map[string][]chartView
+}
+
+func (c *chartCache) get(key string, build func() []chartView) []chartView {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if vs, ok := c.byPage[key]; ok {
+		return vs
+	}
+	if c.byPage == nil {
+		c.byPage = map[string][]chartView{}
+	}
+	vs := build()
+	c.byPage[key] = vs
+	return vs
+}
+
+// pageCharts are the charts of figs on the page at path p (below the base).
+func (r *renderer) pageCharts(p string, figs []*a.Figure) []chartView {
+	return r.charts.get("figures "+p, func() []chartView {
+		var vs []chartView
+		for _, c := range charts.Figures(figs) {
+			vs = append(vs, chartView{c, r.base.path + p})
+		}
+		return vs
+	})
+}
+
+// progressMoment is the moment the progress charts show: the latest report,
+// else the start of the period (then everything is "geen rapportage").
+func progressMoment(ag *a.Agreement) a.Date {
+	if at := ag.LatestReport(); !at.IsZero() {
+		return at
+	}
+	return a.NewDate(ag.Period.From, 1, 1)
+}
+
+// progressCharts are the status overview and the target progress of an
+// agreement, shown on its page.
+func (r *renderer) progressCharts(ag *a.Agreement) []chartView {
+	return r.charts.get("progress "+agreementPath(ag), func() []chartView {
+		at := progressMoment(ag)
+		var vs []chartView
+		for _, c := range []*charts.Chart{charts.Status(ag, at), charts.Targets(ag, at)} {
+			if c != nil {
+				vs = append(vs, chartView{c, r.base.path + agreementPath(ag)})
+			}
+		}
+		return vs
+	})
+}
+
+// Charts are the charts of figures shown on this page.
+func (p *page) Charts(figs []*a.Figure) []chartView { return p.r.pageCharts(p.Path, figs) }
+
+// ProgressCharts are the agreement's status overview and target progress.
+func (p *page) ProgressCharts() []chartView { return p.r.progressCharts(p.Agreement) }
+
+// HasCharts reports whether the page draws a chart, and so needs the
+// scripts.
+func (p *page) HasCharts() bool {
+	drawn := func(vs []chartView) bool {
+		for _, v := range vs {
+			if !v.Single() {
+				return true
+			}
+		}
+		return false
+	}
+	switch p.Kind {
+	case "agreement":
+		return drawn(p.ProgressCharts()) || drawn(p.Charts(p.Agreement.Figures))
+	case "chapter":
+		return drawn(p.Charts(p.Chapter.Figures))
+	case "afspraak":
+		return drawn(p.Charts(p.Afspraak.Figures))
+	}
+	return false
+}
+
+// headline is one figure of a chapter or afspraak, listed on the agreement
+// page with a link to its chart.
+type headline struct {
+	Chart *charts.Chart
+	Where string // "4 Beschikbaarheid"
+	URL   string // of the chart on its page
+}
+
+// Headlines lists the figures of the agreement's chapters and afspraken,
+// in document order.
+func (p *page) Headlines() []headline {
+	ag := p.Agreement
+	var hs []headline
+	add := func(path, where string, figs []*a.Figure) {
+		for _, v := range p.r.pageCharts(path, figs) {
+			hs = append(hs, headline{Chart: v.Chart, Where: where, URL: p.r.base.path + path + "#" + v.ID})
+		}
+	}
+	for _, ch := range ag.Chapters {
+		add(chapterPath(ag, ch), ChapterLabel(ch), ch.Figures)
+		for _, af := range ch.Afspraken {
+			add(afspraakPath(ag, ch, af), af.Number+" "+af.Title, af.Figures)
+		}
+	}
+	return hs
+}
+
+// chartFiles are the CSV and JSON downloads of every chart on every page,
+// and ECharts itself when a page draws a chart.
+func (r *renderer) chartFiles(load func() (*charts.ECharts, error)) ([]File, error) {
+	var files []File
+	drawn := false
+	add := func(p string, vs []chartView) error {
+		for _, v := range vs {
+			if v.Single() {
+				continue
+			}
+			drawn = true
+			j, err := v.JSON()
+			if err != nil {
+				return err
+			}
+			files = append(files, File{Path: p + v.CSVName(), Data: v.CSV()}, File{Path: p + v.JSONName(), Data: j})
+		}
+		return nil
+	}
+	for _, ag := range r.site.Agreements {
+		if err := add(agreementPath(ag), append(r.progressCharts(ag), r.pageCharts(agreementPath(ag), ag.Figures)...)); err != nil {
+			return nil, err
+		}
+		for _, ch := range ag.Chapters {
+			if err := add(chapterPath(ag, ch), r.pageCharts(chapterPath(ag, ch), ch.Figures)); err != nil {
+				return nil, err
+			}
+			for _, af := range ch.Afspraken {
+				if err := add(afspraakPath(ag, ch, af), r.pageCharts(afspraakPath(ag, ch, af), af.Figures)); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	if drawn {
+		if load == nil {
+			return nil, charts.ErrNoECharts
+		}
+		echarts, err := load()
+		if err != nil {
+			return nil, err
+		}
+		files = append(files,
+			File{Path: EChartsFile, Data: echarts.Script},
+			File{Path: "assets/echarts-LICENSE.txt", Data: echarts.License},
+			File{Path: "assets/echarts-NOTICE.txt", Data: echarts.Notice})
+	}
+	return files, nil
+}
