@@ -380,7 +380,7 @@ func slicesClone(s []string) []string { return append([]string(nil), s...) }
 func TestChartPlacement(t *testing.T) {
 	files := siteFiles(t, "../..")
 	ag := files["alphen-chaam-2023-2024/index.html"]
-	for _, want := range []string{`id="fig-status-`, `id="fig-targets-`, `id="stand-in-grafieken"`, `id="cijfers-per-thema"`,
+	for _, want := range []string{`id="fig-status-`, `id="fig-targets-`, `id="voortgang"`, `id="cijfers-per-thema"`,
 		`href="/alphen-chaam-2023-2024/betaalbaarheid/#fig-rent-bands-2022-05"`, `href="/alphen-chaam-2023-2024/duurzaamheid/#fig-energy-labels-2022-09"`} {
 		if !strings.Contains(ag, want) {
 			t.Errorf("agreement page lacks %s", want)
