@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -81,20 +82,32 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 		ds.Errorf(diag.Pos{File: filepath.Join(prefix, content.ConfigFile)}, "%v", err)
 		return nil, s, ds, nil
 	}
+	logos := map[*a.Agreement]map[string]pdf.Logo{}
 	for _, ag := range s.Agreements {
 		for _, p := range ag.Parties {
 			if p.Logo == "" {
 				continue
 			}
-			if st, err := fs.Stat(theme, p.Logo); err != nil || st.IsDir() || !fs.ValidPath(p.Logo) {
-				ds.Errorf(p.Pos, "logo %q van partij %q niet gevonden in themes/%s/", p.Logo, p.ID, s.Theme)
+			ext := strings.ToLower(path.Ext(p.Logo))
+			if ext != ".png" && ext != ".jpg" && ext != ".jpeg" {
+				ds.Errorf(p.Pos, "logo %q van partij %q: gebruik een PNG- of JPEG-bestand (de pdf kan geen %s tonen)", p.Logo, p.ID, ext)
+				continue
 			}
+			b, err := fs.ReadFile(theme, p.Logo)
+			if err != nil || !fs.ValidPath(p.Logo) {
+				ds.Errorf(p.Pos, "logo %q van partij %q niet gevonden in themes/%s/", p.Logo, p.ID, s.Theme)
+				continue
+			}
+			if logos[ag] == nil {
+				logos[ag] = map[string]pdf.Logo{}
+			}
+			logos[ag][p.ID] = pdf.Logo{Data: b, JPEG: ext != ".png"}
 		}
 	}
 	if ds.HasErrors() {
 		return nil, s, ds, nil
 	}
-	pdfs := renderPDFs(s, opt)
+	pdfs := renderPDFs(s, opt, logos)
 	out, err := site.Render(s, site.Options{
 		PDF:       !opt.NoPDF,
 		BaseURL:   opt.BaseURL,
@@ -116,7 +129,7 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 
 // renderPDFs starts rendering the PDF of every agreement in the background,
 // beside the site, and returns a function that waits for them.
-func renderPDFs(s *a.Site, opt Options) func() ([]site.File, error) {
+func renderPDFs(s *a.Site, opt Options, logos map[*a.Agreement]map[string]pdf.Logo) func() ([]site.File, error) {
 	if opt.NoPDF {
 		return func() ([]site.File, error) { return nil, nil }
 	}
@@ -125,7 +138,7 @@ func renderPDFs(s *a.Site, opt Options) func() ([]site.File, error) {
 	var wg sync.WaitGroup
 	for i, ag := range s.Agreements {
 		wg.Go(func() {
-			b, err := pdf.Render(ag, pdf.Options{Date: opt.Date})
+			b, err := pdf.Render(ag, pdf.Options{Date: opt.Date, Logos: logos[ag]})
 			files[i], errs[i] = site.File{Path: PDFPath(ag), Data: b}, err
 		})
 	}

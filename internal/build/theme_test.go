@@ -1,6 +1,10 @@
 package build
 
 import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -20,7 +24,8 @@ parties:
   - {id: b, name: Corp, kind: corporation}
 ---
 `)},
-		"themes/gemeente/logo.png":  {Data: []byte("png")},
+		"themes/gemeente/logo.png":  {Data: tinyPNG()},
+		"themes/gemeente/logo.svg":  {Data: []byte("<svg/>")},
 		"themes/gemeente/style.css": {Data: []byte("/* eigen */")},
 		"templates/404.html":        {Data: []byte(`{{define "main"}}<h1>Eigen 404</h1>{{end}}`)},
 	}
@@ -37,7 +42,7 @@ func TestSiteOverrides(t *testing.T) {
 	for _, f := range out.Files {
 		files[f.Path] = string(f.Data)
 	}
-	if files["assets/style.css"] != "/* eigen */" || files["assets/logo.png"] != "png" {
+	if files["assets/style.css"] != "/* eigen */" || files["assets/logo.png"] != string(tinyPNG()) {
 		t.Errorf("theme files not taken from the site")
 	}
 	if !strings.Contains(files["404.html"], "Eigen 404") {
@@ -46,11 +51,27 @@ func TestSiteOverrides(t *testing.T) {
 	if !strings.Contains(files["x-2024/index.html"], `<img class="logo" src="/assets/logo.png"`) {
 		t.Errorf("logo not shown")
 	}
+	if !strings.Contains(files["x-2024/x-2024.pdf"], "/Subtype /Image") {
+		t.Errorf("logo not drawn on the PDF cover")
+	}
+}
+
+// tinyPNG is a 2×2 PNG, as a theme's logo.
+func tinyPNG() []byte {
+	img := image.NewRGBA(image.Rect(0, 0, 2, 2))
+	img.Set(0, 0, color.RGBA{0x15, 0x42, 0x73, 0xff})
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	return b.Bytes()
 }
 
 func TestMissingThemeAndLogo(t *testing.T) {
 	_, _, ds, _ := Render(themedSite("ontbreekt.png"), Options{}, "")
 	if len(ds) != 1 || !strings.Contains(ds[0].String(), `content/x-2024/_index.md:8:5: logo "ontbreekt.png" van partij "a" niet gevonden in themes/gemeente/`) {
+		t.Errorf("diagnostics = %v", ds)
+	}
+	_, _, ds, _ = Render(themedSite("logo.svg"), Options{}, "")
+	if len(ds) != 1 || !strings.Contains(ds[0].String(), "gebruik een PNG- of JPEG-bestand") {
 		t.Errorf("diagnostics = %v", ds)
 	}
 	m := themedSite("logo.png")

@@ -7,8 +7,10 @@ import (
 
 	"github.com/johnfercher/go-tree/node"
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
+	"github.com/johnfercher/maroto/v2/pkg/components/image"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/core/entity"
 	"github.com/johnfercher/maroto/v2/pkg/props"
@@ -28,6 +30,7 @@ type doc struct {
 	fp     string
 	parsed map[string][]block
 	toc    []tocEntry
+	logos  map[string]Logo // by party id
 	// boldItalic: the text uses the bold italic face, learnt in the first
 	// pass; the face is only embedded when it is used.
 	boldItalic bool
@@ -168,7 +171,12 @@ func hasFooter(n *node.Node[core.Structure]) bool {
 
 func (d *doc) cover(b *builder) {
 	ag, th := d.ag, d.th
-	b.space(22)
+	if r, h := d.logoRow(); r != nil {
+		b.push(r, h, false)
+		b.space(8)
+	} else {
+		b.space(22)
+	}
 	switch {
 	case ag.Status == agreement.Draft || ag.Draft:
 		b.para(txt("CONCEPT"), textStyle{Size: 26, Lead: 1.2, Color: th.alert, Bold: true}, paraOpts{bottom: 6})
@@ -722,4 +730,25 @@ func dateOf(d agreement.Date) string {
 		return d.String()
 	}
 	return dutch.DateOf(d)
+}
+
+// logoRow is a row with the parties' logos in party order, at most six.
+func (d *doc) logoRow() (core.Row, float64) {
+	var cols []core.Col
+	for _, p := range d.ag.Parties {
+		l, ok := d.logos[p.ID]
+		if !ok || len(cols) == 6 {
+			continue
+		}
+		ext := extension.Png
+		if l.JPEG {
+			ext = extension.Jpg
+		}
+		cols = append(cols, image.NewFromBytesCol(grid/6, l.Data, ext, props.Rect{Percent: 90}))
+	}
+	if len(cols) == 0 {
+		return nil, 0
+	}
+	const h = 18
+	return row.New(h).Add(cols...), h
 }

@@ -34,6 +34,15 @@ type Options struct {
 	// Theme gives the colours of headings and rules; the zero value is the
 	// default dark blue.
 	Theme Theme
+	// Logos are the parties' logos by party id, drawn on the cover. The
+	// PDF writer takes PNG and JPEG only (not interlaced, 8 bits).
+	Logos map[string]Logo
+}
+
+// Logo is an image file's bytes and its kind.
+type Logo struct {
+	Data []byte
+	JPEG bool // false: PNG
 }
 
 // Render returns the PDF of the agreement. It never panics: a failure inside
@@ -52,6 +61,7 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 		date = ag.Date.Time()
 	}
 	d := newDoc(ag, newTheme(opt.Theme))
+	d.logos = opt.Logos
 
 	// Pass 1 lays the document out without writing it, to learn on which
 	// page every contents entry lands and how many pages there are. The
