@@ -649,7 +649,7 @@ func (d *doc) signing(b *builder, pg pagination) {
 	for _, ch := range ag.Chapters {
 		annexes = annexes || ch.Annex
 	}
-	n := "Deze overeenkomst bestaat uit " + strconv.Itoa(pg.total) + " pagina’s"
+	n := "Deze overeenkomst bestaat uit " + strconv.Itoa(pg.total) + " pagina's" // plain apostrophe: the wording of the signing convention
 	if annexes {
 		n += " (inclusief bijlagen)"
 	}
