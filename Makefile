@@ -32,6 +32,7 @@ test-unit:
 fuzz:
 	$(GO) test ./internal/content -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/content -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/pdf -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime $(FUZZTIME)
 
 # Whole-build and render benchmarks.
 bench:

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -64,11 +65,34 @@ func buildSite(t *testing.T, src string) string {
 // empty answer, so that its 404 does not show up as a console error.
 func serve(t *testing.T, dir string) *httptest.Server {
 	t.Helper()
+	return serveWith(t, dir, "Content-Security-Policy")
+}
+
+// serveWith serves dir like serve, with the policy csp in the header
+// cspHeader: "Content-Security-Policy" to enforce it, or
+// "Content-Security-Policy-Report-Only" to let everything run and only
+// report what the policy would block. A path that is not in dir gets the
+// site's 404.html with status 404, as a web server set up for the site
+// would answer.
+func serveWith(t *testing.T, dir, cspHeader string) *httptest.Server {
+	t.Helper()
 	files := http.StripPrefix(strings.TrimSuffix(basePath, "/"), http.FileServer(http.Dir(dir)))
 	mux := http.NewServeMux()
 	mux.HandleFunc("/favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	mux.Handle(basePath, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", csp)
+		w.Header().Set(cspHeader, csp)
+		rel := filepath.FromSlash(strings.TrimPrefix(r.URL.Path, basePath))
+		if _, err := os.Stat(filepath.Join(dir, rel)); err != nil && !strings.Contains(rel, "..") {
+			page, err := os.ReadFile(filepath.Join(dir, "404.html"))
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			w.Write(page)
+			return
+		}
 		files.ServeHTTP(w, r)
 	}))
 	srv := httptest.NewServer(mux) // listens on 127.0.0.1
@@ -101,16 +125,18 @@ func newBrowser(t *testing.T) context.Context {
 }
 
 // recorder collects, for the pages a tab opens, every console message of
-// level error, every uncaught exception and every request URL.
+// level error, every uncaught exception, every request that failed (an
+// answer of 400 or more, or no answer) and every request URL.
 type recorder struct {
 	mu       sync.Mutex
 	problems []string
 	requests []string
+	urls     map[network.RequestID]string
 }
 
 func record(t *testing.T, ctx context.Context) *recorder {
 	t.Helper()
-	r := &recorder{}
+	r := &recorder{urls: map[network.RequestID]string{}}
 	err := chromedp.Listen(ctx, func(ev any) {
 		r.mu.Lock()
 		defer r.mu.Unlock()
@@ -136,6 +162,15 @@ func record(t *testing.T, ctx context.Context) *recorder {
 			}
 		case *network.EventRequestWillBeSent:
 			r.requests = append(r.requests, ev.Request.URL)
+			r.urls[ev.RequestID] = ev.Request.URL
+		case *network.EventResponseReceived:
+			if ev.Response.Status >= 400 {
+				r.problems = append(r.problems, fmt.Sprintf("failed request: %d %s", ev.Response.Status, ev.Response.URL))
+			}
+		case *network.EventLoadingFailed:
+			if !ev.Canceled { // a load cut short by the next navigation is no failure
+				r.problems = append(r.problems, fmt.Sprintf("failed request: %s %s", ev.ErrorText, r.urls[ev.RequestID]))
+			}
 		}
 	})
 	if err != nil {

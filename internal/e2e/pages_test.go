@@ -1,0 +1,462 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// testSites are the sites whose every page the browser visits: the default
+// site (the repository), one with fifteen parties and every kind of chapter
+// and figure, and one with three agreements and report narratives.
+var testSites = []struct{ name, src string }{
+	{"default", "../.."},
+	{"regio", "../../testdata/sites/regio"},
+	{"twee", "../../testdata/sites/twee"},
+}
+
+// phoneWidth is the viewport width of the page checks: a common phone.
+const phoneWidth = 375
+
+// chartsReady is true once charts.js has drawn and laid out every chart of
+// the page (at once on a page without charts).
+const chartsReady = `[...document.querySelectorAll('.chart[data-chart]')].every(el => el.hasAttribute('data-ready') && el.querySelector('svg'))`
+
+// pageInfo is what the page check reads from a page with JavaScript on.
+type pageInfo struct {
+	Kind   string `json:"kind"`
+	H1     string `json:"h1"`
+	Charts []struct {
+		ID     string  `json:"id"`
+		Hidden bool    `json:"hidden"`
+		Width  float64 `json:"width"`
+		Height float64 `json:"height"`
+	} `json:"charts"`
+	ScrollWidth float64  `json:"scrollWidth"`
+	ClientWidth float64  `json:"clientWidth"`
+	Wide        []string `json:"wide"` // elements that stick out on the right
+	ShownHidden []string `json:"shownHidden"`
+}
+
+// shownHidden lists the elements marked hidden that are shown all the
+// same (a display rule of the style sheet beats the hidden attribute).
+const shownHidden = `const shownHidden = () => [...document.querySelectorAll('[hidden]')]
+  .filter(el => el.checkVisibility()).map(el => el.outerHTML.slice(0, 80));`
+
+const readPage = shownHidden + `(() => {
+  const de = document.documentElement;
+  const charts = [...document.querySelectorAll('.chart[data-chart]')].map(el => {
+    const svg = el.querySelector('svg');
+    const r = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
+    return {id: el.id, hidden: el.hidden, width: r.width, height: r.height};
+  });
+  const wide = [];
+  if (de.scrollWidth > de.clientWidth) for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.right > de.clientWidth + 1 && wide.length < 5) wide.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\s+/g, '.') : '') + ' ' + Math.round(r.right) + 'px');
+  }
+  return {kind: document.body.className.replace(/^page-/, ''), h1: (document.querySelector('h1') || {}).textContent || '',
+    charts, scrollWidth: de.scrollWidth, clientWidth: de.clientWidth, wide, shownHidden: shownHidden()};
+})()`
+
+// noScriptInfo is what the page check reads from a page with JavaScript off.
+type noScriptInfo struct {
+	Kind        string   `json:"kind"`
+	Missing     []string `json:"missing"`    // text that is not rendered
+	HiddenText  []string `json:"hiddenText"` // text in a [hidden] element other than the script-only filter form
+	Figures     int      `json:"figures"`    // figures with a chart and a data table
+	Tables      int      `json:"tables"`     // of those, with the table open and visible
+	Commitments int      `json:"commitments"`
+	Shown       int      `json:"shown"` // commitments visible
+	Rows        int      `json:"rows"`  // rows of the commitments table
+	RowsShown   int      `json:"rowsShown"`
+	Caption     string   `json:"caption"` // of the first commitments table: "N afspraken" on the list
+	DrawnCharts int      `json:"drawnCharts"`
+	ScrollWidth float64  `json:"scrollWidth"`
+	ClientWidth float64  `json:"clientWidth"`
+	ShownHidden []string `json:"shownHidden"`
+}
+
+// readNoScript walks every text node of the page: each must be rendered, or
+// sit behind a closed <details> whose summary is (one click away, which
+// needs no script either). Only the live filter form, which needs
+// JavaScript, may hide text.
+const readNoScript = shownHidden + `(() => {
+  const visible = el => !!el && el.checkVisibility({opacityProperty: true, visibilityProperty: true});
+  const de = document.documentElement;
+  const out = {kind: document.body.className.replace(/^page-/, ''), missing: [], hiddenText: [],
+    figures: 0, tables: 0, commitments: 0, shown: 0, rows: 0, rowsShown: 0, caption: '',
+    drawnCharts: document.querySelectorAll('.chart svg, .chart canvas').length,
+    scrollWidth: de.scrollWidth, clientWidth: de.clientWidth, shownHidden: shownHidden()};
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walker.nextNode());) {
+    const text = n.data.trim();
+    const p = n.parentElement;
+    if (!text || p.closest('script, template')) continue;
+    const h = p.closest('[hidden]');
+    if (h) {
+      if (!h.closest('form.live-filter')) out.hiddenText.push(text);
+      continue;
+    }
+    const d = p.closest('details:not([open])');
+    if (d && !p.closest('summary')) {
+      if (!visible(d.querySelector('summary'))) out.missing.push(text);
+      continue;
+    }
+    const r = document.createRange();
+    r.selectNodeContents(n);
+    if (!visible(p) || r.getClientRects().length === 0) out.missing.push(text);
+  }
+  for (const f of document.querySelectorAll('figure.chart-figure')) {
+    if (!f.querySelector('.chart')) continue;
+    out.figures++;
+    const d = f.querySelector('details.chart-data'), t = f.querySelector('table');
+    if (d && d.open && visible(t) && t.offsetHeight > 0) out.tables++;
+  }
+  for (const li of document.querySelectorAll('li.commitment')) {
+    out.commitments++;
+    if (visible(li)) out.shown++;
+  }
+  const table = document.querySelector('table.commitment-table');
+  if (table) {
+    out.caption = table.caption ? table.caption.textContent : '';
+    for (const tr of table.tBodies[0].rows) {
+      out.rows++;
+      if (visible(tr)) out.rowsShown++;
+    }
+  }
+  return out;
+})()`
+
+// screenshotKinds are the page types of which screenshots are written, at
+// phone and desktop width.
+var screenshotKinds = []string{"home", "agreement", "chapter", "afspraak", "report"}
+
+// screenshotDir is where the screenshots go: $PRESTATIE_SCREENSHOTS, else
+// testdata/screenshots/ in the repository (ignored by git).
+func screenshotDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("PRESTATIE_SCREENSHOTS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "testdata", "screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(dir)
+	return abs
+}
+
+// TestEveryPage visits every built page of the test sites, served under a
+// sub-path with a strict CSP, in two tabs at phone width (375 px):
+//
+//   - with JavaScript: no console error or exception, no failed request, no
+//     request to another host or outside the base path, every chart drawn
+//     as an SVG of non-zero size, nothing scrolls sideways, and zero axe-core
+//     violations of the WCAG 2.1 A and AA rules;
+//   - without JavaScript (emulation.setScriptExecutionDisabled): all text is
+//     rendered (or one click away behind a <details>), every figure shows its
+//     data table, every commitment and every row of the commitments list is
+//     visible, nothing scrolls sideways either, and axe-core finds nothing
+//     in this state (the data tables open) too.
+//
+// It also writes screenshots of the home, agreement, chapter, afspraak and
+// report pages, at 375 and 1280 px wide, to screenshotDir, and checks that a
+// missing page gets the site's 404 page with status 404.
+func TestEveryPage(t *testing.T) {
+	needBrowser(t)
+	axe := axeSource(t)
+	shots := screenshotDir(t)
+	browser := newBrowser(t)
+	for _, s := range testSites {
+		t.Run(s.name, func(t *testing.T) {
+			dir := buildSite(t, s.src)
+			srv := serve(t, dir)
+			pages := pagesWith(t, dir, "")
+			if len(pages) < 10 {
+				t.Fatalf("only %d pages: %v", len(pages), pages)
+			}
+			shoot := screenshotPages(t, dir, pages)
+			base := srv.URL + basePath
+			t.Run("script", func(t *testing.T) {
+				t.Parallel()
+				ctx := newTab(t, browser)
+				rec := record(t, ctx)
+				kinds := map[string]int{}
+				for _, p := range pages {
+					kind := checkPage(t, ctx, rec, srv, base, p, axe)
+					kinds[kind]++
+					if shoot[p] {
+						screenshots(t, ctx, base+p, filepath.Join(shots, s.name+"_"+kind))
+					}
+				}
+				for _, k := range []string{"home", "agreement", "chapter", "afspraak", "reports", "report", "commitments", "data", "404"} {
+					if kinds[k] == 0 {
+						t.Errorf("no page of kind %s among %v", k, kinds)
+					}
+				}
+				checkNotFound(t, ctx, rec, srv, base, axe)
+			})
+			t.Run("noscript", func(t *testing.T) {
+				t.Parallel()
+				ctx := newTab(t, browser)
+				rec := record(t, ctx)
+				if err := scripts(ctx, false); err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range pages {
+					checkNoScript(t, ctx, rec, srv, base, p, axe)
+				}
+			})
+		})
+	}
+}
+
+// newTab opens a tab in the browser of ctx; it closes with the test.
+func newTab(t *testing.T, browser context.Context) context.Context {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browser)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("open a tab: %v", err)
+	}
+	return ctx
+}
+
+// screenshotPages picks, for each kind of screenshotKinds, the largest page
+// of that kind: the one with the most to look at.
+func screenshotPages(t *testing.T, dir string, pages []string) map[string]bool {
+	t.Helper()
+	kindRe := regexp.MustCompile(`<body class="page-([a-z0-9-]+)"`)
+	best := map[string]string{}
+	size := map[string]int{}
+	for _, p := range pages {
+		file := filepath.Join(dir, filepath.FromSlash(p))
+		if p == "" || strings.HasSuffix(p, "/") {
+			file = filepath.Join(file, "index.html")
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := kindRe.FindSubmatch(b)
+		if m == nil {
+			continue
+		}
+		k := string(m[1])
+		if slices.Contains(screenshotKinds, k) && len(b) > size[k] {
+			best[k], size[k] = p, len(b)
+		}
+	}
+	out := map[string]bool{}
+	for _, p := range best {
+		out[p] = true
+	}
+	return out
+}
+
+// checkPage opens one page with JavaScript and returns its kind.
+func checkPage(t *testing.T, ctx context.Context, rec *recorder, srv *httptest.Server, base, p, axe string) string {
+	t.Helper()
+	name := "/" + p
+	pctx, cancel := timeout(ctx)
+	defer cancel()
+	err := chromedp.Do(pctx,
+		chromedp.EmulateViewport(phoneWidth, 800),
+		chromedp.Navigate(base+p),
+		chromedp.Poll[chromedp.Void](chartsReady),
+	)
+	var info pageInfo
+	if err == nil {
+		info, err = chromedp.Run(pctx, chromedp.Evaluate[pageInfo](readPage))
+	}
+	var violations []axeViolation
+	if err == nil {
+		violations, err = runAxe(pctx, axe)
+	}
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+		rec.take()
+		return ""
+	}
+	if len(info.ShownHidden) > 0 {
+		t.Errorf("%s: hidden elements shown: %q", name, info.ShownHidden)
+	}
+	if strings.TrimSpace(info.H1) == "" {
+		t.Errorf("%s: no h1", name)
+	}
+	for _, c := range info.Charts {
+		if c.Hidden || c.Width <= 0 || c.Height <= 0 {
+			t.Errorf("%s: chart %s not drawn (hidden %v, svg %gx%g)", name, c.ID, c.Hidden, c.Width, c.Height)
+		}
+	}
+	if info.ScrollWidth > info.ClientWidth {
+		t.Errorf("%s: scrolls sideways at %d px (%g > %g): %q", name, phoneWidth, info.ScrollWidth, info.ClientWidth, info.Wide)
+	}
+	for _, v := range violations {
+		t.Errorf("%s: axe: %s", name, v)
+	}
+	problems, requests := rec.take()
+	for _, m := range problems {
+		t.Errorf("%s: %s", name, m)
+	}
+	checkRequests(t, name, srv, requests)
+	return info.Kind
+}
+
+// checkNoScript opens one page with JavaScript off.
+func checkNoScript(t *testing.T, ctx context.Context, rec *recorder, srv *httptest.Server, base, p, axe string) {
+	t.Helper()
+	name := "/" + p + " (no script)"
+	pctx, cancel := timeout(ctx)
+	defer cancel()
+	err := chromedp.Do(pctx,
+		chromedp.EmulateViewport(phoneWidth, 800),
+		chromedp.Navigate(base+p),
+	)
+	var info noScriptInfo
+	if err == nil {
+		info, err = chromedp.Run(pctx, chromedp.Evaluate[noScriptInfo](readNoScript))
+	}
+	// axe-core needs timers, which stop with the page's scripts: allow
+	// scripts again for axe once the page has loaded without them (its own
+	// scripts do not run after the fact), and stop them for the next page.
+	var violations []axeViolation
+	if err == nil {
+		err = scripts(pctx, true)
+	}
+	if err == nil {
+		violations, err = runAxe(pctx, axe)
+		if err2 := scripts(pctx, false); err == nil {
+			err = err2
+		}
+	}
+	for _, v := range violations {
+		t.Errorf("%s: axe: %s", name, v)
+	}
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+		rec.take()
+		return
+	}
+	if info.DrawnCharts > 0 {
+		t.Fatalf("%s: %d charts drawn: JavaScript is not off", name, info.DrawnCharts)
+	}
+	if len(info.Missing) > 0 {
+		t.Errorf("%s: text not shown: %q", name, info.Missing)
+	}
+	if len(info.ShownHidden) > 0 {
+		t.Errorf("%s: hidden elements shown: %q", name, info.ShownHidden)
+	}
+	if len(info.HiddenText) > 0 {
+		t.Errorf("%s: text in a hidden element: %q", name, info.HiddenText)
+	}
+	if info.Tables != info.Figures {
+		t.Errorf("%s: %d of %d figures show their data table", name, info.Tables, info.Figures)
+	}
+	if info.Shown != info.Commitments {
+		t.Errorf("%s: %d of %d commitments shown", name, info.Shown, info.Commitments)
+	}
+	if info.RowsShown != info.Rows {
+		t.Errorf("%s: %d of %d rows of the commitments list shown", name, info.RowsShown, info.Rows)
+	}
+	if info.Kind == "commitments" && info.Caption != "" {
+		if n, _ := strconv.Atoi(strings.Fields(info.Caption)[0]); n != info.Rows {
+			t.Errorf("%s: the commitments list says %q but has %d rows", name, info.Caption, info.Rows)
+		}
+	}
+	switch info.Kind {
+	case "afspraak", "commitments":
+		if info.Commitments+info.Rows == 0 {
+			t.Errorf("%s: no commitments on a page of kind %s", name, info.Kind)
+		}
+	}
+	if info.ScrollWidth > info.ClientWidth {
+		t.Errorf("%s: scrolls sideways at %d px (%g > %g)", name, phoneWidth, info.ScrollWidth, info.ClientWidth)
+	}
+	problems, requests := rec.take()
+	for _, m := range problems {
+		t.Errorf("%s: %s", name, m)
+	}
+	checkRequests(t, name, srv, requests)
+}
+
+// scripts switches the page's JavaScript on or off.
+func scripts(ctx context.Context, on bool) error {
+	_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !on})
+	return err
+}
+
+// screenshots writes full-page screenshots of url at phone and desktop
+// width to prefix-375.png and prefix-1280.png. The tab is at phone width.
+func screenshots(t *testing.T, ctx context.Context, url, prefix string) {
+	t.Helper()
+	pctx, cancel := timeout(ctx)
+	defer cancel()
+	for _, w := range []int64{phoneWidth, 1280} {
+		err := chromedp.Do(pctx,
+			chromedp.EmulateViewport(w, 900),
+			chromedp.Navigate(url),
+			chromedp.Poll[chromedp.Void](chartsReady),
+		)
+		var png []byte
+		if err == nil {
+			png, err = chromedp.Run(pctx, chromedp.FullScreenshot(100))
+		}
+		if err == nil {
+			err = os.WriteFile(fmt.Sprintf("%s-%d.png", prefix, w), png, 0o644)
+		}
+		if err != nil {
+			t.Errorf("screenshot of %s at %d px: %v", url, w, err)
+		}
+	}
+}
+
+// checkNotFound asks for a page that does not exist: the server answers
+// 404 with the site's 404 page, which must itself be in order.
+func checkNotFound(t *testing.T, ctx context.Context, rec *recorder, srv *httptest.Server, base, axe string) {
+	t.Helper()
+	missing := base + "bestaat/niet/"
+	pctx, cancel := timeout(ctx)
+	defer cancel()
+	resp, err := chromedp.Run(pctx, chromedp.NavigateResponse(missing))
+	if err != nil {
+		t.Fatalf("404 page: %v", err)
+	}
+	if resp.Status != 404 {
+		t.Errorf("%s: status %d, want 404", missing, resp.Status)
+	}
+	info, err := chromedp.Run(pctx, chromedp.Evaluate[pageInfo](readPage))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Kind != "404" {
+		t.Errorf("%s: page of kind %q, want the site's 404 page", missing, info.Kind)
+	}
+	violations, err := runAxe(pctx, axe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range violations {
+		t.Errorf("404 page: axe: %s", v)
+	}
+	problems, requests := rec.take()
+	for _, m := range problems {
+		// The one expected failure: the page itself.
+		if strings.Contains(m, "404") && (strings.Contains(m, missing) || strings.HasPrefix(m, "log: Failed to load resource")) {
+			continue
+		}
+		t.Errorf("404 page: %s", m)
+	}
+	checkRequests(t, "404 page", srv, requests)
+}

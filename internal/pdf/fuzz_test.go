@@ -1,0 +1,112 @@
+package pdf
+
+import (
+	"bytes"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/prestatie/prestatie/internal/markdown"
+)
+
+// seedMarkdown adds the Markdown body of every content file of the default
+// site and the test sites (the hostile one included) to a fuzz corpus.
+func seedMarkdown(f *testing.F) {
+	for _, pat := range []string{"content/*/*.md", "content/*/*/*.md", "testdata/sites/*/content/*/*.md", "testdata/sites/*/content/*/*/*.md"} {
+		files, _ := filepath.Glob(filepath.Join(root, pat))
+		for _, p := range files {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				continue
+			}
+			// The body follows the second "---" line.
+			if _, rest, ok := bytes.Cut(data, []byte("\n---\n")); ok {
+				data = rest
+			}
+			f.Add(string(data))
+		}
+	}
+	f.Add("# Kop\n\nTekst *schuin* **vet** ~~weg~~ `code` met [link](https://example.nl/a), <https://example.nl/b>, " +
+		"www.example.nl en ![beeld](https://example.nl/c.png)[^1] <b>html</b> &amp; &#8364;.\n\n" +
+		"1. een\n   - twee\n\n> citaat\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n    blok code\n\n---\n\n<div>blok</div>\n\n[^1]: noot\n")
+}
+
+var (
+	htmlTag  = regexp.MustCompile(`(?s)<[^>]*>`)
+	asciiRun = regexp.MustCompile(`[A-Za-z0-9]+`)
+	// The site's footnote back link, which the PDF leaves out.
+	backlink = `↩︎<span class="visually-hidden"> terug naar de tekst</span>`
+)
+
+// FuzzMarkdown feeds arbitrary Markdown to the conversion from goldmark's
+// syntax tree to PDF blocks and lays the blocks out on a document. It must
+// never panic, and it must lose no text: every run of ASCII letters and
+// digits of the site's HTML rendering of the same Markdown comes back, in
+// order, in the blocks' text. (The PDF adds link addresses and "Afbeelding:"
+// and may spell other characters differently, so only ASCII runs of the
+// composed (NFC) text are compared, and as substrings in order.)
+func FuzzMarkdown(f *testing.F) {
+	if err := loadMetrics(); err != nil {
+		f.Fatal(err)
+	}
+	seedMarkdown(f)
+	md := markdown.New()
+	f.Fuzz(func(t *testing.T, src string) {
+		bs := parseMarkdown(md, src)
+
+		page, err := md.Block(src, nil, "")
+		if err != nil {
+			t.Fatalf("site rendering: %v", err)
+		}
+		want := html.UnescapeString(htmlTag.ReplaceAllString(strings.ReplaceAll(string(page), backlink, ""), " "))
+		var got strings.Builder
+		collectText(bs, &got)
+		// The PDF composes characters (A and a combining ^ become Â).
+		want, text := norm.NFC.String(want), norm.NFC.String(got.String())
+		pos := 0
+		for _, w := range asciiRun.FindAllString(want, -1) {
+			i := strings.Index(text[pos:], w)
+			if i < 0 {
+				t.Fatalf("text lost: %q (at byte %d of the PDF text)\nMarkdown: %q\nsite text: %q\nPDF text: %q", w, pos, src, want, text)
+			}
+			pos += i + len(w)
+		}
+
+		m := newMaroto(layoutConfig(), testDate)
+		b := &builder{m: m, th: newTheme(Theme{}), avail: 200}
+		b.blocks(bs, flow{level: 2})
+		b.flush()
+	})
+}
+
+// collectText writes the text of blocks in reading order.
+func collectText(bs []block, w *strings.Builder) {
+	spans := func(ss []span) {
+		w.WriteString(plainText(ss))
+		w.WriteByte('\n')
+	}
+	for _, b := range bs {
+		spans(b.Spans)
+		for _, l := range b.Lines {
+			w.WriteString(l + "\n")
+		}
+		for _, it := range b.Items {
+			w.WriteString(it.Marker + " ")
+			collectText(it.Blocks, w)
+		}
+		collectText(b.Children, w)
+		for _, c := range b.Header {
+			spans(c)
+		}
+		for _, r := range b.Rows {
+			for _, c := range r {
+				spans(c)
+			}
+		}
+	}
+}
