@@ -13,15 +13,17 @@ import (
 // "beeindiging", not goldmark's "beindiging") and are unique within a page.
 // Share one IDs between all documents rendered onto the same page.
 type IDs struct {
-	used map[string]bool
+	used     map[string]bool
+	reserved map[string]bool // the page template's own ids
 }
 
 // NewIDs returns a generator that will not hand out the reserved ids (ids
 // the page template uses itself).
 func NewIDs(reserved ...string) *IDs {
-	ids := &IDs{used: map[string]bool{}}
+	ids := &IDs{used: map[string]bool{}, reserved: map[string]bool{}}
 	for _, r := range reserved {
 		ids.used[r] = true
+		ids.reserved[r] = true
 	}
 	return ids
 }

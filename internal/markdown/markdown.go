@@ -36,7 +36,8 @@ const prefixKey = "prestatie-id-prefix"
 
 // Converter renders Markdown to HTML. It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	unsafe bool
 }
 
 // Option configures a Converter.
@@ -70,7 +71,7 @@ func New(opts ...Option) *Converter {
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 	)...)
-	return &Converter{md: md}
+	return &Converter{md: md, unsafe: c.unsafe}
 }
 
 // Parse parses src into an AST. ids (may be nil) assigns heading ids;
@@ -81,6 +82,7 @@ func (c *Converter) Parse(src []byte, ids *IDs, prefix string) ast.Node {
 	}
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	sanitize(doc, src, ids)
 	if d, ok := doc.(*ast.Document); ok && prefix != "" {
 		d.AddMeta(prefixKey, prefix+"-")
 	}
@@ -119,7 +121,14 @@ func (c *Converter) Section(src string, ids *IDs, prefix string, shift int) (tem
 	if err := c.md.Renderer().Render(&buf, b, doc); err != nil {
 		return "", err
 	}
-	return template.HTML(buf.String()), nil
+	out := buf.String()
+	if !c.unsafe { // then every table is goldmark's own "<table>"
+		// A wide table scrolls inside a focusable region, so keyboard users
+		// can scroll it too (WCAG: scrollable regions must be focusable).
+		out = strings.ReplaceAll(out, "<table>", `<div class="table-wrap" role="region" tabindex="0" aria-label="Tabel"><table>`)
+		out = strings.ReplaceAll(out, "</table>", "</table></div>")
+	}
+	return template.HTML(out), nil
 }
 
 // Inline renders a short text (a commitment, a note) without the paragraph

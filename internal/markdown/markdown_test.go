@@ -78,3 +78,28 @@ func TestSectionShiftsHeadings(t *testing.T) {
 		}
 	}
 }
+
+func TestSanitize(t *testing.T) {
+	c := New()
+	tests := []struct{ in, want, not string }{
+		{"## Kop {style=\"position:fixed\" tabindex=\"0\" hidden=hidden}", `<h2 id="kop">Kop</h2>`, "style="},
+		{"## Skip {#hoofdinhoud}", `<h2 id="skip">Skip</h2>`, `id="hoofdinhoud"`},
+		{"## Eigen {#beschikbaarheid .rood}", `<h2 id="beschikbaarheid">Eigen</h2>`, "class="},
+		{"![logo](https://other.host/p.gif \"t\")", `<a href="https://other.host/p.gif" title="t">logo</a>`, "<img"},
+		{"![kaart](//cdn.example/k.png)", `<a href="//cdn.example/k.png">kaart</a>`, "<img"},
+		{"![kaart](kaart.png)", `<img src="kaart.png" alt="kaart">`, "<a "},
+	}
+	for _, tt := range tests {
+		got, _ := c.Block(tt.in, NewIDs("hoofdinhoud"), "")
+		if !strings.Contains(string(got), tt.want) || strings.Contains(string(got), tt.not) {
+			t.Errorf("Block(%q) = %s; want %s and no %s", tt.in, got, tt.want, tt.not)
+		}
+	}
+}
+
+func TestTablesScrollInARegion(t *testing.T) {
+	got, _ := New().Block("| a | b |\n|---|---|\n| 1 | 2 |", nil, "")
+	if !strings.Contains(string(got), `<div class="table-wrap" role="region" tabindex="0" aria-label="Tabel"><table>`) || !strings.Contains(string(got), "</table></div>") {
+		t.Errorf("table not wrapped: %s", got)
+	}
+}
