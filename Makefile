@@ -36,7 +36,7 @@ fuzz:
 
 # Whole-build and render benchmarks.
 bench:
-	$(GO) test ./internal/build -run '^$$' -bench . -benchmem
+	$(GO) test ./internal/build ./internal/pdf -run '^$$' -bench . -benchmem
 
 fmt:
 	gofmt -w .

@@ -82,7 +82,7 @@ func (c *Converter) Parse(src []byte, ids *IDs, prefix string) ast.Node {
 	}
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	sanitize(doc, src, ids)
+	sanitize(doc, src, ids, false)
 	if d, ok := doc.(*ast.Document); ok && prefix != "" {
 		d.AddMeta(prefixKey, prefix+"-")
 	}
@@ -109,7 +109,11 @@ func (c *Converter) Block(src string, ids *IDs, prefix string) (template.HTML, e
 func (c *Converter) Section(src string, ids *IDs, prefix string, shift int) (template.HTML, error) {
 	var buf bytes.Buffer
 	b := []byte(src)
+	if ids == nil {
+		ids = NewIDs()
+	}
 	doc := c.Parse(b, ids, prefix)
+	sanitize(doc, b, ids, true) // again, now for the web: external images
 	if shift != 0 {
 		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if h, ok := n.(*ast.Heading); ok && entering {

@@ -11,10 +11,11 @@ var safeID = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
 
 // sanitize limits what content can do to the page beyond what goldmark
 // already escapes: a heading keeps only its id (written with {#id}, not
-// style, hidden or tabindex), an id may not take over one the page template
-// uses (such as the skip link's target), and an image from another host
-// becomes a link to it, so a page never requests a third party.
-func sanitize(doc ast.Node, source []byte, ids *IDs) {
+// style, hidden or tabindex), and an id may not take over one the page
+// template uses (such as the skip link's target). With externalImages, an
+// image from another host becomes a link to it, so a web page never
+// requests a third party (the PDF prints images as text anyway).
+func sanitize(doc ast.Node, source []byte, ids *IDs, externalImages bool) {
 	var images []*ast.Image
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -32,6 +33,9 @@ func sanitize(doc ast.Node, source []byte, ids *IDs) {
 				}
 			}
 		case *ast.Image:
+			if !externalImages {
+				break
+			}
 			if u, err := url.Parse(string(n.Destination)); err == nil && (u.Scheme == "http" || u.Scheme == "https" || u.Host != "") {
 				images = append(images, n)
 			}
