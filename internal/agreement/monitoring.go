@@ -113,7 +113,7 @@ func (a *Agreement) DashboardAt(at Date) Dashboard {
 	}
 	for _, ch := range a.Chapters {
 		ct := ChapterTally{Chapter: ch, Tally: Tally{ByStatus: map[Status]int{}}}
-		a.eachIn(ch, func(c *Commitment) {
+		a.EachIn(ch, func(c *Commitment) {
 			d.All.add(c, at)
 			ct.add(c, at)
 			for _, p := range c.Binding.Parties {
@@ -125,7 +125,9 @@ func (a *Agreement) DashboardAt(at Date) Dashboard {
 	return d
 }
 
-func (a *Agreement) eachIn(ch *Chapter, fn func(*Commitment)) {
+// EachIn calls fn for every commitment and sub-item of one chapter, in the
+// order the pages show them (grouped per party, see Groups).
+func (a *Agreement) EachIn(ch *Chapter, fn func(*Commitment)) {
 	walk := func(cs []*Commitment) {
 		for _, c := range a.grouped(cs) {
 			fn(c)
@@ -181,6 +183,16 @@ func (a *Agreement) LatestReport() Date {
 	return last
 }
 
+// AsOf is the moment the pages report on: the latest report, or the start
+// of the period when nothing was reported yet (then every commitment has
+// "geen rapportage"). Never today, so a build does not depend on its date.
+func (a *Agreement) AsOf() Date {
+	if d := a.LatestReport(); !d.IsZero() {
+		return d
+	}
+	return NewDate(a.Period.From, 1, 1)
+}
+
 // Change is what changed for one commitment between two moments.
 type Change struct {
 	Commitment *Commitment
@@ -197,7 +209,7 @@ func (c Change) StatusChanged() bool { return c.From != c.To }
 func (a *Agreement) ChangesSince(prev, cur Date) []Change {
 	var out []Change
 	for _, ch := range a.Chapters {
-		a.eachIn(ch, func(c *Commitment) {
+		a.EachIn(ch, func(c *Commitment) {
 			ch := Change{Commitment: c}
 			ch.From, _ = c.StatusAt(prev)
 			ch.To, _ = c.StatusAt(cur)

@@ -94,6 +94,20 @@ func value(f *a.Figure, key string) (float64, bool) {
 }
 
 // cell formats a number as the table prints it.
+// seriesCells is one table row's cells: key k of every figure of a series,
+// an empty cell where a figure lacks it.
+func seriesCells(g []*a.Figure, k, unit string, get func(*a.Figure, string) (float64, bool)) []Cell {
+	cells := make([]Cell, 0, len(g))
+	for _, f := range g {
+		if v, ok := get(f, k); ok {
+			cells = append(cells, cell(v, unit, f.Approximate))
+		} else {
+			cells = append(cells, Cell{Unit: unit})
+		}
+	}
+	return cells
+}
+
 func cell(v float64, unit string, approx bool) Cell {
 	t := dutch.Quantity(v, unit)
 	if approx {
@@ -194,13 +208,7 @@ func rentBands(c *Chart, g []*a.Figure) {
 			label += ", " + strings.Join(limits, ", ")
 		}
 		row := Row{Key: k, Label: label}
-		for _, f := range g {
-			if v, ok := value(f, k); ok {
-				row.Cells = append(row.Cells, cell(v, unit, f.Approximate))
-			} else {
-				row.Cells = append(row.Cells, Cell{Unit: unit})
-			}
-		}
+		row.Cells = append(row.Cells, seriesCells(g, k, unit, value)...)
 		c.Table.Rows = append(c.Table.Rows, row)
 	}
 	for _, f := range g {
@@ -380,13 +388,7 @@ func energyLabels(c *Chart, g []*a.Figure) {
 			label = "label E, F en G samen"
 		}
 		row := Row{Key: k, Label: label}
-		for _, f := range g {
-			if v, ok := get(f, k); ok {
-				row.Cells = append(row.Cells, cell(v, unit, f.Approximate))
-			} else {
-				row.Cells = append(row.Cells, Cell{Unit: unit})
-			}
-		}
+		row.Cells = append(row.Cells, seriesCells(g, k, unit, get)...)
 		if hasGoal {
 			if k == goalKey {
 				row.Cells = append(row.Cells, cell(goal, unit, false))
@@ -500,13 +502,7 @@ func allocations(c *Chart, g []*a.Figure) {
 	c.Table = Table{Corner: "Toewijzing", Columns: dateColumns(g)}
 	for _, k := range keys {
 		row := Row{Key: k, Label: capital(a.Label(a.AllocationKeys, k))}
-		for _, f := range g {
-			if v, ok := value(f, k); ok {
-				row.Cells = append(row.Cells, cell(v, unit, f.Approximate))
-			} else {
-				row.Cells = append(row.Cells, Cell{Unit: unit})
-			}
-		}
+		row.Cells = append(row.Cells, seriesCells(g, k, unit, value)...)
 		c.Table.Rows = append(c.Table.Rows, row)
 	}
 	// Computed: the groups together, their share of the vacated homes, and

@@ -67,7 +67,7 @@ func (r *renderer) feed(ags []*a.Agreement, dir string) []byte {
 		for _, p := range ag.Parties {
 			names = append(names, p.Name)
 		}
-		for _, m := range moments(ag) {
+		for _, m := range r.moments[ag] {
 			es = append(es, dated{m.Date, atomEntry{
 				ID: "urn:prestatie:" + ag.ID + ":voortgang:" + m.Slug, Title: "Voortgangsrapportage " + m.Label + " – " + ag.Municipality,
 				Updated: rfc3339(m.Date), Link: atomLink{Rel: "alternate", Href: r.base.abs(m.Path(ag))},

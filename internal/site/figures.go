@@ -60,20 +60,11 @@ func (r *renderer) pageCharts(p string, figs []*a.Figure) []chartView {
 	})
 }
 
-// progressMoment is the moment the progress charts show: the latest report,
-// else the start of the period (then everything is "geen rapportage").
-func progressMoment(ag *a.Agreement) a.Date {
-	if at := ag.LatestReport(); !at.IsZero() {
-		return at
-	}
-	return a.NewDate(ag.Period.From, 1, 1)
-}
-
 // progressCharts are the status overview and the target progress of an
 // agreement, shown on its page.
 func (r *renderer) progressCharts(ag *a.Agreement) []chartView {
 	return r.charts.get("progress "+agreementPath(ag), func() []chartView {
-		at := progressMoment(ag)
+		at := ag.AsOf()
 		var vs []chartView
 		for _, c := range []*charts.Chart{charts.Status(ag, at), charts.Targets(ag, at)} {
 			if c != nil {

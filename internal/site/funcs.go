@@ -55,20 +55,8 @@ func (r *renderer) funcs() template.FuncMap {
 			return rowArgs{Page: p, C: c, At: at, Status: s}
 		},
 		"chapterCommitments": func(ag *a.Agreement, ch *a.Chapter) []*a.Commitment {
-			var out []*a.Commitment
-			for _, g := range ag.Groups(ch.Commitments) {
-				out = append(out, g.Commitments...)
-			}
-			for _, af := range ch.Afspraken {
-				for _, g := range ag.Groups(af.Commitments) {
-					out = append(out, g.Commitments...)
-				}
-			}
 			var all []*a.Commitment
-			for _, c := range out {
-				all = append(all, c)
-				all = append(all, c.Items...)
-			}
+			ag.EachIn(ch, func(c *a.Commitment) { all = append(all, c) })
 			return all
 		},
 		"contrib": func(p *page, cs []*a.Commitment) contribArgs { return contribArgs{p, cs} },

@@ -59,10 +59,7 @@ type progressRecord struct {
 }
 
 func (r *renderer) commitmentRecords(ag *a.Agreement) (at a.Date, recs []commitmentRecord) {
-	at = ag.LatestReport()
-	if at.IsZero() {
-		at = a.NewDate(ag.Period.From, 1, 1)
-	}
+	at = ag.AsOf()
 	ag.EachCommitment(func(c *a.Commitment) {
 		loc := r.where[c]
 		rec := commitmentRecord{

@@ -94,17 +94,17 @@ func momentLabel(d a.Date) string {
 
 func (r *renderer) progressPages(ag *a.Agreement, crumbs []link) []job {
 	var jobs []job
-	ms := moments(ag)
+	ms := r.moments[ag]
 	reportsPath := agreementPath(ag) + "voortgang/"
 	jobs = append(jobs, r.job("reports", reportsPath, func(p *page) {
-		p.Title, p.Agreement, p.Crumbs, p.Feed = "Voortgangsrapportages", ag, crumbs, agreementPath(ag)+"feed.xml"
+		p.Title, p.Agreement, p.Crumbs = "Voortgangsrapportages", ag, crumbs
 		p.Moments = slices.Clone(ms)
 		slices.Reverse(p.Moments) // newest first
 	}))
 	for i := range ms {
 		m := ms[i]
 		jobs = append(jobs, r.job("report", m.Path(ag), func(p *page) {
-			p.Title, p.Agreement, p.Moment, p.Feed = "Voortgang "+m.Label, ag, &m, agreementPath(ag)+"feed.xml"
+			p.Title, p.Agreement, p.Moment = "Voortgang "+m.Label, ag, &m
 			p.Crumbs = append(slices.Clone(crumbs), link{"Voortgangsrapportages", reportsPath})
 			if i > 0 {
 				p.Prev = &link{"Voortgang " + ms[i-1].Label, ms[i-1].Path(ag)}
@@ -114,9 +114,9 @@ func (r *renderer) progressPages(ag *a.Agreement, crumbs []link) []job {
 			}
 		}))
 	}
-	for _, f := range filters(ag) {
+	for _, f := range filters(ag, r.where) {
 		jobs = append(jobs, r.job("commitments", f.Path, func(p *page) {
-			p.Title, p.Agreement, p.Filter, p.Feed = f.Title, ag, &f, agreementPath(ag)+"feed.xml"
+			p.Title, p.Agreement, p.Filter = f.Title, ag, &f
 			p.Crumbs = crumbs
 			if f.Kind != "" {
 				p.Crumbs = append(slices.Clone(crumbs), link{"Alle afspraken", agreementPath(ag) + "afspraken/"})
@@ -124,7 +124,7 @@ func (r *renderer) progressPages(ag *a.Agreement, crumbs []link) []job {
 		}))
 	}
 	jobs = append(jobs, r.job("data", agreementPath(ag)+"data/", func(p *page) {
-		p.Title, p.Agreement, p.Crumbs, p.Feed = "Open data", ag, crumbs, agreementPath(ag)+"feed.xml"
+		p.Title, p.Agreement, p.Crumbs = "Open data", ag, crumbs
 	}))
 	return jobs
 }
@@ -132,10 +132,7 @@ func (r *renderer) progressPages(ag *a.Agreement, crumbs []link) []job {
 // Dashboard is the agreement's state at its latest report.
 func (p *page) Dashboard() dashboard {
 	ag := p.Agreement
-	at := ag.LatestReport()
-	if at.IsZero() {
-		at = a.NewDate(ag.Period.From, 1, 1)
-	}
+	at := ag.AsOf()
 	d := dashboard{At: at, Reported: !ag.LatestReport().IsZero(), Tally: ag.DashboardAt(at)}
 	for _, t := range a.Statuses {
 		d.Columns = append(d.Columns, column{Status: t.ID, Label: t.Label})
@@ -201,11 +198,8 @@ type filterGroup struct {
 	Links       []link
 }
 
-func filters(ag *a.Agreement) []filter {
-	at := ag.LatestReport()
-	if at.IsZero() {
-		at = a.NewDate(ag.Period.From, 1, 1)
-	}
+func filters(ag *a.Agreement, where map[*a.Commitment]location) []filter {
+	at := ag.AsOf()
 	base := agreementPath(ag) + "afspraken/"
 	var all []*a.Commitment
 	ag.EachCommitment(func(c *a.Commitment) { all = append(all, c) })
@@ -234,23 +228,8 @@ func filters(ag *a.Agreement) []filter {
 		}
 	}
 	add("", "", "Alle afspraken", func(*a.Commitment) bool { return true })
-	where := map[*a.Commitment]*a.Chapter{}
 	for _, ch := range ag.Chapters {
-		mark := func(cs []*a.Commitment) {
-			for _, c := range cs {
-				where[c] = ch
-				for _, it := range c.Items {
-					where[it] = ch
-				}
-			}
-		}
-		mark(ch.Commitments)
-		for _, af := range ch.Afspraken {
-			mark(af.Commitments)
-		}
-	}
-	for _, ch := range ag.Chapters {
-		add("thema", ch.ID, ch.Number+" "+ch.Title, func(c *a.Commitment) bool { return where[c] == ch })
+		add("thema", ch.ID, ch.Number+" "+ch.Title, func(c *a.Commitment) bool { return where[c].Chapter == ch })
 	}
 	for _, pt := range ag.Parties {
 		add("partij", pt.ID, pt.Name, func(c *a.Commitment) bool { return slices.Contains(c.Binding.Parties, pt) })

@@ -59,11 +59,15 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		return nil, err
 	}
 	r := &renderer{
-		site:  s,
-		base:  base,
-		md:    markdown.New(markdown.WithUnsafeHTML(s.UnsafeHTML)),
-		where: locate(s),
-		pdf:   opt.PDF,
+		site:    s,
+		base:    base,
+		md:      markdown.New(markdown.WithUnsafeHTML(s.UnsafeHTML)),
+		where:   locate(s),
+		moments: map[*a.Agreement][]moment{},
+		pdf:     opt.PDF,
+	}
+	for _, ag := range s.Agreements {
+		r.moments[ag] = moments(ag)
 	}
 	if err := r.parseTemplates(opt.Templates); err != nil {
 		return nil, err
@@ -114,8 +118,11 @@ type renderer struct {
 	md     *markdown.Converter
 	pages_ map[string]*template.Template
 	where  map[*a.Commitment]location // the page each commitment is on
-	pdf    bool
-	charts chartCache // charts per page, built once
+	// moments are each agreement's monitoring reports, computed once for
+	// the report pages and the feeds.
+	moments map[*a.Agreement][]moment
+	pdf     bool
+	charts  chartCache // charts per page, built once
 }
 
 // job is one page to render.
