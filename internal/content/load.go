@@ -41,7 +41,7 @@ func Load(fsys fs.FS, opt Options) (*a.Site, diag.List) {
 	site := l.config()
 	entries, err := fs.ReadDir(fsys, "content")
 	if err != nil {
-		l.ds.Errorf(l.at("content"), "geen map content/ gevonden: %v", unwrap(err))
+		l.ds.Errorf(l.at("content"), "geen map content/ gevonden (%v): geef met --source de map die content/ bevat", unwrap(err))
 		return site, l.ds.Sort()
 	}
 	for _, e := range entries {
@@ -52,7 +52,7 @@ func Load(fsys fs.FS, opt Options) (*a.Site, diag.List) {
 				site.Agreements = append(site.Agreements, ag)
 			}
 		default:
-			l.ds.Warnf(l.at(path.Join("content", e.Name())), "bestand wordt genegeerd: een overeenkomst is een map content/<naam>/ met _index.md")
+			l.ds.Warnf(l.atFile(path.Join("content", e.Name())), "bestand wordt genegeerd: een overeenkomst is een map content/<naam>/ met _index.md")
 		}
 	}
 	slices.SortStableFunc(site.Agreements, func(x, y *a.Agreement) int {
@@ -68,6 +68,13 @@ type loader struct {
 }
 
 func (l *loader) at(name string) diag.Pos { return diag.Pos{File: path.Join(l.opt.Prefix, name)} }
+
+// atFile points at the start of a file, for problems with the file as a whole.
+func (l *loader) atFile(name string) diag.Pos {
+	p := l.at(name)
+	p.Line, p.Col = 1, 1
+	return p
+}
 
 func skip(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && name != "_index.md"
@@ -171,7 +178,7 @@ func (l *loader) file(name string, fn func(d *decoder, n *yaml.Node, body a.Mark
 func (l *loader) folder(dir, what string, fn func(d *decoder, n *yaml.Node, body a.Markdown)) (rest []fs.DirEntry, ok bool) {
 	index := path.Join(dir, "_index.md")
 	if _, err := fs.Stat(l.fsys, index); err != nil {
-		l.ds.Errorf(l.at(dir), "map van %s zonder _index.md", what)
+		l.ds.Errorf(l.at(dir), "map van %s zonder _index.md: maak %s/_index.md met ten minste title (zie docs/content-format.md)", what, path.Base(dir))
 		return nil, false
 	}
 	l.checkName(path.Base(dir), index)
@@ -204,7 +211,7 @@ func (l *loader) agreement(dir string) *a.Agreement {
 				ag.Chapters = append(ag.Chapters, ch)
 			}
 		case strings.HasSuffix(e.Name(), ".md"):
-			l.ds.Errorf(l.at(name), "afspraken horen in een hoofdstukmap (content/<overeenkomst>/<hoofdstuk>/%s)", e.Name())
+			l.ds.Errorf(l.atFile(name), "afspraken horen in een hoofdstukmap (content/<overeenkomst>/<hoofdstuk>/%s)", e.Name())
 		}
 	}
 	l.ds = append(l.ds, ag.Validate()...)
@@ -224,7 +231,7 @@ func (l *loader) chapter(dir string) *a.Chapter {
 		name := path.Join(dir, e.Name())
 		switch {
 		case e.IsDir():
-			l.ds.Errorf(l.at(name), "map te diep genest: een hoofdstuk bevat alleen afspraakbestanden (.md)")
+			l.ds.Errorf(l.at(name), "map te diep genest: een hoofdstuk bevat alleen afspraakbestanden (.md); verplaats de bestanden naar de hoofdstukmap of maak er een eigen hoofdstuk van")
 		case strings.HasSuffix(e.Name(), ".md"):
 			af := &a.Afspraak{ID: strings.TrimSuffix(e.Name(), ".md")}
 			l.checkName(af.ID, name)
@@ -259,7 +266,7 @@ func (l *loader) reports(dir string, ag *a.Agreement) {
 			continue
 		}
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
-			l.ds.Errorf(l.at(name), "in voortgang/ horen alleen rapportages als 2023-q4.md")
+			l.ds.Errorf(l.atFile(name), "in voortgang/ horen alleen rapportages als 2023-q4.md")
 			continue
 		}
 		r := &a.Report{Slug: strings.TrimSuffix(e.Name(), ".md")}
