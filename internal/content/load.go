@@ -178,7 +178,7 @@ func (l *loader) file(name string, fn func(d *decoder, n *yaml.Node, body a.Mark
 func (l *loader) folder(dir, what string, fn func(d *decoder, n *yaml.Node, body a.Markdown)) (rest []fs.DirEntry, ok bool) {
 	index := path.Join(dir, "_index.md")
 	if _, err := fs.Stat(l.fsys, index); err != nil {
-		l.ds.Errorf(l.at(dir), "map van %s zonder _index.md: maak %s/_index.md met ten minste title (zie docs/content-format.md)", what, path.Base(dir))
+		l.ds.Errorf(l.at(dir), "map van %s zonder _index.md: maak %s/_index.md met front matter (de verplichte sleutels staan in docs/content-format.md)", what, path.Base(dir))
 		return nil, false
 	}
 	l.checkName(path.Base(dir), index)
