@@ -78,6 +78,10 @@ func (v *validator) party(r Ref) *Party {
 	return nil
 }
 
+// ofKind are the references that bind every party of a kind.
+var ofKind = map[string]PartyKind{"all-municipalities": Municipality, "all-corporations": Corporation, "all-tenants": Tenants}
+
+// bindAll lists the special references, for suggestions.
 var bindAll = []string{"all", "all-municipalities", "all-corporations", "all-tenants"}
 
 func (v *validator) partyIDs() []string {
@@ -149,7 +153,7 @@ func (v *validator) binding(refs []Ref) Binding {
 		case "all":
 			b.All = true
 		case "all-municipalities", "all-corporations", "all-tenants":
-			b.OfKind = map[string]PartyKind{"all-municipalities": Municipality, "all-corporations": Corporation, "all-tenants": Tenants}[r.ID]
+			b.OfKind = ofKind[r.ID]
 		default:
 			if p := v.party(r); p != nil && !slices.Contains(b.Parties, p) {
 				b.Parties = append(b.Parties, p)

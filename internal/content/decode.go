@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"io"
 	"math"
 	"regexp"
 	"strconv"
@@ -286,5 +285,3 @@ func didYouMeanFold(word string, candidates []string) string {
 	}
 	return diag.DidYouMean(word, candidates)
 }
-
-var errEOF = io.EOF

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -119,7 +120,7 @@ func (d *decoder) parse(src []byte) *yaml.Node {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, errEOF) { // empty front matter
+		if errors.Is(err, io.EOF) { // empty front matter
 			return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
 		}
 		d.ds.Errorf(d.syntaxPos(src, err), "ongeldige YAML: %s", syntaxMessage(err))
