@@ -57,3 +57,35 @@ func ParseDate(s string, monthOK bool) (Date, error) {
 	}
 	return Date{}, fmt.Errorf("%q is geen geldige datum (verwacht JJJJ-MM-DD)", s)
 }
+
+// Deadline is when an item is due, as the text states it: a date ("voor 1
+// juli 2025"), a year ("in 2027") or a window ("tussen 2028 en 2031").
+type Deadline struct {
+	Date     Date // set for a date
+	From, To int  // a year (From == To) or a window of years
+}
+
+// End is the last day the deadline allows.
+func (d Deadline) End() Date {
+	if !d.Date.IsZero() {
+		return d.Date
+	}
+	return EndOfYear(d.To)
+}
+
+// IsYear reports whether the deadline is one year.
+func (d Deadline) IsYear() bool { return d.Date.IsZero() && d.From == d.To }
+
+// IsWindow reports whether the deadline is a span of years.
+func (d Deadline) IsWindow() bool { return d.Date.IsZero() && d.From != d.To }
+
+// String is the deadline as written in the source: 2025-06-30, 2027 or 2028-2031.
+func (d Deadline) String() string {
+	switch {
+	case !d.Date.IsZero():
+		return d.Date.String()
+	case d.From == d.To:
+		return fmt.Sprintf("%04d", d.From)
+	}
+	return fmt.Sprintf("%04d-%04d", d.From, d.To)
+}

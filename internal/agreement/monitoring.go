@@ -6,10 +6,11 @@ import (
 	"time"
 )
 
-// Overdue reports whether the commitment is past its due date at the given
+// Overdue reports whether the commitment is past the deadline its text states at the given
 // moment without being done, dropped or judged realised.
-func (c *Commitment) Overdue(at Date) bool {
-	if !c.Due().Before(at) {
+func (c *Item) Overdue(at Date) bool {
+	due := c.Due()
+	if !c.Monitored() || due == nil || !due.End().Before(at) {
 		return false
 	}
 	if v, e := c.Verdict(); e != nil && !at.Before(e.Date) && v == Realised {
@@ -20,7 +21,7 @@ func (c *Commitment) Overdue(at Date) bool {
 }
 
 // ValueAt is the latest reported value on or before at.
-func (c *Commitment) ValueAt(at Date) (float64, bool) {
+func (c *Item) ValueAt(at Date) (float64, bool) {
 	for i := len(c.Progress) - 1; i >= 0; i-- {
 		if e := c.Progress[i]; e.Value != nil && !at.Before(e.Date) {
 			return *e.Value, true
@@ -33,7 +34,7 @@ func (c *Commitment) ValueAt(at Date) (float64, bool) {
 // percent: the value against an exact target, or against the lower end of a
 // range ("5 tot 10": 5 is reaching it). Bounds (only a maximum) and trends
 // have no percentage; ok is false then, and when nothing was reported.
-func (c *Commitment) Reached(at Date) (pct float64, ok bool) {
+func (c *Item) Reached(at Date) (pct float64, ok bool) {
 	t := c.Target
 	if t == nil {
 		return 0, false
@@ -63,7 +64,7 @@ type Tally struct {
 	Overdue  int
 }
 
-func (t *Tally) add(c *Commitment, at Date) {
+func (t *Tally) add(c *Item, at Date) {
 	if t.ByStatus == nil {
 		t.ByStatus = map[Status]int{}
 	}
@@ -85,13 +86,14 @@ func (t *Tally) add(c *Commitment, at Date) {
 type Dashboard struct {
 	At        Date
 	All       Tally
+	NoParty   Tally // commitments that name no party ("partijen")
 	ByChapter []ChapterTally
 	ByParty   []PartyTally
 }
 
-// ChapterTally is one chapter's row of a Dashboard.
+// ChapterTally is one top-level section's row of a Dashboard.
 type ChapterTally struct {
-	Chapter *Chapter
+	Chapter *Section
 	Tally
 }
 
@@ -103,7 +105,7 @@ type PartyTally struct {
 
 // DashboardAt rolls up every commitment's state at the given moment.
 func (a *Agreement) DashboardAt(at Date) Dashboard {
-	d := Dashboard{At: at, All: Tally{ByStatus: map[Status]int{}}}
+	d := Dashboard{At: at, All: Tally{ByStatus: map[Status]int{}}, NoParty: Tally{ByStatus: map[Status]int{}}}
 	parties := map[*Party]*Tally{}
 	for _, p := range a.Parties {
 		d.ByParty = append(d.ByParty, PartyTally{Party: p, Tally: Tally{ByStatus: map[Status]int{}}})
@@ -111,35 +113,31 @@ func (a *Agreement) DashboardAt(at Date) Dashboard {
 	for i := range d.ByParty {
 		parties[d.ByParty[i].Party] = &d.ByParty[i].Tally
 	}
-	for _, ch := range a.Chapters {
-		ct := ChapterTally{Chapter: ch, Tally: Tally{ByStatus: map[Status]int{}}}
-		a.EachIn(ch, func(c *Commitment) {
-			d.All.add(c, at)
+	count := func(c *Item, ct *Tally) {
+		d.All.add(c, at)
+		if ct != nil {
 			ct.add(c, at)
-			for _, p := range c.Binding.Parties {
-				parties[p].add(c, at)
-			}
-		})
-		d.ByChapter = append(d.ByChapter, ct)
-	}
-	return d
-}
-
-// EachIn calls fn for every commitment and sub-item of one chapter, in the
-// order the pages show them (grouped per party, see Groups).
-func (a *Agreement) EachIn(ch *Chapter, fn func(*Commitment)) {
-	walk := func(cs []*Commitment) {
-		for _, c := range a.grouped(cs) {
-			fn(c)
-			for _, it := range c.Items {
-				fn(it)
-			}
+		}
+		if c.Binding.None() {
+			d.NoParty.add(c, at)
+		}
+		for _, p := range c.Binding.Parties {
+			parties[p].add(c, at)
 		}
 	}
-	walk(ch.Commitments)
-	for _, af := range ch.Afspraken {
-		walk(af.Commitments)
+	walkItems(a.Items, func(c *Item) {
+		if c.Monitored() {
+			count(c, nil)
+		}
+	})
+	for _, s := range a.Sections {
+		ct := ChapterTally{Chapter: s, Tally: Tally{ByStatus: map[Status]int{}}}
+		EachIn(s, func(c *Item) { count(c, &ct.Tally) })
+		if ct.Total > 0 {
+			d.ByChapter = append(d.ByChapter, ct)
+		}
 	}
+	return d
 }
 
 // quarterEnd is the last day of quarter q of year y.
@@ -159,7 +157,7 @@ func (a *Agreement) Moments() []Date {
 			ms = append(ms, quarterEnd(y, q))
 		}
 	}
-	a.EachCommitment(func(c *Commitment) {
+	a.EachCommitment(func(c *Item) {
 		for _, e := range c.Progress {
 			ms = append(ms, e.Date)
 		}
@@ -175,7 +173,7 @@ func (a *Agreement) Moments() []Date {
 // Date when nothing was reported.
 func (a *Agreement) LatestReport() Date {
 	var last Date
-	a.EachCommitment(func(c *Commitment) {
+	a.EachCommitment(func(c *Item) {
 		if e := c.Latest(); e != nil && last.Before(e.Date) {
 			last = e.Date
 		}
@@ -195,7 +193,7 @@ func (a *Agreement) AsOf() Date {
 
 // Change is what changed for one commitment between two moments.
 type Change struct {
-	Commitment *Commitment
+	Commitment *Item
 	From, To   Status           // "" is geen rapportage
 	Entries    []*ProgressEntry // entries dated after the previous moment, up to this one
 	Overdue    bool             // newly overdue at this moment
@@ -208,22 +206,20 @@ func (c Change) StatusChanged() bool { return c.From != c.To }
 // entry dated after prev and on or before cur, or that became overdue.
 func (a *Agreement) ChangesSince(prev, cur Date) []Change {
 	var out []Change
-	for _, ch := range a.Chapters {
-		a.EachIn(ch, func(c *Commitment) {
-			ch := Change{Commitment: c}
-			ch.From, _ = c.StatusAt(prev)
-			ch.To, _ = c.StatusAt(cur)
-			for _, e := range c.Progress {
-				if prev.Before(e.Date) && !cur.Before(e.Date) {
-					ch.Entries = append(ch.Entries, e)
-				}
+	a.EachCommitment(func(c *Item) {
+		ch := Change{Commitment: c}
+		ch.From, _ = c.StatusAt(prev)
+		ch.To, _ = c.StatusAt(cur)
+		for _, e := range c.Progress {
+			if prev.Before(e.Date) && !cur.Before(e.Date) {
+				ch.Entries = append(ch.Entries, e)
 			}
-			ch.Overdue = c.Overdue(cur) && !c.Overdue(prev)
-			if len(ch.Entries) > 0 || ch.Overdue {
-				out = append(out, ch)
-			}
-		})
-	}
+		}
+		ch.Overdue = c.Overdue(cur) && !c.Overdue(prev)
+		if len(ch.Entries) > 0 || ch.Overdue {
+			out = append(out, ch)
+		}
+	})
 	return out
 }
 

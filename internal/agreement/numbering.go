@@ -6,70 +6,67 @@ import (
 	"github.com/prestatie/prestatie/internal/diag"
 )
 
-// AssignNumbers gives every chapter, afspraak and commitment its number:
-// document order by default, or the number written in its front matter. It
-// reports numbers used twice.
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// AssignNumbers gives every section the number it prints: the document's
+// own, or, when the agreement asks for automatic numbering, its position
+// among its siblings (1, 1.1, …; bijlagen apart as Bijlage 1, 2, …). A
+// section without either prints none. A number must be unique among its
+// siblings only: a document may number 1–6 again inside its chapter 2.
 func (a *Agreement) AssignNumbers() diag.List {
 	var ds diag.List
-	seen := map[string]diag.Pos{}
-	claim := func(n string, p diag.Pos) {
-		if prev, dup := seen[n]; dup {
-			ds.Errorf(p, "nummer %q is al gebruikt op %s", n, prev)
-			return
+	var walk func(secs []*Section, prefix string)
+	walk = func(secs []*Section, prefix string) {
+		seen := map[string]*Section{}
+		n, annexN := 0, 0
+		for _, s := range secs {
+			auto := ""
+			if s.Annex {
+				annexN++
+				auto = "Bijlage " + itoa(annexN)
+			} else {
+				n++
+				auto = prefix + itoa(n)
+			}
+			switch {
+			case s.OwnNumber != "" && s.Annex && isDigits(s.OwnNumber):
+				s.Number = "Bijlage " + s.OwnNumber
+			case s.OwnNumber != "":
+				s.Number = s.OwnNumber
+			case a.Numbering == AutoNumbers:
+				s.Number = auto
+			default:
+				s.Number = ""
+			}
+			if s.Number != "" {
+				if prev, dup := seen[s.Number]; dup {
+					ds.Errorf(s.numberPos(), "nummer %q is al gebruikt door %s op %s; nummers zijn uniek binnen hetzelfde onderdeel", s.Number, prev.Title, prev.numberPos())
+				}
+				seen[s.Number] = s
+			}
+			childPrefix := ""
+			if a.Numbering == AutoNumbers && s.Number != "" && !s.Annex {
+				childPrefix = s.Number + "."
+			}
+			walk(s.Sections, childPrefix)
 		}
-		seen[n] = p
 	}
-	chapterN, annexN := 0, 0
-	for _, ch := range a.Chapters {
-		auto := ""
-		if ch.Annex {
-			annexN++
-			auto = "Bijlage " + strconv.Itoa(annexN)
-		} else {
-			chapterN++
-			auto = strconv.Itoa(chapterN)
-		}
-		ch.Number = or(ch.OwnNumber, auto)
-		claim(ch.Number, ch.Pos)
-		prefix := ch.Number
-		if ch.Annex {
-			prefix = "B" + strconv.Itoa(annexN)
-		}
-		if len(ch.Afspraken) == 0 { // both at once is reported by Validate
-			numberCommitments(a.grouped(ch.Commitments), prefix, claim)
-		}
-		for i, af := range ch.Afspraken {
-			af.Number = or(af.OwnNumber, prefix+"."+strconv.Itoa(i+1))
-			claim(af.Number, af.Pos)
-			numberCommitments(a.grouped(af.Commitments), af.Number, claim)
-		}
-	}
+	walk(a.Sections, "")
 	return ds
 }
 
-// grouped lists commitments in the order the pages and the PDF show them.
-func (a *Agreement) grouped(cs []*Commitment) []*Commitment {
-	var out []*Commitment
-	for _, g := range a.Groups(cs) {
-		out = append(out, g.Commitments...)
+func (s *Section) numberPos() diag.Pos {
+	if s.OrderPos.Line > 0 {
+		return s.OrderPos
 	}
-	return out
+	return s.Pos
 }
 
-func numberCommitments(cs []*Commitment, prefix string, claim func(string, diag.Pos)) {
-	for i, c := range cs {
-		c.Number = or(c.OwnNumber, prefix+"."+strconv.Itoa(i+1))
-		claim(c.Number, c.Pos)
-		for j, it := range c.Items {
-			it.Number = or(it.OwnNumber, c.Number+string(rune('a'+j%26)))
-			claim(it.Number, it.Pos)
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
 		}
 	}
-}
-
-func or(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
+	return s != ""
 }

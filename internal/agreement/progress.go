@@ -1,15 +1,15 @@
 package agreement
 
-// Due is when the commitment is due: its target's date, or the default.
-func (c *Commitment) Due() Date {
-	if c.Target != nil && c.Target.Due != nil {
-		return *c.Target.Due
+// Due is the deadline the text states for the item, or nil.
+func (c *Item) Due() *Deadline {
+	if c.Target != nil {
+		return c.Target.Due
 	}
-	return c.DefaultDue
+	return nil
 }
 
 // Latest is the most recent progress entry, or nil when none was reported.
-func (c *Commitment) Latest() *ProgressEntry {
+func (c *Item) Latest() *ProgressEntry {
 	if len(c.Progress) == 0 {
 		return nil
 	}
@@ -18,7 +18,7 @@ func (c *Commitment) Latest() *ProgressEntry {
 
 // StatusAt is the state reported by the latest entry on or before d that
 // carries a status; "" means no report ("geen rapportage").
-func (c *Commitment) StatusAt(d Date) (Status, *ProgressEntry) {
+func (c *Item) StatusAt(d Date) (Status, *ProgressEntry) {
 	for i := len(c.Progress) - 1; i >= 0; i-- {
 		e := c.Progress[i]
 		if e.Status != "" && !d.Before(e.Date) {
@@ -29,7 +29,7 @@ func (c *Commitment) StatusAt(d Date) (Status, *ProgressEntry) {
 }
 
 // Verdict is the latest final verdict given, or "" when none.
-func (c *Commitment) Verdict() (Verdict, *ProgressEntry) {
+func (c *Item) Verdict() (Verdict, *ProgressEntry) {
 	for i := len(c.Progress) - 1; i >= 0; i-- {
 		if e := c.Progress[i]; e.Verdict != "" {
 			return e.Verdict, e
@@ -42,29 +42,10 @@ func (c *Commitment) Verdict() (Verdict, *ProgressEntry) {
 // as example data, so pages can say so prominently.
 func (a *Agreement) Illustrative() bool {
 	found := false
-	a.EachCommitment(func(c *Commitment) {
+	a.EachCommitment(func(c *Item) {
 		for _, e := range c.Progress {
 			found = found || e.Illustrative
 		}
 	})
 	return found
-}
-
-// EachCommitment calls fn for every commitment and sub-commitment in
-// document order.
-func (a *Agreement) EachCommitment(fn func(*Commitment)) {
-	walk := func(cs []*Commitment) {
-		for _, c := range cs {
-			fn(c)
-			for _, it := range c.Items {
-				fn(it)
-			}
-		}
-	}
-	for _, ch := range a.Chapters {
-		walk(ch.Commitments)
-		for _, af := range ch.Afspraken {
-			walk(af.Commitments)
-		}
-	}
 }

@@ -9,27 +9,32 @@ import (
 	"github.com/prestatie/prestatie/internal/diag"
 )
 
-// Validate resolves references (parties, commitments) and checks the rules
-// that span more than one value: unique ids and orders, known references,
-// sensible dates and ranges. It assigns numbers too. Every problem is
-// reported; the agreement is usable for rendering only when none is an error.
+// Validate resolves references (parties, groups, items) and checks the
+// rules that span more than one value: unique ids and orders, known
+// references, sensible dates and ranges. It assigns section numbers too.
+// Every problem is reported; the agreement is usable for rendering only
+// when none is an error.
 func (a *Agreement) Validate() diag.List {
 	var ds diag.List
-	v := validator{a: a, ds: &ds, parties: map[string]*Party{}, commitments: map[string]*Commitment{}}
-	v.parties_()
-	v.chapters()
+	v := validator{a: a, ds: &ds, parties: map[string]*Party{}, groups: map[string]*PartyGroup{}, items: map[string]*Item{}}
+	v.partiesAndGroups()
+	v.itemList(a.Items, nil, nil)
+	v.progress(a.Progress, a.Items)
+	v.sections(a.Sections, nil)
+	v.figures(a.Figures)
 	ds = append(ds, a.AssignNumbers()...)
 	return ds
 }
 
 type validator struct {
-	a           *Agreement
-	ds          *diag.List
-	parties     map[string]*Party
-	commitments map[string]*Commitment
+	a       *Agreement
+	ds      *diag.List
+	parties map[string]*Party
+	groups  map[string]*PartyGroup
+	items   map[string]*Item
 }
 
-func (v *validator) parties_() {
+func (v *validator) partiesAndGroups() {
 	a := v.a
 	if a.Period.From > a.Period.To {
 		v.ds.Errorf(a.Period.Pos, "periode begint (%d) na het einde (%d)", a.Period.From, a.Period.To)
@@ -47,42 +52,46 @@ func (v *validator) parties_() {
 			p.Label = p.Name
 		}
 	}
-	if len(a.ContributionRefs) == 0 {
-		a.ContributionOrder = a.Parties
-		return
-	}
-	seen := map[string]bool{}
-	for _, r := range a.ContributionRefs {
-		p := v.party(r)
-		if p == nil {
+	for _, g := range a.Groups {
+		if _, dup := v.parties[g.ID]; dup {
+			v.ds.Errorf(g.Pos, "groep %q heeft dezelfde id als een partij; kies een andere id", g.ID)
 			continue
 		}
-		if seen[p.ID] {
-			v.ds.Errorf(r.Pos, "partij %q staat twee keer in contribution_order", r.ID)
+		if prev, dup := v.groups[g.ID]; dup {
+			v.ds.Errorf(g.Pos, "groep %q is al gedefinieerd op %s", g.ID, prev.Pos)
+			continue
 		}
-		seen[p.ID] = true
-		a.ContributionOrder = append(a.ContributionOrder, p)
-	}
-	for _, p := range a.Parties { // parties left out keep their place at the end
-		if !seen[p.ID] {
-			a.ContributionOrder = append(a.ContributionOrder, p)
-		}
+		v.groups[g.ID] = g
 	}
 }
 
+// party resolves a reference to a signatory party.
 func (v *validator) party(r Ref) *Party {
 	if p, ok := v.parties[r.ID]; ok {
 		return p
 	}
-	v.ds.Errorf(r.Pos, "onbekende partij %q%s", r.ID, diag.DidYouMean(r.ID, append(v.partyIDs(), bindAll...)))
+	v.ds.Errorf(r.Pos, "onbekende partij %q%s (partijen van deze overeenkomst: %s)", r.ID, diag.DidYouMean(r.ID, v.refIDs()), strings.Join(v.partyIDs(), ", "))
 	return nil
 }
 
-// ofKind are the references that bind every party of a kind.
-var ofKind = map[string]PartyKind{"all-municipalities": Municipality, "all-corporations": Corporation, "all-tenants": Tenants}
+// OfKindRefs are the references that bind every party of a kind.
+var OfKindRefs = []struct {
+	ID   string
+	Kind PartyKind
+}{
+	{"all-municipalities", Municipality}, {"all-corporations", Corporation}, {"all-tenants", Tenants},
+	{"all-care", Care}, {"all-provinces", Province}, {"all-regions", Region},
+	{"all-partnerships", Partnership}, {"all-others", OtherParty},
+}
 
-// bindAll lists the special references, for suggestions.
-var bindAll = []string{"all", "all-municipalities", "all-corporations", "all-tenants"}
+func ofKind(id string) (PartyKind, bool) {
+	for _, t := range OfKindRefs {
+		if t.ID == id {
+			return t.Kind, true
+		}
+	}
+	return "", false
+}
 
 func (v *validator) partyIDs() []string {
 	ids := make([]string, len(v.a.Parties))
@@ -92,96 +101,131 @@ func (v *validator) partyIDs() []string {
 	return ids
 }
 
-func (v *validator) chapters() {
-	a := v.a
-	slices.SortStableFunc(a.Chapters, func(x, y *Chapter) int { return cmp.Compare(x.Order, y.Order) })
-	for i, ch := range a.Chapters {
-		if i > 0 && a.Chapters[i-1].Order == ch.Order {
-			v.ds.Errorf(ch.OrderPos, "order %d is al gebruikt door %s", ch.Order, a.Chapters[i-1].Pos.File)
-		}
-		slices.SortStableFunc(ch.Afspraken, func(x, y *Afspraak) int { return cmp.Compare(x.Order, y.Order) })
-		if len(ch.Commitments) > 0 && len(ch.Afspraken) > 0 {
-			v.ds.Errorf(ch.Commitments[0].Pos, "hoofdstuk %q heeft afspraken in eigen bestanden; zet deze commitments in een afspraak", ch.Title)
-		}
-		v.commitmentList(ch.Commitments, ch.Year)
-		v.progress(ch.Progress, ch.Commitments)
-		v.figures(ch.Figures)
-		for j, af := range ch.Afspraken {
-			if j > 0 && ch.Afspraken[j-1].Order == af.Order {
-				v.ds.Errorf(af.OrderPos, "order %d is al gebruikt door %s", af.Order, ch.Afspraken[j-1].Pos.File)
-			}
-			v.commitmentList(af.Commitments, ch.Year)
-			for _, g := range af.Goals {
-				v.target(g.Target)
-			}
-			v.progress(af.Progress, af.Commitments)
-			v.figures(af.Figures)
-		}
+// refIDs lists everything a party reference may name, for suggestions.
+func (v *validator) refIDs() []string {
+	ids := v.partyIDs()
+	for _, g := range v.a.Groups {
+		ids = append(ids, g.ID)
 	}
-	v.figures(a.Figures)
+	ids = append(ids, "all")
+	for _, t := range OfKindRefs {
+		ids = append(ids, string(t.ID))
+	}
+	return ids
 }
 
-func (v *validator) commitmentList(cs []*Commitment, year int) {
-	due := EndOfYear(cmp.Or(year, v.a.Period.To))
-	for _, c := range cs {
-		v.commitment(c, due)
-		for _, it := range c.Items {
-			it.Parent = c
-			if len(it.PartyRefs) == 0 {
-				it.PartyRefs = c.PartyRefs
-			}
-			v.commitment(it, due)
+func (v *validator) sections(ss []*Section, parent *Section) {
+	slices.SortStableFunc(ss, func(x, y *Section) int { return cmp.Compare(x.Order, y.Order) })
+	for i, s := range ss {
+		s.Parent = parent
+		if i > 0 && ss[i-1].Order == s.Order {
+			v.ds.Errorf(s.OrderPos, "order %d is al gebruikt door %s; geef elk onderdeel binnen dezelfde map een eigen order", s.Order, ss[i-1].Pos.File)
 		}
+		for _, r := range s.PartyRefs {
+			if p := v.party(r); p != nil && !slices.Contains(s.Parties, p) {
+				if scope := parent.scope(v.a); !slices.Contains(scope, p) {
+					v.ds.Errorf(r.Pos, "partij %q is geen partij van het bovenliggende onderdeel %q", r.ID, parent.Title)
+				}
+				s.Parties = append(s.Parties, p)
+			}
+		}
+		v.itemList(s.Items, nil, s)
+		v.progress(s.Progress, s.Items)
+		v.figures(s.Figures)
+		v.sections(s.Sections, s)
 	}
 }
 
-func (v *validator) commitment(c *Commitment, due Date) {
-	c.DefaultDue = due
-	if prev, dup := v.commitments[c.ID]; dup {
-		v.ds.Errorf(c.Pos, "commitment-id %q is al gebruikt op %s", c.ID, prev.Pos)
-	} else {
-		v.commitments[c.ID] = c
+// scope is the parties bound in s: its own list, else its parent's, else
+// every party of the agreement.
+func (s *Section) scope(a *Agreement) []*Party {
+	for x := s; x != nil; x = x.Parent {
+		if len(x.Parties) > 0 {
+			return x.Parties
+		}
 	}
-	c.Binding = v.binding(c.PartyRefs)
-	v.target(c.Target)
+	return a.Parties
 }
 
-func (v *validator) binding(refs []Ref) Binding {
+// Scope is the parties that take part in a section: the section's (or an
+// ancestor's) `parties`, else every party of the agreement.
+func (a *Agreement) Scope(s *Section) []*Party { return s.scope(a) }
+
+func (v *validator) itemList(its []*Item, parent *Item, s *Section) {
+	for _, it := range its {
+		it.Parent, it.Section = parent, s
+		if prev, dup := v.items[it.ID]; dup {
+			v.ds.Errorf(it.Pos, "id %q is al gebruikt op %s; elke {#id} is uniek binnen de overeenkomst", it.ID, prev.Pos)
+		} else {
+			v.items[it.ID] = it
+		}
+		if len(it.PartyRefs) == 0 && parent != nil {
+			it.PartyRefs = parent.PartyRefs
+		}
+		it.Binding = v.binding(it.PartyRefs, s)
+		v.target(it.Target)
+		v.itemList(it.Items, it, s)
+	}
+}
+
+func (v *validator) binding(refs []Ref, s *Section) Binding {
 	var b Binding
+	scope := s.scope(v.a)
 	for _, r := range refs {
-		switch r.ID {
-		case "all":
+		if r.ID == "all" {
 			b.All = true
-		case "all-municipalities", "all-corporations", "all-tenants":
-			b.OfKind = ofKind[r.ID]
-		default:
-			if p := v.party(r); p != nil && !slices.Contains(b.Parties, p) {
-				b.Parties = append(b.Parties, p)
+			if len(refs) > 1 {
+				v.ds.Errorf(r.Pos, "\"all\" bindt al alle partijen en kan niet samen met andere staan")
 			}
 			continue
 		}
-		if len(refs) > 1 {
-			v.ds.Errorf(r.Pos, "%q kan niet samen met andere partijen staan", r.ID)
+		if k, ok := ofKind(r.ID); ok {
+			if slices.Contains(b.Kinds, k) {
+				continue
+			}
+			b.Kinds = append(b.Kinds, k)
+			if !slices.ContainsFunc(scope, func(p *Party) bool { return p.Kind == k }) {
+				v.ds.Errorf(r.Pos, "%q: de overeenkomst heeft hier geen partijen van soort %q", r.ID, k)
+			}
+			continue
+		}
+		if g, ok := v.groups[r.ID]; ok {
+			if !slices.Contains(b.Groups, g) {
+				b.Groups = append(b.Groups, g)
+			}
+			continue
+		}
+		p := v.party(r)
+		if p == nil {
+			continue
+		}
+		if !slices.Contains(scope, p) {
+			v.ds.Errorf(r.Pos, "partij %q is geen partij van onderdeel %q (dat onderdeel noemt in parties: %s)", r.ID, s.Title, partyList(scope))
+		}
+		if !slices.Contains(b.Named, p) {
+			b.Named = append(b.Named, p)
 		}
 	}
-	switch {
-	case b.All:
-		b.Parties = v.a.Parties
-	case b.OfKind != "":
-		for _, p := range v.a.Parties {
-			if p.Kind == b.OfKind {
-				b.Parties = append(b.Parties, p)
-			}
-		}
-		if len(b.Parties) == 0 && len(refs) > 0 {
-			v.ds.Errorf(refs[0].Pos, "de overeenkomst heeft geen partijen van soort %q", b.OfKind)
-		}
-	default: // keep agreement order so lists read the same everywhere
-		slices.SortStableFunc(b.Parties, func(x, y *Party) int {
+	order := func(ps []*Party) {
+		slices.SortStableFunc(ps, func(x, y *Party) int {
 			return cmp.Compare(slices.Index(v.a.Parties, x), slices.Index(v.a.Parties, y))
 		})
 	}
+	order(b.Named)
+	for _, p := range scope {
+		if b.All || slices.Contains(b.Kinds, p.Kind) || slices.Contains(b.Named, p) {
+			b.Parties = append(b.Parties, p)
+		}
+	}
 	return b
+}
+
+func partyList(ps []*Party) string {
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		ids[i] = p.ID
+	}
+	return strings.Join(ids, ", ")
 }
 
 func (v *validator) target(t *Target) {
@@ -191,21 +235,30 @@ func (v *validator) target(t *Target) {
 	if t.Min != nil && t.Max != nil && *t.Min > *t.Max {
 		v.ds.Errorf(t.Pos, "min (%g) is groter dan max (%g)", *t.Min, *t.Max)
 	}
-	if t.Due != nil && (t.Due.Year < 1990 || t.Due.Year > 2100) {
-		v.ds.Errorf(t.Pos, "datum %s ligt buiten het bereik 1990-2100", t.Due)
+	if d := t.Due; d != nil {
+		lo, hi := d.From, d.To
+		if !d.Date.IsZero() {
+			lo, hi = d.Date.Year, d.Date.Year
+		}
+		if lo < 1990 || hi > 2100 {
+			v.ds.Errorf(t.Pos, "termijn %s ligt buiten het bereik 1990-2100", d)
+		}
+		if lo > hi {
+			v.ds.Errorf(t.Pos, "termijn begint (%d) na het einde (%d)", lo, hi)
+		}
 	}
 }
 
 // progress attaches entries to the commitments of the same file.
-func (v *validator) progress(es []*ProgressEntry, cs []*Commitment) {
-	local := map[string]*Commitment{}
+func (v *validator) progress(es []*ProgressEntry, its []*Item) {
+	local := map[string]*Item{}
 	var ids []string
-	for _, c := range cs {
-		for _, x := range append([]*Commitment{c}, c.Items...) {
-			local[x.ID] = x
-			ids = append(ids, x.ID)
+	walkItems(its, func(it *Item) {
+		local[it.ID] = it
+		if it.Monitored() {
+			ids = append(ids, it.ID)
 		}
-	}
+	})
 	from, to := NewDate(v.a.Period.From-1, 1, 1), EndOfYear(v.a.Period.To+5)
 	for _, e := range es {
 		if e.Date.Before(from) || to.Before(e.Date) {
@@ -218,15 +271,19 @@ func (v *validator) progress(es []*ProgressEntry, cs []*Commitment) {
 			}
 			v.ds.Errorf(e.Pos, "%s vraagt om een toelichting (note)", what)
 		}
-		c, ok := local[e.CommitmentRef.ID]
+		it, ok := local[e.CommitmentRef.ID]
 		if !ok {
-			v.ds.Errorf(e.CommitmentRef.Pos, "onbekende commitment %q in dit bestand%s", e.CommitmentRef.ID, diag.DidYouMean(e.CommitmentRef.ID, ids))
+			v.ds.Errorf(e.CommitmentRef.Pos, "onbekende afspraak %q in dit bestand%s; voortgang staat in hetzelfde bestand als de tekst met {#%s}", e.CommitmentRef.ID, diag.DidYouMean(e.CommitmentRef.ID, ids), e.CommitmentRef.ID)
 			continue
 		}
-		c.Progress = append(c.Progress, e)
+		if !it.Monitored() {
+			v.ds.Errorf(e.CommitmentRef.Pos, "%q is een %s en wordt niet gevolgd; verwijder deze voortgang of maak er een afspraak van (kind: commitment)", it.ID, it.Kind.Label())
+			continue
+		}
+		it.Progress = append(it.Progress, e)
 	}
-	for _, c := range local {
-		slices.SortStableFunc(c.Progress, func(x, y *ProgressEntry) int { return x.Date.Compare(y.Date) })
+	for _, it := range local {
+		slices.SortStableFunc(it.Progress, func(x, y *ProgressEntry) int { return x.Date.Compare(y.Date) })
 	}
 }
 

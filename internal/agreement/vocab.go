@@ -16,7 +16,36 @@ const (
 	Municipality PartyKind = "municipality"
 	Corporation  PartyKind = "corporation"
 	Tenants      PartyKind = "tenants"
+	Care         PartyKind = "care"
+	Province     PartyKind = "province"
+	Region       PartyKind = "region"
+	Partnership  PartyKind = "partnership"
 	OtherParty   PartyKind = "other"
+)
+
+// ItemKind says what a marked item of the text is.
+type ItemKind string
+
+const (
+	Commitment ItemKind = "commitment" // afspraak: monitored
+	Provision  ItemKind = "provision"  // bepaling: binds, not monitored
+	Goal       ItemKind = "goal"       // doel: an aim, not monitored
+)
+
+// Signing is how the document is signed.
+type Signing string
+
+const (
+	WetInk  Signing = "wet-ink"
+	Digital Signing = "digital"
+)
+
+// Numbering says where section numbers come from.
+type Numbering string
+
+const (
+	OwnNumbers  Numbering = "own"  // only the numbers the document writes
+	AutoNumbers Numbering = "auto" // 1, 1.1, … for every section without its own
 )
 
 // Status is the state of a commitment at a monitoring moment. The absence
@@ -69,7 +98,26 @@ var (
 	}
 	PartyKinds = []Term[PartyKind]{
 		{Municipality, "gemeente"}, {Corporation, "woningcorporatie"},
-		{Tenants, "huurdersorganisatie"}, {OtherParty, "overige partij"},
+		{Tenants, "huurdersorganisatie"}, {Care, "zorgpartij"}, {Province, "provincie"},
+		{Region, "regio"}, {Partnership, "samenwerkingsverband"}, {OtherParty, "overige partij"},
+	}
+	// PartyKindPlurals name all parties of a kind: "alle corporaties".
+	PartyKindPlurals = []Term[PartyKind]{
+		{Municipality, "gemeenten"}, {Corporation, "corporaties"},
+		{Tenants, "huurdersorganisaties"}, {Care, "zorgpartijen"}, {Province, "provincies"},
+		{Region, "regio's"}, {Partnership, "samenwerkingsverbanden"}, {OtherParty, "overige partijen"},
+	}
+	ItemKinds = []Term[ItemKind]{
+		{Commitment, "afspraak"}, {Provision, "bepaling"}, {Goal, "doel"},
+	}
+	ItemKindPlurals = []Term[ItemKind]{
+		{Commitment, "afspraken"}, {Provision, "bepalingen"}, {Goal, "doelen"},
+	}
+	Signings = []Term[Signing]{
+		{WetInk, "met de hand"}, {Digital, "digitaal"},
+	}
+	Numberings = []Term[Numbering]{
+		{OwnNumbers, "eigen nummers"}, {AutoNumbers, "automatisch"},
 	}
 	Statuses = []Term[Status]{
 		{NotStarted, "niet gestart"}, {OnTrack, "op schema"}, {Delayed, "vertraagd"},
@@ -126,3 +174,12 @@ func (s Status) Label() string {
 func (s DocStatus) Label() string { return Label(DocStatuses, s) }
 func (v Verdict) Label() string   { return Label(Verdicts, v) }
 func (k PartyKind) Label() string { return Label(PartyKinds, k) }
+func (k ItemKind) Label() string  { return Label(ItemKinds, k) }
+
+// Count writes n with the singular or plural noun: "1 afspraak", "3 afspraken".
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
+}

@@ -63,6 +63,14 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields ...field) bool {
 		seen[k.Value] = k
 		f := findField(fields, k.Value)
 		if f == nil {
+			if where, ok := belongs[k.Value]; ok {
+				d.errorf(k, "sleutel %q hoort niet in %s: %s", k.Value, what, where)
+				continue
+			}
+			if n.Style&yaml.FlowStyle != 0 && strings.ContainsAny(k.Value, " ") && (v.Tag == "!!null") {
+				d.errorf(k, "onbekende sleutel %q in %s: staat er een komma in een tekst tussen { }? Zet die tekst tussen aanhalingstekens, bijvoorbeeld note: \"huur tot € 550, prijspeil 2020\"", k.Value, what)
+				continue
+			}
 			d.errorf(k, "onbekende sleutel %q in %s%s", k.Value, what, diag.DidYouMean(k.Value, known))
 			suggested[diag.Suggest(k.Value, known)] = true
 			continue
@@ -81,6 +89,26 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields ...field) bool {
 		}
 	}
 	return true
+}
+
+// belongs says where a key goes that is valid elsewhere, or what replaced
+// a key of the first content format (docs/content-format.md, "Overstappen").
+var belongs = map[string]string{
+	"party":              "wie gebonden is staat bij een item: items: {<id>: {party: …}}",
+	"target":             "een doel staat bij een item: items: {<id>: {target: …}}",
+	"due":                "een termijn staat in de target van een item: items: {<id>: {target: {due: 2027}}}",
+	"unit":               "unit staat in een target of een figuur",
+	"commitments":        "afspraken staan nu in de tekst zelf: schrijf ze als lijstpunt of alinea met {#id} aan het eind en annoteer ze onder items (zie docs/content-format.md, Overstappen)",
+	"effect":             "het beoogd effect is tekst: zet het met de kop uit het document in de body",
+	"goals":              "een doel is een item van de tekst: zet het in de body met {#id} en geef het onder items kind: goal en een target",
+	"contribution_order": "de volgorde van de tekst is de volgorde van het document; kopjes als Bijdrage gemeente schrijft u zelf in de body",
+	"municipality":       "municipality staat in de _index.md van de overeenkomst",
+	"period":             "period staat in de _index.md van de overeenkomst",
+	"signatories":        "signatories staan bij een partij onder parties",
+	"parties":            "parties staan in de _index.md van de overeenkomst of, voor een onderdeel met eigen partijen, in dat onderdeel",
+	"order":              "order staat in de front matter van een onderdeel",
+	"commitment":         "commitment staat in een voortgangsmelding onder progress",
+	"status":             "status staat in een voortgangsmelding onder progress, of (ondertekening) in de _index.md van de overeenkomst",
 }
 
 func findField(fs []field, key string) *field {

@@ -12,10 +12,13 @@ import (
 	"strconv"
 	"strings"
 
+	"unicode/utf8"
+
 	"go.yaml.in/yaml/v3"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/diag"
+	"github.com/prestatie/prestatie/internal/markdown"
 )
 
 // ConfigFile is the site configuration, at the root of the site folder.
@@ -59,6 +62,7 @@ func Load(fsys fs.FS, opt Options) (*a.Site, diag.List) {
 	slices.SortStableFunc(site.Agreements, func(x, y *a.Agreement) int {
 		return cmp.Or(strings.Compare(x.Municipality, y.Municipality), -cmp.Compare(x.Period.From, y.Period.From), strings.Compare(x.ID, y.ID))
 	})
+	l.ds = append(l.ds, a.LinkFamilies(site.Agreements)...)
 	return site, l.ds.Sort()
 }
 
@@ -149,8 +153,30 @@ func (d *decoder) syntaxPos(src []byte, err error) diag.Pos {
 	return p
 }
 
+// syntaxMessage says a YAML syntax error in Dutch, with a hint for the
+// traps of Dutch prose in YAML. The library's own words follow in
+// parentheses, for searching.
 func syntaxMessage(err error) string {
-	return strings.TrimPrefix(yamlLine.ReplaceAllString(err.Error(), ""), "yaml: ")
+	msg := strings.TrimPrefix(yamlLine.ReplaceAllString(err.Error(), ""), "yaml: ")
+	for _, t := range syntaxHints {
+		if strings.Contains(msg, t.lib) {
+			return t.nl + " (" + msg + ")"
+		}
+	}
+	return msg
+}
+
+var syntaxHints = []struct{ lib, nl string }{
+	{"mapping values are not allowed", "een dubbele punt midden in een tekst, zoals in \"Nadruk: …\"; zet de tekst tussen aanhalingstekens of gebruik text: >- met de tekst op de regels eronder"},
+	{"did not find expected ',' or '}'", "een { } wordt niet goed gesloten; staat er een komma of dubbele punt in een tekst? Zet die tekst tussen aanhalingstekens"},
+	{"did not find expected ',' or ']'", "een [ ] wordt niet goed gesloten; staat er een komma in een naam? Zet die tussen aanhalingstekens"},
+	{"found character that cannot start any token", "een teken dat YAML niet aan het begin van een waarde toestaat (zoals ` of @ of een tab); zet de tekst tussen aanhalingstekens en gebruik spaties in plaats van tabs"},
+	{"did not find expected key", "de inspringing klopt niet of er staat tekst waar een sleutel verwacht wordt; lijn sleutels van dezelfde mapping precies onder elkaar uit"},
+	{"found unexpected end of stream", "het bestand eindigt midden in een waarde; sluit aanhalingstekens en haakjes"},
+	{"could not find expected ':'", "een sleutel zonder dubbele punt; schrijf sleutel: waarde"},
+	{"found undefined alias", "een alias (*naam) zonder anker (&naam)"},
+	{"did not find expected '-' indicator", "een lijstpunt (-) staat niet op de goede inspringing"},
+	{"did not find expected node content", "er ontbreekt een waarde; begint een tekst met een teken als * & ! | > % of @? Zet hem tussen aanhalingstekens"},
 }
 
 // file reads one Markdown file and decodes its front matter with fn.
@@ -195,59 +221,117 @@ func (l *loader) folder(dir, what string, fn func(d *decoder, n *yaml.Node, body
 
 func (l *loader) agreement(dir string) *a.Agreement {
 	ag := &a.Agreement{ID: path.Base(dir)}
+	var ann annotations
+	var marks []*markdown.Mark
 	entries, ok := l.folder(dir, "een overeenkomst", func(d *decoder, n *yaml.Node, body a.Markdown) {
 		ag.Pos, ag.Preamble = d.pos(n), body
-		d.agreementFile(n, ag)
+		d.agreementFile(n, ag, &ann)
+		marks = l.marks(body)
 	})
 	if !ok {
 		return nil
 	}
+	ag.Items = l.items(marks, &ann, ag.Preamble)
 	for _, e := range entries {
 		name := path.Join(dir, e.Name())
-		switch {
-		case e.IsDir() && e.Name() == ReportsDir:
+		if e.IsDir() && e.Name() == ReportsDir {
 			l.reports(name, ag)
-		case e.IsDir():
-			if ch := l.chapter(name); ch != nil && (!ch.Draft || l.opt.Drafts) {
-				ag.Chapters = append(ag.Chapters, ch)
-			}
-		case strings.HasSuffix(e.Name(), ".md"):
-			l.ds.Errorf(l.atFile(name), "afspraken horen in een hoofdstukmap (content/<overeenkomst>/<hoofdstuk>/%s)", e.Name())
+			continue
+		}
+		if s := l.section(name, e); s != nil && (!s.Draft || l.opt.Drafts) {
+			ag.Sections = append(ag.Sections, s)
 		}
 	}
 	l.ds = append(l.ds, ag.Validate()...)
 	return ag
 }
 
-func (l *loader) chapter(dir string) *a.Chapter {
-	ch := &a.Chapter{ID: path.Base(dir)}
-	entries, ok := l.folder(dir, "een hoofdstuk", func(d *decoder, n *yaml.Node, body a.Markdown) {
-		ch.Pos, ch.Intro = d.pos(n), body
-		d.chapterFile(n, ch)
-	})
+// section reads a section: a folder with _index.md and the sections below
+// it, or a single .md file. Other files are skipped (nil).
+func (l *loader) section(name string, e fs.DirEntry) *a.Section {
+	var ann annotations
+	var marks []*markdown.Mark
+	read := func(d *decoder, n *yaml.Node, body a.Markdown, s *a.Section) {
+		s.Pos, s.Body = d.pos(n), body
+		d.sectionFile(n, s, &ann)
+		marks = l.marks(body)
+	}
+	if !e.IsDir() {
+		if !strings.HasSuffix(e.Name(), ".md") {
+			return nil
+		}
+		s := &a.Section{ID: strings.TrimSuffix(e.Name(), ".md")}
+		l.checkName(s.ID, name)
+		l.file(name, func(d *decoder, n *yaml.Node, body a.Markdown) { read(d, n, body, s) })
+		s.Items = l.items(marks, &ann, s.Body)
+		return s
+	}
+	s := &a.Section{ID: e.Name()}
+	entries, ok := l.folder(name, "een onderdeel", func(d *decoder, n *yaml.Node, body a.Markdown) { read(d, n, body, s) })
 	if !ok {
 		return nil
 	}
-	for _, e := range entries {
-		name := path.Join(dir, e.Name())
-		switch {
-		case e.IsDir():
-			l.ds.Errorf(l.at(name), "map te diep genest: een hoofdstuk bevat alleen afspraakbestanden (.md); verplaats de bestanden naar de hoofdstukmap of maak er een eigen hoofdstuk van")
-		case strings.HasSuffix(e.Name(), ".md"):
-			af := &a.Afspraak{ID: strings.TrimSuffix(e.Name(), ".md")}
-			l.checkName(af.ID, name)
-			l.file(name, func(d *decoder, n *yaml.Node, body a.Markdown) {
-				af.Pos = d.pos(n)
-				af.Context = body
-				d.afspraakFile(n, af)
-			})
-			if !af.Draft || l.opt.Drafts {
-				ch.Afspraken = append(ch.Afspraken, af)
-			}
+	s.Items = l.items(marks, &ann, s.Body)
+	for _, c := range entries {
+		if sub := l.section(path.Join(name, c.Name()), c); sub != nil && (!sub.Draft || l.opt.Drafts) {
+			s.Sections = append(s.Sections, sub)
 		}
 	}
-	return ch
+	return s
 }
+
+// marks finds the items ({#id}) of a body and reports markers that are not
+// valid ones.
+func (l *loader) marks(body a.Markdown) []*markdown.Mark {
+	src := []byte(body.Source)
+	ms, loose := markers.Items(src)
+	for _, lo := range loose {
+		l.ds.Errorf(offsetPos(body, lo.Offset), "%s is geen geldige markering van een item: schrijf {#id} met een id van kleine letters, cijfers en koppeltekens, beginnend met een letter", lo.Text)
+	}
+	return ms
+}
+
+// items turns the marks of a body into items, annotated by front matter.
+// Every annotation must name an item of the same file.
+func (l *loader) items(ms []*markdown.Mark, ann *annotations, body a.Markdown) []*a.Item {
+	var ids []string
+	var build func([]*markdown.Mark) []*a.Item
+	build = func(ms []*markdown.Mark) []*a.Item {
+		var out []*a.Item
+		for _, m := range ms {
+			it := &a.Item{ID: m.ID, Kind: a.Commitment, Text: m.Text, Number: m.Number, Pos: offsetPos(body, m.Offset)}
+			ids = append(ids, m.ID)
+			if an := ann.byID[m.ID]; an != nil {
+				an.used = true
+				it.Kind, it.Target, it.PartyRefs, it.AnnPos = an.kind, an.target, an.parties, an.pos
+				if an.number != "" {
+					it.Number = an.number
+				}
+			}
+			it.Items = build(m.Children)
+			out = append(out, it)
+		}
+		return out
+	}
+	items := build(ms)
+	for _, an := range ann.list {
+		if !an.used {
+			l.ds.Errorf(an.pos, "item %q staat niet in de tekst van dit bestand: zet {#%s} aan het eind van het lijstpunt of de alinea%s", an.id, an.id, diag.DidYouMean(an.id, ids))
+		}
+	}
+	return items
+}
+
+// offsetPos is the position of byte off of a body.
+func offsetPos(body a.Markdown, off int) diag.Pos {
+	src := body.Source[:min(off, len(body.Source))]
+	line := strings.Count(src, "\n")
+	col := utf8.RuneCountInString(src[strings.LastIndexByte(src, '\n')+1:]) + 1
+	return diag.Pos{File: body.Pos.File, Line: body.Pos.Line + line, Col: col}
+}
+
+// markers finds items in bodies; raw HTML does not matter for that.
+var markers = markdown.New()
 
 // unwrap drops the operation and path from fs errors: the position already names the file.
 func unwrap(err error) error {

@@ -3,6 +3,8 @@ package content
 import (
 	"strings"
 
+	"github.com/prestatie/prestatie/internal/diag"
+
 	"go.yaml.in/yaml/v3"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
@@ -11,18 +13,28 @@ import (
 // This file maps each front-matter key to the model, one function per kind
 // of mapping. docs/content-format.md documents the same keys.
 
-func (d *decoder) agreementFile(n *yaml.Node, ag *a.Agreement) {
+func (d *decoder) agreementFile(n *yaml.Node, ag *a.Agreement, items *annotations) {
 	var quarters []string
+	var partOf, replaces string
 	d.mapping(n, "overeenkomst",
 		field{"title", true, d.str(&ag.Title, "title")},
 		field{"short_title", false, d.str(&ag.ShortTitle, "short_title")},
 		field{"municipality", true, d.str(&ag.Municipality, "municipality")},
 		field{"period", true, func(n *yaml.Node) { d.period(n, &ag.Period) }},
 		field{"reference", false, d.str(&ag.Reference, "reference")},
-		field{"date", true, d.date(&ag.Date, "date", false)},
+		field{"date", false, d.date(&ag.Date, "date", false)},
 		field{"status", true, enum(d, &ag.Status, "status", a.DocStatuses)},
+		field{"signing", false, enum(d, &ag.Signing, "signing", a.Signings)},
+		field{"signing_note", false, d.str(&ag.SigningNote, "signing_note")},
+		field{"numbering", false, enum(d, &ag.Numbering, "numbering", a.Numberings)},
+		field{"preamble_title", false, d.str(&ag.PreambleTitle, "preamble_title")},
+		field{"part_of", false, func(n *yaml.Node) { d.id(&partOf, "part_of")(n); ag.PartOfRef = a.Ref{ID: partOf, Pos: d.pos(n)} }},
+		field{"replaces", false, func(n *yaml.Node) {
+			d.id(&replaces, "replaces")(n)
+			ag.ReplacesRef = a.Ref{ID: replaces, Pos: d.pos(n)}
+		}},
 		field{"parties", true, d.list("parties", func(n *yaml.Node) { ag.Parties = append(ag.Parties, d.party(n)) })},
-		field{"contribution_order", false, d.refs(&ag.ContributionRefs, "contribution_order")},
+		field{"groups", false, d.list("groups", func(n *yaml.Node) { ag.Groups = append(ag.Groups, d.group(n)) })},
 		field{"monitoring", false, d.list("monitoring", func(n *yaml.Node) {
 			var q string
 			d.str(&q, "monitoring")(n)
@@ -33,6 +45,8 @@ func (d *decoder) agreementFile(n *yaml.Node, ag *a.Agreement) {
 				d.errorf(n, "monitoringsmoment %q is niet toegestaan (kies uit Q1, Q2, Q3, Q4)", q)
 			}
 		})},
+		field{"items", false, d.annotations(items)},
+		field{"progress", false, d.progress(&ag.Progress)},
 		field{"figures", false, d.figures(&ag.Figures)},
 		field{"draft", false, d.boolean(&ag.Draft, "draft")},
 	)
@@ -41,6 +55,12 @@ func (d *decoder) agreementFile(n *yaml.Node, ag *a.Agreement) {
 		if ag.Municipality != "" && !strings.Contains(ag.Title, ag.Municipality) {
 			ag.ShortTitle += " " + ag.Municipality
 		}
+	}
+	if ag.Signing == "" {
+		ag.Signing = a.WetInk
+	}
+	if ag.Numbering == "" {
+		ag.Numbering = a.OwnNumbers
 	}
 }
 
@@ -59,6 +79,7 @@ func (d *decoder) party(n *yaml.Node) *a.Party {
 		field{"name", true, d.str(&p.Name, "name")},
 		field{"kind", true, enum(d, &p.Kind, "kind", a.PartyKinds)},
 		field{"label", false, d.str(&p.Label, "label")},
+		field{"group", false, d.str(&p.Group, "group")},
 		field{"tagline", false, d.str(&p.Tagline, "tagline")},
 		field{"logo", false, d.str(&p.Logo, "logo")},
 		field{"signatories", false, d.list("signatories", func(n *yaml.Node) {
@@ -74,78 +95,100 @@ func (d *decoder) party(n *yaml.Node) *a.Party {
 	return p
 }
 
-func (d *decoder) chapterFile(n *yaml.Node, ch *a.Chapter) {
+func (d *decoder) group(n *yaml.Node) *a.PartyGroup {
+	g := &a.PartyGroup{Pos: d.pos(n)}
+	d.mapping(n, "groep",
+		field{"id", true, d.id(&g.ID, "groep-id")},
+		field{"name", true, d.str(&g.Name, "name")},
+		field{"kind", false, enum(d, &g.Kind, "kind", a.PartyKinds)},
+		field{"count", false, d.integer(&g.Count, "count", 1, 10000)},
+	)
+	return g
+}
+
+func (d *decoder) sectionFile(n *yaml.Node, s *a.Section, items *annotations) {
 	var kind string
-	d.mapping(n, "hoofdstuk",
-		field{"title", true, d.str(&ch.Title, "title")},
-		field{"order", true, func(n *yaml.Node) { ch.OrderPos = d.pos(n); d.integer(&ch.Order, "order", 1, 10000)(n) }},
-		field{"number", false, d.str(&ch.OwnNumber, "number")},
+	d.mapping(n, "onderdeel",
+		field{"title", true, d.str(&s.Title, "title")},
+		field{"order", true, func(n *yaml.Node) { s.OrderPos = d.pos(n); d.integer(&s.Order, "order", 1, 10000)(n) }},
+		field{"number", false, d.str(&s.OwnNumber, "number")},
 		field{"kind", false, func(n *yaml.Node) {
-			enum(d, &kind, "kind", chapterKinds)(n)
-			ch.Annex = kind == "annex"
+			enum(d, &kind, "kind", sectionKinds)(n)
+			s.Annex = kind == "annex"
 		}},
-		field{"area", false, d.str(&ch.Area, "area")},
-		field{"year", false, d.integer(&ch.Year, "year", 1990, 2100)},
-		field{"figures", false, d.figures(&ch.Figures)},
-		field{"commitments", false, d.commitments(&ch.Commitments)},
-		field{"progress", false, d.progress(&ch.Progress)},
-		field{"draft", false, d.boolean(&ch.Draft, "draft")},
+		field{"area", false, d.str(&s.Area, "area")},
+		field{"year", false, d.integer(&s.Year, "year", 1990, 2100)},
+		field{"parties", false, d.refs(&s.PartyRefs, "parties")},
+		field{"items", false, d.annotations(items)},
+		field{"progress", false, d.progress(&s.Progress)},
+		field{"figures", false, d.figures(&s.Figures)},
+		field{"draft", false, d.boolean(&s.Draft, "draft")},
 	)
-}
-
-func (d *decoder) afspraakFile(n *yaml.Node, af *a.Afspraak) {
-	d.mapping(n, "afspraak",
-		field{"title", true, d.str(&af.Title, "title")},
-		field{"order", true, func(n *yaml.Node) { af.OrderPos = d.pos(n); d.integer(&af.Order, "order", 1, 10000)(n) }},
-		field{"number", false, d.str(&af.OwnNumber, "number")},
-		field{"effect", false, d.str(&af.Effect, "effect")},
-		field{"goals", false, d.list("goals", func(n *yaml.Node) {
-			g := &a.Goal{Pos: d.pos(n)}
-			d.mapping(n, "doel",
-				field{"text", true, d.str(&g.Text, "text")},
-				field{"target", true, func(n *yaml.Node) { g.Target = d.target(n) }},
-			)
-			af.Goals = append(af.Goals, g)
-		})},
-		field{"figures", false, d.figures(&af.Figures)},
-		field{"commitments", false, d.commitments(&af.Commitments)},
-		field{"progress", false, d.progress(&af.Progress)},
-		field{"draft", false, d.boolean(&af.Draft, "draft")},
-	)
-}
-
-func (d *decoder) commitments(dst *[]*a.Commitment) func(*yaml.Node) {
-	return d.list("commitments", func(n *yaml.Node) { *dst = append(*dst, d.commitment(n, false)) })
-}
-
-func (d *decoder) commitment(n *yaml.Node, item bool) *a.Commitment {
-	c := &a.Commitment{Pos: d.pos(n)}
-	fields := []field{
-		{"id", true, d.id(&c.ID, "commitment-id")},
-		{"party", !item, d.refs(&c.PartyRefs, "party")},
-		{"text", true, d.str(&c.Text, "text")},
-		{"number", false, d.str(&c.OwnNumber, "number")},
-		{"target", false, func(n *yaml.Node) { c.Target = d.target(n) }},
+	if s.OrderPos.Line == 0 {
+		s.OrderPos = d.pos(n)
 	}
-	if !item { // one level of sub-bullets, as in signed documents
-		fields = append(fields, field{"items", false, d.list("items", func(n *yaml.Node) {
-			c.Items = append(c.Items, d.commitment(n, true))
-		})})
+}
+
+// annotation is what front matter says about one item of the text.
+type annotation struct {
+	id      string
+	kind    a.ItemKind
+	number  string
+	target  *a.Target
+	parties []a.Ref
+	pos     diag.Pos
+	used    bool
+}
+
+// annotations are a file's annotations by id, in the order written.
+type annotations struct {
+	list []*annotation
+	byID map[string]*annotation
+}
+
+func (d *decoder) annotations(dst *annotations) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, "items moet een mapping zijn van id naar wat de tekst met {#id} is, niet %s (voorbeeld: items: {de-ligt-iv: {party: leystromen}})", describe(n))
+			return
+		}
+		if dst.byID == nil {
+			dst.byID = map[string]*annotation{}
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
+			an := &annotation{kind: a.Commitment, pos: d.pos(k)}
+			d.id(&an.id, "item-id")(k)
+			if an.id == "" {
+				continue
+			}
+			if prev, dup := dst.byID[an.id]; dup {
+				d.errorf(k, "item %q staat al op %s", an.id, prev.pos)
+				continue
+			}
+			if !(v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || v.Value == "")) {
+				d.mapping(v, "item",
+					field{"kind", false, enum(d, &an.kind, "kind", a.ItemKinds)},
+					field{"party", false, d.refs(&an.parties, "party")},
+					field{"number", false, d.str(&an.number, "number")},
+					field{"target", false, func(n *yaml.Node) { an.target = d.target(n) }},
+				)
+			}
+			dst.byID[an.id] = an
+			dst.list = append(dst.list, an)
+		}
 	}
-	d.mapping(n, "commitment", fields...)
-	return c
 }
 
 func (d *decoder) target(n *yaml.Node) *a.Target {
 	t := &a.Target{Pos: d.pos(n)}
-	var due a.Date
 	if !d.mapping(n, "target",
 		field{"value", false, d.number(&t.Value, "value")},
 		field{"min", false, d.number(&t.Min, "min")},
 		field{"max", false, d.number(&t.Max, "max")},
 		field{"trend", false, enum(d, &t.Trend, "trend", a.Trends)},
-		field{"unit", true, d.str(&t.Unit, "unit")},
-		field{"due", false, func(n *yaml.Node) { d.date(&due, "due", false)(n); t.Due = &due }},
+		field{"unit", false, d.str(&t.Unit, "unit")},
+		field{"due", false, func(n *yaml.Node) { t.Due = d.deadline(n) }},
 		field{"note", false, d.str(&t.Note, "note")},
 	) {
 		return nil
@@ -161,13 +204,51 @@ func (d *decoder) target(n *yaml.Node) *a.Target {
 	if hasKey(n, "trend") {
 		kinds++
 	}
-	if kinds != 1 {
-		d.errorf(n, "target heeft precies één van value, min/max of trend nodig")
+	if kinds > 1 {
+		d.errorf(n, "target heeft hoogstens één van value, min/max of trend")
 	}
-	if t.Due != nil && t.Due.IsZero() {
-		t.Due = nil // already reported
+	if kinds == 1 && !hasKey(n, "unit") {
+		d.errorf(n, "target met een aantal mist de verplichte sleutel \"unit\" (wat wordt geteld: woningen, euro, %%)")
+	}
+	if kinds == 0 && !hasKey(n, "due") && !hasKey(n, "note") {
+		d.errorf(n, "target zonder aantal heeft een due of note nodig (een besluit in 2025: {due: 2025}); laat target anders weg")
 	}
 	return t
+}
+
+// deadline reads a date (2025-06-30), a year (2027) or a window of years
+// ({from: 2028, to: 2031}).
+func (d *decoder) deadline(n *yaml.Node) *a.Deadline {
+	dl := &a.Deadline{}
+	if n.Kind == yaml.MappingNode {
+		d.mapping(n, "due",
+			field{"from", true, d.integer(&dl.From, "due.from", 1990, 2100)},
+			field{"to", true, d.integer(&dl.To, "due.to", 1990, 2100)},
+		)
+		if dl.From == 0 || dl.To == 0 {
+			return nil
+		}
+		return dl
+	}
+	if !d.scalar(n, "due") {
+		return nil
+	}
+	if n.Tag == "!!int" {
+		var y int
+		d.integer(&y, "due", 1990, 2100)(n)
+		if y == 0 {
+			return nil
+		}
+		dl.From, dl.To = y, y
+		return dl
+	}
+	date, err := a.ParseDate(n.Value, false)
+	if err != nil {
+		d.errorf(n, "due %q is geen termijn: schrijf een datum (2025-06-30), een jaar (2027) of een periode ({from: 2028, to: 2031})", n.Value)
+		return nil
+	}
+	dl.Date = date
+	return dl
 }
 
 func (d *decoder) progress(dst *[]*a.ProgressEntry) func(*yaml.Node) {
@@ -300,4 +381,4 @@ func indexOf(s []string, v string) int {
 	return -1
 }
 
-var chapterKinds = []a.Term[string]{{ID: "chapter", Label: "hoofdstuk"}, {ID: "annex", Label: "bijlage"}}
+var sectionKinds = []a.Term[string]{{ID: "section", Label: "onderdeel"}, {ID: "annex", Label: "bijlage"}}

@@ -1,6 +1,7 @@
 package dutch
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/prestatie/prestatie/internal/agreement"
@@ -52,22 +53,38 @@ func PartyNames(ps []*agreement.Party) string {
 	return List(names)
 }
 
-var kindPlural = map[agreement.PartyKind]string{
-	agreement.Municipality: "alle gemeenten", agreement.Corporation: "alle corporaties",
-	agreement.Tenants: "alle huurdersorganisaties", agreement.OtherParty: "alle overige partijen",
+// Binding names who an item binds as the text would: "gemeente en
+// Leystromen", "alle corporaties", "gemeente en de negen corporaties in de
+// regio", "alle partijen"; "" when the item names nobody.
+func Binding(b agreement.Binding) string {
+	if b.All {
+		return "alle partijen"
+	}
+	var names []string
+	for _, p := range b.Named {
+		names = append(names, p.Label)
+	}
+	for _, k := range b.Kinds {
+		names = append(names, "alle "+agreement.Label(agreement.PartyKindPlurals, k))
+	}
+	for _, g := range b.Groups {
+		names = append(names, g.Name)
+	}
+	return List(names)
 }
 
-// GroupHeading is the heading of a list of commitments: "Bijdrage
-// Leystromen", "Bijdrage gemeente en Leystromen", "Bijdrage alle
-// corporaties", or "Afspraken" for a chapter whose afspraken bind everyone.
-func GroupHeading(g agreement.Group) string {
+// Deadline says a deadline as a text would: "uiterlijk 30 juni 2025", "in
+// 2027", "tussen 2028 en 2031".
+func Deadline(d *agreement.Deadline) string {
 	switch {
-	case g.AllOnly:
-		return "Afspraken"
-	case g.Binding.All:
-		return "Bijdrage alle partijen"
-	case g.Binding.OfKind != "":
-		return "Bijdrage " + kindPlural[g.Binding.OfKind]
+	case d == nil:
+		return ""
+	case !d.Date.IsZero():
+		return "uiterlijk " + DateOf(d.Date)
+	case d.From == d.To:
+		return "in " + itoa(d.From)
 	}
-	return "Bijdrage " + PartyNames(g.Binding.Parties)
+	return "tussen " + itoa(d.From) + " en " + itoa(d.To)
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -13,8 +13,10 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Typography maps ASCII punctuation to the Unicode characters of Dutch
@@ -59,6 +61,8 @@ func New(opts ...Option) *Converter {
 	if c.unsafe {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
+	rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(
+		renderer.WithNodeRenderers(util.Prioritized(decorationRenderer{}, 100))))
 	md := goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(
 			extension.Table, extension.Strikethrough, extension.Linkify,
@@ -82,6 +86,7 @@ func (c *Converter) Parse(src []byte, ids *IDs, prefix string) ast.Node {
 	}
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	markItems(doc, src)
 	sanitize(doc, src, ids, false)
 	if d, ok := doc.(*ast.Document); ok && prefix != "" {
 		d.AddMeta(prefixKey, prefix+"-")
@@ -107,6 +112,12 @@ func (c *Converter) Block(src string, ids *IDs, prefix string) (template.HTML, e
 // page: every heading moves down shift levels (## becomes <h3> for shift 1),
 // so the page keeps a correct heading order.
 func (c *Converter) Section(src string, ids *IDs, prefix string, shift int) (template.HTML, error) {
+	return c.Document(src, ids, prefix, shift, nil)
+}
+
+// Document renders a Markdown document below a heading (see Section) and
+// puts the HTML that fn returns for each item ({#id}) after its text.
+func (c *Converter) Document(src string, ids *IDs, prefix string, shift int, fn Decorate) (template.HTML, error) {
 	var buf bytes.Buffer
 	b := []byte(src)
 	if ids == nil {
@@ -114,6 +125,8 @@ func (c *Converter) Section(src string, ids *IDs, prefix string, shift int) (tem
 	}
 	doc := c.Parse(b, ids, prefix)
 	sanitize(doc, b, ids, true) // again, now for the web: external images
+	decorate(doc, fn)
+	dropItemKeys(doc)
 	if shift != 0 {
 		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if h, ok := n.(*ast.Heading); ok && entering {

@@ -1,0 +1,276 @@
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// An item of the text is a list item or paragraph that ends in a marker
+// {#id}: a commitment, provision or goal that front matter annotates by its
+// id. The marker is taken out of the text (the page and the PDF print the
+// text without it) and becomes the node's id attribute, so the site gets an
+// anchor for free and both outputs keep the document's order.
+
+// marker is "{#id}" at the end of a block, with optional spaces before it.
+var marker = regexp.MustCompile(`[ \t]*\{#([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\}[ \t]*$`)
+
+// looseMarker finds text that looks like a marker but is not one (upper
+// case, spaces), so the loader can say so instead of printing it.
+var looseMarker = regexp.MustCompile(`\{#[^}\n]*\}[ \t]*$`)
+
+// itemKey is the attribute that marks an item node; "id" is set too.
+var itemKey = []byte("data-prestatie-item")
+
+// Mark is one item found in a Markdown text.
+type Mark struct {
+	ID       string
+	Text     string // the item's first block as Markdown source, marker removed
+	Number   string // "3" in an ordered list starting at 1; "" for bullets and paragraphs
+	Offset   int    // byte offset of the "{" of the marker in the source
+	Children []*Mark
+}
+
+// Loose is text that resembles a marker but is not a valid one.
+type Loose struct {
+	Text   string
+	Offset int
+}
+
+// markItems finds markers, removes them from the text and sets the ids.
+func markItems(doc ast.Node, src []byte) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var block ast.Node
+		switch n := n.(type) {
+		case *ast.ListItem:
+			block = n.FirstChild()
+		case *ast.Paragraph:
+			if _, inItem := n.Parent().(*ast.ListItem); inItem && n.Parent().FirstChild() == n {
+				return ast.WalkContinue, nil // the list item carries it
+			}
+			block = n
+		default:
+			return ast.WalkContinue, nil
+		}
+		if block == nil || block.Lines().Len() == 0 {
+			return ast.WalkContinue, nil
+		}
+		last := block.Lines().At(block.Lines().Len() - 1)
+		line := last.Value(src)
+		m := marker.FindSubmatchIndex(bytes.TrimRight(line, "\r\n"))
+		if m == nil {
+			return ast.WalkContinue, nil
+		}
+		cut := last.Start + m[0] // the text ends here
+		if !trimText(block, src, cut) {
+			return ast.WalkContinue, nil
+		}
+		id := line[m[2]:m[3]]
+		n.SetAttribute(itemKey, []byte(strconv.Itoa(last.Start+m[2]-2)))
+		n.SetAttributeString("id", append([]byte(nil), id...))
+		return ast.WalkContinue, nil
+	})
+}
+
+// trimText cuts the inline text of block at byte offset cut of the source:
+// text nodes at or after it are dropped or shortened. It reports false when
+// the marker is not plain text (inside code or a link).
+func trimText(block ast.Node, src []byte, cut int) bool {
+	var texts []*ast.Text
+	ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*ast.Text); ok && entering {
+			texts = append(texts, t)
+		}
+		return ast.WalkContinue, nil
+	})
+	ok := false
+	for i := len(texts) - 1; i >= 0; i-- {
+		t := texts[i]
+		if t.Segment.Stop <= cut {
+			break
+		}
+		if _, plain := t.Parent().(ast.Node); !plain {
+			return false
+		}
+		switch t.Parent().(type) {
+		case *ast.CodeSpan, *ast.Link, *ast.AutoLink:
+			return false
+		}
+		if t.Segment.Start >= cut {
+			t.Parent().RemoveChild(t.Parent(), t)
+		} else {
+			t.Segment = t.Segment.WithStop(cut)
+			t.SetSoftLineBreak(false)
+		}
+		ok = true
+	}
+	// Trailing spaces before the marker belong to no one.
+	if len(texts) > 0 {
+		for i := len(texts) - 1; i >= 0; i-- {
+			t := texts[i]
+			if t.Parent() == nil {
+				continue
+			}
+			t.Segment = t.Segment.TrimRightSpace(src)
+			break
+		}
+	}
+	return ok
+}
+
+// Items lists the items of a Markdown text in document order, nested as in
+// the text, and text that looks like a marker but is not one.
+func (c *Converter) Items(src []byte) ([]*Mark, []Loose) {
+	doc := c.Parse(src, nil, "")
+	var loose []Loose
+	var walk func(n ast.Node) []*Mark
+	walk = func(n ast.Node) []*Mark {
+		var out []*Mark
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			off, ok := ch.Attribute(itemKey)
+			if !ok {
+				if l := looseIn(ch, src); l != nil {
+					loose = append(loose, *l)
+				}
+				out = append(out, walk(ch)...)
+				continue
+			}
+			id, _ := ch.AttributeString("id")
+			m := &Mark{ID: string(id.([]byte))}
+			m.Offset, _ = strconv.Atoi(string(off.([]byte)))
+			block := ch
+			if li, isItem := ch.(*ast.ListItem); isItem {
+				block = li.FirstChild()
+				if list, ok := li.Parent().(*ast.List); ok && list.IsOrdered() {
+					i := 0
+					for x := list.FirstChild(); x != nil && x != ch; x = x.NextSibling() {
+						i++
+					}
+					m.Number = strconv.Itoa(list.Start + i)
+				}
+			}
+			m.Text = blockSource(block, src, m.Offset)
+			m.Children = walk(ch)
+			out = append(out, m)
+		}
+		return out
+	}
+	return walk(doc), loose
+}
+
+// looseIn reports a paragraph or first block of a list item whose last
+// line ends in something like a marker that was not taken as one.
+func looseIn(n ast.Node, src []byte) *Loose {
+	block := n
+	if li, ok := n.(*ast.ListItem); ok {
+		block = li.FirstChild()
+	} else if _, ok := n.(*ast.Paragraph); !ok {
+		return nil
+	}
+	if block == nil || block.Lines().Len() == 0 {
+		return nil
+	}
+	last := block.Lines().At(block.Lines().Len() - 1)
+	line := bytes.TrimRight(last.Value(src), "\r\n")
+	if m := looseMarker.FindIndex(line); m != nil {
+		return &Loose{Text: strings.TrimSpace(string(line[m[0]:m[1]])), Offset: last.Start + m[0]}
+	}
+	return nil
+}
+
+// blockSource is the source of a block's lines up to the marker.
+func blockSource(block ast.Node, src []byte, stop int) string {
+	if block == nil {
+		return ""
+	}
+	var b strings.Builder
+	lines := block.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if seg.Start >= stop {
+			break
+		}
+		end := min(seg.Stop, stop)
+		b.Write(src[seg.Start:end])
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// Decorate returns the HTML to show after an item's text (its parties,
+// target and state), or "" for none.
+type Decorate func(id string) template.HTML
+
+// decoration is a block node holding HTML made by the site for one item.
+type decoration struct {
+	ast.BaseBlock
+	html template.HTML
+}
+
+var kindDecoration = ast.NewNodeKind("PrestatieItem")
+
+func (d *decoration) Kind() ast.NodeKind          { return kindDecoration }
+func (d *decoration) Dump(src []byte, level int)  { ast.DumpHelper(d, src, level, nil, nil) }
+func (d *decoration) IsRaw() bool                 { return true }
+func (d *decoration) HasBlankPreviousLines() bool { return false }
+func (d *decoration) SetBlankPreviousLines(bool)  {}
+
+// decorate puts the site's HTML for every item after the item's first block.
+func decorate(doc ast.Node, fn Decorate) {
+	if fn == nil {
+		return
+	}
+	var items []ast.Node
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.Attribute(itemKey); ok && entering {
+			items = append(items, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range items {
+		id, _ := n.AttributeString("id")
+		h := fn(string(id.([]byte)))
+		if h == "" {
+			continue
+		}
+		d := &decoration{html: h}
+		if li, ok := n.(*ast.ListItem); ok && li.FirstChild() != nil {
+			li.InsertAfter(li, li.FirstChild(), d)
+		} else if n.Parent() != nil {
+			n.Parent().InsertAfter(n.Parent(), n, d)
+		}
+	}
+}
+
+type decorationRenderer struct{}
+
+func (decorationRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(kindDecoration, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(string(n.(*decoration).html))
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// dropItemKeys removes the internal attribute before HTML is written.
+func dropItemKeys(doc ast.Node) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Attributes() != nil {
+			if _, ok := n.Attribute(itemKey); ok {
+				id, _ := n.AttributeString("id")
+				n.RemoveAttributes()
+				n.SetAttributeString("id", id)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
