@@ -323,14 +323,14 @@ func goalNumber(t *a.Target) (float64, bool) {
 
 func goalLabel(t *a.Target) string {
 	if t.Due != nil {
-		return "Doel uiterlijk " + dutch.DateOf(*t.Due)
+		return "Doel " + dutch.Deadline(t.Due)
 	}
 	return "Doel"
 }
 
 func goalShort(t *a.Target) string {
 	if t.Due != nil {
-		return "doel " + itoa(t.Due.Year)
+		return "doel " + itoa(t.Due.End().Year)
 	}
 	return "doel"
 }
@@ -479,7 +479,7 @@ func energyLabels(c *Chart, g []*a.Figure) {
 	if hasGoal {
 		s += "; het doel is " + dutch.Target(last.Goal) + " met label E, F of G"
 		if last.Goal.Due != nil {
-			s += " uiterlijk " + dutch.DateOf(*last.Goal.Due)
+			s += " " + dutch.Deadline(last.Goal.Due)
 		}
 	}
 	c.Summary = s + "."
@@ -666,7 +666,7 @@ func amounts(c *Chart, g []*a.Figure) {
 	if hasGoal {
 		s1 += "; het doel is " + dutch.Target(last.Goal)
 		if last.Goal.Due != nil {
-			s1 += " uiterlijk " + dutch.DateOf(*last.Goal.Due)
+			s1 += " " + dutch.Deadline(last.Goal.Due)
 		}
 	} else if last.Goal != nil && last.Goal.Trend != "" {
 		s1 += "; het doel: " + dutch.Target(last.Goal)

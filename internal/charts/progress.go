@@ -63,7 +63,7 @@ func Status(ag *a.Agreement, at a.Date) *Chart {
 	}
 	b := bars{horizontal: true, stacked: true}
 	for _, ct := range rows {
-		label := ct.Chapter.Number + " " + ct.Chapter.Title
+		label := ct.Chapter.Label()
 		row := Row{Key: ct.Chapter.ID, Label: label}
 		for _, k := range cols {
 			n := float64(count(ct.Tally, k.status))
@@ -125,7 +125,7 @@ func Targets(ag *a.Agreement, at a.Date) *Chart {
 	s := barSeries{name: "Bereikt"}
 	var reached, n float64
 	top := 100.0
-	ag.EachCommitment(func(cm *a.Commitment) {
+	ag.EachCommitment(func(cm *a.Item) {
 		t := cm.Target
 		if t == nil || t.Value == nil && t.Min == nil {
 			return
@@ -146,7 +146,7 @@ func Targets(ag *a.Agreement, at a.Date) *Chart {
 			reached++
 		}
 		top = max(top, pct)
-		row := Row{Key: cm.ID, Label: cm.Number + " " + plainText(cm.Text, 90)}
+		row := Row{Key: cm.ID, Label: ItemLabel(cm, 90)}
 		row.Cells = []Cell{cell(v, t.Unit, false), cell(goal, t.Unit, false), {Value: ptr(pct), Unit: "%", Text: dutch.Percent(pct)}}
 		c.Table.Rows = append(c.Table.Rows, row)
 		b.categories = append(b.categories, row.Label) // cut to the chart's width by ECharts
@@ -173,6 +173,25 @@ var (
 	mdLink  = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 	mdMarks = strings.NewReplacer("**", "", "__", "", "*", "", "`", "", "\n", " ")
 )
+
+// ItemLabel names an item in a table or chart: its section's number
+// and the document's number if any, then the start of its text.
+func ItemLabel(it *a.Item, max int) string {
+	prefix := ""
+	if it.Section != nil && it.Section.Number != "" {
+		prefix = it.Section.Number
+	}
+	if it.Number != "" {
+		if prefix != "" {
+			prefix += "."
+		}
+		prefix += it.Number
+	}
+	if prefix != "" {
+		prefix += " "
+	}
+	return prefix + plainText(it.Text, max)
+}
 
 // plainText is a Markdown text without its markup, cut at a word boundary
 // near max runes.
