@@ -9,27 +9,34 @@ import (
 
 func num(f float64) *float64 { return &f }
 
-// sample builds a small agreement in memory: two chapters, one with
-// afspraken, one with its own commitments, and an annex.
+// sample builds a small agreement in memory: a chapter with two
+// subsections (numbered as the document does), a process chapter whose
+// items bind all corporations, a provision, an unnumbered wijk section and
+// an annex.
 func sample() *Agreement {
 	gem := &Party{ID: "gemeente", Name: "Gemeente X", Kind: Municipality, Label: "gemeente"}
 	cor := &Party{ID: "corp", Name: "Corp", Kind: Corporation}
 	ten := &Party{ID: "hv", Name: "HV", Kind: Tenants}
-	c1 := &Commitment{ID: "bouwen", PartyRefs: []Ref{{ID: "corp"}}, Target: &Target{Value: num(12), Unit: "woningen"}}
-	c2 := &Commitment{ID: "grond", PartyRefs: []Ref{{ID: "corp"}, {ID: "gemeente"}}, Items: []*Commitment{{ID: "grond-a"}, {ID: "grond-b"}}}
-	c3 := &Commitment{ID: "overleg", PartyRefs: []Ref{{ID: "all-corporations"}}}
+	y2023 := &Deadline{From: 2023, To: 2023}
+	c1 := &Item{ID: "bouwen", Kind: Commitment, PartyRefs: []Ref{{ID: "corp"}}, Target: &Target{Value: num(12), Unit: "woningen", Due: y2023}}
+	c2 := &Item{ID: "grond", Kind: Commitment, PartyRefs: []Ref{{ID: "corp"}, {ID: "gemeente"}}, Target: &Target{Due: y2023},
+		Items: []*Item{{ID: "grond-a", Kind: Commitment, Target: &Target{Due: y2023}}, {ID: "grond-b", Kind: Commitment, Target: &Target{Due: y2023}}}}
+	c3 := &Item{ID: "overleg", Kind: Commitment, PartyRefs: []Ref{{ID: "all-corporations"}}}
+	p1 := &Item{ID: "voorbehoud", Kind: Provision, Number: "1"}
+	c4 := &Item{ID: "samen", Kind: Commitment} // "partijen": no party named
 	return &Agreement{
 		ID: "x", Period: Period{From: 2023, To: 2024}, Parties: []*Party{gem, cor, ten},
-		Chapters: []*Chapter{
-			{ID: "proces", Order: 2, Commitments: []*Commitment{c3}},
-			{ID: "bijlage", Order: 9, Annex: true},
-			{ID: "thema", Order: 1, Year: 2023, Afspraken: []*Afspraak{
-				{ID: "b", Order: 2},
-				{ID: "a", Order: 1, Commitments: []*Commitment{c1, c2}, Progress: []*ProgressEntry{
+		Sections: []*Section{
+			{ID: "proces", Order: 2, Items: []*Item{c3, p1, c4}},
+			{ID: "bijlage", Order: 9, Annex: true, OwnNumber: "2"},
+			{ID: "thema", Order: 1, OwnNumber: "2", Year: 2023, Sections: []*Section{
+				{ID: "b", Order: 2, OwnNumber: "1"}, // the document numbers 1, 2 again inside its chapter 2
+				{ID: "a", Order: 1, OwnNumber: "2", Items: []*Item{c1, c2}, Progress: []*ProgressEntry{
 					{CommitmentRef: Ref{ID: "bouwen"}, Date: NewDate(2023, 12, 31), Status: Done, Value: num(12)},
 					{CommitmentRef: Ref{ID: "bouwen"}, Date: NewDate(2023, 6, 30), Status: OnTrack, Value: num(0)},
 					{CommitmentRef: Ref{ID: "bouwen"}, Date: NewDate(2024, 12, 31), Verdict: Realised},
 				}},
+				{ID: "wijk", Order: 3}, // unnumbered
 			}},
 		},
 	}
@@ -40,13 +47,13 @@ func TestValidateSample(t *testing.T) {
 	if ds := a.Validate(); len(ds) > 0 {
 		t.Fatalf("unexpected diagnostics:\n%v", ds)
 	}
-	th := a.Chapters[0]
-	if th.ID != "thema" || th.Number != "1" || th.Afspraken[0].ID != "a" || th.Afspraken[0].Number != "1.1" {
-		t.Errorf("chapters not in order: %s %s", th.ID, th.Number)
+	th := a.Sections[0]
+	if th.ID != "thema" || th.Number != "2" || th.Sections[0].ID != "a" || th.Sections[0].Number != "2" || th.Sections[2].Number != "" {
+		t.Errorf("sections not in order or renumbered: %s %s", th.ID, th.Number)
 	}
-	c2 := th.Afspraken[0].Commitments[1]
-	if c2.Number != "1.1.1" || c2.Items[1].Number != "1.1.1b" || c2.Items[1].Parent != c2 {
-		t.Errorf("numbers: %s %s", c2.Number, c2.Items[1].Number)
+	c2 := th.Sections[0].Items[1]
+	if c2.Items[1].Parent != c2 || c2.Section != th.Sections[0] {
+		t.Errorf("parent links")
 	}
 	// Bound parties keep agreement order, whatever order they were written in.
 	if got := c2.Binding.Parties; len(got) != 2 || got[0].ID != "gemeente" {
@@ -55,22 +62,40 @@ func TestValidateSample(t *testing.T) {
 	if got := c2.Items[0].Binding.Parties; len(got) != 2 {
 		t.Errorf("items inherit the parent's parties, got %d", len(got))
 	}
-	overleg := a.Chapters[1].Commitments[0]
-	if overleg.Number != "2.1" || overleg.Binding.OfKind != Corporation || len(overleg.Binding.Parties) != 1 {
-		t.Errorf("all-corporations: %s %+v", overleg.Number, overleg.Binding)
+	overleg := a.Sections[1].Items[0]
+	if len(overleg.Binding.Kinds) != 1 || overleg.Binding.Kinds[0] != Corporation || len(overleg.Binding.Parties) != 1 {
+		t.Errorf("all-corporations: %+v", overleg.Binding)
 	}
-	if a.Chapters[2].Number != "Bijlage 1" {
-		t.Errorf("annex number = %q", a.Chapters[2].Number)
+	if !a.Sections[1].Items[2].Binding.None() {
+		t.Errorf("an item without party names none")
 	}
-	if len(a.ContributionOrder) != 3 {
-		t.Errorf("contribution order defaults to parties")
+	if a.Sections[2].Number != "Bijlage 2" {
+		t.Errorf("annex number = %q", a.Sections[2].Number)
+	}
+}
+
+func TestAutoNumbering(t *testing.T) {
+	a := sample()
+	a.Numbering = AutoNumbers
+	a.EachSection(func(s *Section) {
+		if !s.Annex {
+			s.OwnNumber = ""
+		}
+	})
+	if ds := a.Validate(); len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	got := []string{a.Sections[0].Number, a.Sections[0].Sections[0].Number, a.Sections[0].Sections[1].Number, a.Sections[0].Sections[2].Number, a.Sections[1].Number, a.Sections[2].Number}
+	want := []string{"1", "1.1", "1.2", "1.3", "2", "Bijlage 2"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("numbers = %v, want %v", got, want)
 	}
 }
 
 func TestStatusAt(t *testing.T) {
 	a := sample()
 	a.Validate()
-	c := a.Chapters[0].Afspraken[0].Commitments[0]
+	c := a.Sections[0].Sections[0].Items[0]
 	tests := []struct {
 		date Date
 		want Status
@@ -89,8 +114,11 @@ func TestStatusAt(t *testing.T) {
 	if v, _ := c.Verdict(); v != Realised {
 		t.Errorf("Verdict = %q", v)
 	}
-	if c.Due() != EndOfYear(2023) {
-		t.Errorf("due defaults to the chapter's year: %s", c.Due())
+	if c.Due().End() != EndOfYear(2023) {
+		t.Errorf("due in 2023 ends on 31 December: %s", c.Due().End())
+	}
+	if a.Sections[1].Items[0].Due() != nil {
+		t.Errorf("no deadline is stated, none is made up")
 	}
 	if Status("").Label() != "geen rapportage" || Delayed.Label() != "vertraagd" {
 		t.Errorf("labels")
@@ -100,12 +128,15 @@ func TestStatusAt(t *testing.T) {
 func TestValidateErrors(t *testing.T) {
 	a := sample()
 	a.Period = Period{From: 2024, To: 2023}
-	a.Chapters[2].Afspraken[1].Commitments[0].PartyRefs = []Ref{{ID: "corpp"}}
-	a.Chapters[2].Afspraken[1].Commitments[1].Target = &Target{Min: num(10), Max: num(5), Unit: "w"}
-	a.Chapters[2].Afspraken[1].Progress = append(a.Chapters[2].Afspraken[1].Progress,
+	af := a.Sections[2].Sections[1] // "a", before sorting
+	af.Items[0].PartyRefs = []Ref{{ID: "corpp"}}
+	af.Items[1].Target = &Target{Min: num(10), Max: num(5), Unit: "w"}
+	af.Progress = append(af.Progress,
 		&ProgressEntry{CommitmentRef: Ref{ID: "bouwen"}, Date: NewDate(2024, 6, 30), Status: Delayed},
 		&ProgressEntry{CommitmentRef: Ref{ID: "overleg"}, Date: NewDate(2024, 6, 30), Status: Done})
-	a.Chapters[0].Commitments = append(a.Chapters[0].Commitments, &Commitment{ID: "bouwen", PartyRefs: []Ref{{ID: "all"}, {ID: "corp"}}})
+	a.Sections[0].Items = append(a.Sections[0].Items, &Item{ID: "bouwen", Kind: Commitment, PartyRefs: []Ref{{ID: "all"}, {ID: "corp"}}})
+	a.Sections[0].Progress = append(a.Sections[0].Progress, &ProgressEntry{CommitmentRef: Ref{ID: "voorbehoud"}, Date: NewDate(2024, 6, 30), Status: Done})
+	a.Sections[2].Sections[2].OwnNumber = "2" // a sibling of "a", also numbered 2
 	var msgs []string
 	for _, d := range a.Validate() {
 		msgs = append(msgs, d.Msg)
@@ -113,12 +144,14 @@ func TestValidateErrors(t *testing.T) {
 	got := strings.Join(msgs, "\n")
 	for _, want := range []string{
 		"periode begint (2024) na het einde (2023)",
-		`onbekende partij "corpp"; bedoelde u "corp"?`,
+		`onbekende partij "corpp"; bedoelde u "corp"? (partijen van deze overeenkomst: gemeente, corp, hv)`,
 		"min (10) is groter dan max (5)",
 		`status "delayed" vraagt om een toelichting (note)`,
-		`onbekende commitment "overleg" in dit bestand`, // progress only on its own file's commitments
-		`commitment-id "bouwen" is al gebruikt`,
-		`"all" kan niet samen met andere partijen staan`,
+		`onbekende afspraak "overleg" in dit bestand`, // progress only on its own file's commitments
+		`id "bouwen" is al gebruikt`,
+		`"all" bindt al alle partijen en kan niet samen met andere staan`,
+		`"voorbehoud" is een bepaling en wordt niet gevolgd`,
+		`nummer "2" is al gebruikt`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in:\n%s", want, got)

@@ -6,14 +6,14 @@ func TestOverdueAndReached(t *testing.T) {
 	a := sample()
 	a.Monitoring = []int{2, 4}
 	a.Validate()
-	bouwen := a.Chapters[0].Afspraken[0].Commitments[0] // due end of 2023 (chapter year)
+	bouwen := a.Sections[0].Sections[0].Items[0] // due in 2023
 	if bouwen.ID != "bouwen" {
 		t.Fatalf("got %s", bouwen.ID)
 	}
 	if bouwen.Overdue(NewDate(2024, 6, 30)) {
 		t.Errorf("done before its due date: not overdue")
 	}
-	grond := a.Chapters[0].Afspraken[0].Commitments[1]
+	grond := a.Sections[0].Sections[0].Items[1]
 	if grond.Overdue(NewDate(2023, 12, 31)) || !grond.Overdue(NewDate(2024, 1, 1)) {
 		t.Errorf("no report and past due end of 2023: overdue from 1 January 2024")
 	}
@@ -31,11 +31,11 @@ func TestOverdueAndReached(t *testing.T) {
 			t.Errorf("Reached(%s) = %v, %v; want %v, %v", tt.at, pct, ok, tt.pct, tt.have)
 		}
 	}
-	flex := &Commitment{Target: &Target{Min: num(5), Max: num(10), Unit: "woningen"}, Progress: []*ProgressEntry{{Date: NewDate(2023, 6, 30), Value: num(2)}}}
+	flex := &Item{Kind: Commitment, Target: &Target{Min: num(5), Max: num(10), Unit: "woningen"}, Progress: []*ProgressEntry{{Date: NewDate(2023, 6, 30), Value: num(2)}}}
 	if pct, _ := flex.Reached(NewDate(2023, 12, 31)); pct != 40 {
 		t.Errorf("range 5-10 with 2 reached = %v%%, want 40%%", pct)
 	}
-	bound := &Commitment{Target: &Target{Max: num(550), Unit: "euro"}, Progress: []*ProgressEntry{{Date: NewDate(2023, 6, 30), Value: num(500)}}}
+	bound := &Item{Kind: Commitment, Target: &Target{Max: num(550), Unit: "euro"}, Progress: []*ProgressEntry{{Date: NewDate(2023, 6, 30), Value: num(500)}}}
 	if _, ok := bound.Reached(NewDate(2023, 12, 31)); ok {
 		t.Errorf("a maximum is a bound, not something to reach")
 	}
@@ -50,7 +50,7 @@ func TestDashboardAddsUp(t *testing.T) {
 		sum += n
 	}
 	var count int
-	a.EachCommitment(func(*Commitment) { count++ })
+	a.EachCommitment(func(*Item) { count++ })
 	if d.All.Total != count || sum != count {
 		t.Errorf("total %d, sum %d, commitments %d", d.All.Total, sum, count)
 	}
@@ -68,6 +68,12 @@ func TestDashboardAddsUp(t *testing.T) {
 		if pt.Party.ID == "corp" && pt.Total != 5 { // bouwen, grond (+2 items), overleg
 			t.Errorf("corp binds %d commitments, want 5", pt.Total)
 		}
+	}
+	if d.NoParty.Total != 1 { // "samen" names nobody; the provision is not counted
+		t.Errorf("no-party tally = %d, want 1", d.NoParty.Total)
+	}
+	if count != 6 {
+		t.Errorf("monitored commitments = %d, want 6 (the provision is not one)", count)
 	}
 }
 
@@ -89,7 +95,8 @@ func TestMomentsAndChanges(t *testing.T) {
 	if len(ch) != 1 || ch[0].Commitment.ID != "bouwen" || ch[0].From != OnTrack || ch[0].To != Done || !ch[0].StatusChanged() {
 		t.Errorf("changes = %+v", ch)
 	}
-	// In 2024 the commitments due end of 2023 without a report become overdue.
+	// In 2024 the commitments due in 2023 without a report become overdue;
+	// those without a stated deadline never do.
 	ch = a.ChangesSince(NewDate(2023, 12, 31), NewDate(2024, 6, 30))
 	overdue := 0
 	for _, c := range ch {

@@ -24,23 +24,15 @@ func NewProgress(source, agreementID string, date agreement.Date) (files []strin
 	if err != nil {
 		return nil, 0, err
 	}
-	byFile := map[string][]*agreement.Commitment{}
+	byFile := map[string][]*agreement.Item{}
 	var order []string
-	add := func(cs []*agreement.Commitment) {
-		for _, c := range cs {
-			f := c.Pos.File
-			if _, ok := byFile[f]; !ok {
-				order = append(order, f)
-			}
-			byFile[f] = append(byFile[f], c)
+	ag.EachCommitment(func(c *agreement.Item) {
+		f := c.Pos.File
+		if _, ok := byFile[f]; !ok {
+			order = append(order, f)
 		}
-	}
-	for _, ch := range ag.Chapters {
-		add(ch.Commitments)
-		for _, af := range ch.Afspraken {
-			add(af.Commitments)
-		}
-	}
+		byFile[f] = append(byFile[f], c)
+	})
 	for _, rel := range order {
 		entries := Open(byFile[rel], date)
 		if len(entries) == 0 {
@@ -99,9 +91,9 @@ parties:          # in de volgorde van het voorblad en de handtekeningen
   - {id: huurders, name: Naam huurdersorganisatie, kind: tenants}
 monitoring: [Q2, Q4]
 ---
-Inleiding van de prestatieafspraken.
+Tekst van het document vóór het eerste hoofdstuk.
 `, from, to, quote(municipality), date)
-	chapter := "---\ntitle: Beschikbaarheid\norder: 1\n---\nInleiding van het thema.\n"
+	chapter := "---\ntitle: Beschikbaarheid\norder: 1\n---\nTekst van het hoofdstuk, zoals in het document.\n"
 	files := map[string]string{
 		filepath.Join(dir, "_index.md"):                    idx,
 		filepath.Join(dir, "beschikbaarheid", "_index.md"): chapter,
@@ -122,23 +114,20 @@ func NewAfspraak(source, agreementID, chapterID, name, title string) ([]string, 
 	files := map[string]string{}
 	dir := filepath.Join(source, "content", agreementID, chapterID)
 	order := 1
-	var ch *agreement.Chapter
-	for _, c := range ag.Chapters {
+	var ch *agreement.Section
+	for _, c := range ag.Sections {
 		if c.ID == chapterID {
 			ch = c
 		}
 	}
 	if ch == nil {
 		last := 0
-		for _, c := range ag.Chapters {
+		for _, c := range ag.Sections {
 			last = max(last, c.Order)
 		}
-		files[filepath.Join(dir, "_index.md")] = fmt.Sprintf("---\ntitle: %s\norder: %d\n---\nInleiding van het hoofdstuk.\n", quote(titleCase(chapterID)), last+1)
+		files[filepath.Join(dir, "_index.md")] = fmt.Sprintf("---\ntitle: %s\norder: %d\n---\nTekst van het hoofdstuk, zoals in het document.\n", quote(titleCase(chapterID)), last+1)
 	} else {
-		if len(ch.Commitments) > 0 {
-			return nil, fmt.Errorf("hoofdstuk %q heeft zijn afspraken in _index.md; een afspraakbestand kan daar niet bij", chapterID)
-		}
-		for _, af := range ch.Afspraken {
+		for _, af := range ch.Sections {
 			order = max(order, af.Order+1)
 		}
 	}
@@ -149,15 +138,16 @@ func NewAfspraak(source, agreementID, chapterID, name, title string) ([]string, 
 	files[filepath.Join(dir, name+".md")] = fmt.Sprintf(`---
 title: %s
 order: %d
-effect: Beoogd effect van deze afspraak.
-commitments:
-  - id: %s-1
-    party: %s   # een partij-id, een lijst [a, b], all, all-corporations, all-tenants of all-municipalities
-    text: Omschrijving van de bijdrage, letterlijk zoals in de overeenkomst.
-    # target: {value: 12, unit: woningen, due: %d-12-31}
+# number: "1"   # alleen als het document dit onderdeel zo nummert
+items:
+  %s-1:
+    party: %s   # wie gebonden is: een partij-id, een lijst [a, b], all, all-corporations, … of weglaten
+    # target: {value: 12, unit: woningen, due: %d}   # alleen wat de tekst zelf zegt
 ---
-Context van de afspraak.
-`, quote(title), order, name, party, ag.Period.To)
+Tekst van dit onderdeel, letterlijk zoals in de overeenkomst.
+
+- Omschrijving van de afspraak, letterlijk zoals in de overeenkomst. {#%s-1}
+`, quote(title), order, name, party, ag.Period.To, name)
 	return writeNew(files)
 }
 

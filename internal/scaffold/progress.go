@@ -116,23 +116,21 @@ func writeEntry(b *strings.Builder, indent, nl string, e Entry, date agreement.D
 
 // Open lists the commitments that still need a report at date: not done,
 // not dropped, not judged realised, and without an entry on that date.
-func Open(cs []*agreement.Commitment, date agreement.Date) []Entry {
+func Open(cs []*agreement.Item, date agreement.Date) []Entry {
 	var out []Entry
-	for _, c := range cs {
-		for _, x := range append([]*agreement.Commitment{c}, c.Items...) {
-			if isOpen(x, date) {
-				e := Entry{Commitment: x.ID}
-				if x.Target != nil {
-					e.Unit = x.Target.Unit
-				}
-				out = append(out, e)
+	for _, x := range cs {
+		if x.Monitored() && isOpen(x, date) {
+			e := Entry{Commitment: x.ID}
+			if x.Target != nil {
+				e.Unit = x.Target.Unit
 			}
+			out = append(out, e)
 		}
 	}
 	return out
 }
 
-func isOpen(c *agreement.Commitment, date agreement.Date) bool {
+func isOpen(c *agreement.Item, date agreement.Date) bool {
 	for _, e := range c.Progress {
 		if e.Date == date {
 			return false
