@@ -22,7 +22,7 @@ func LinkFamilies(ags []*Agreement) diag.List {
 		}
 		x, ok := byID[r.ID]
 		if !ok {
-			ds.Errorf(r.Pos, "%s: onbekende overeenkomst %q%s (overeenkomsten in content/: een mapnaam)", what, r.ID, diag.DidYouMean(r.ID, ids))
+			ds.Errorf(r.Pos, "%s: onbekende overeenkomst %q%s; noem de mapnaam van een andere overeenkomst in content/", what, r.ID, diag.DidYouMean(r.ID, others(ids, self.ID)))
 			return nil
 		}
 		return x
@@ -49,4 +49,14 @@ func LinkFamilies(ags []*Agreement) diag.List {
 		}
 	}
 	return ds
+}
+
+func others(ids []string, self string) []string {
+	var out []string
+	for _, id := range ids {
+		if id != self {
+			out = append(out, id)
+		}
+	}
+	return out
 }

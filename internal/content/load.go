@@ -167,7 +167,7 @@ func syntaxMessage(err error) string {
 }
 
 var syntaxHints = []struct{ lib, nl string }{
-	{"mapping values are not allowed", "een dubbele punt midden in een tekst, zoals in \"Nadruk: …\"; zet de tekst tussen aanhalingstekens of gebruik text: >- met de tekst op de regels eronder"},
+	{"mapping values are not allowed", "een dubbele punt midden in een tekst, zoals in \"Nadruk: …\"; zet de tekst tussen aanhalingstekens"},
 	{"did not find expected ',' or '}'", "een { } wordt niet goed gesloten; staat er een komma of dubbele punt in een tekst? Zet die tekst tussen aanhalingstekens"},
 	{"did not find expected ',' or ']'", "een [ ] wordt niet goed gesloten; staat er een komma in een naam? Zet die tussen aanhalingstekens"},
 	{"found character that cannot start any token", "een teken dat YAML niet aan het begin van een waarde toestaat (zoals ` of @ of een tab); zet de tekst tussen aanhalingstekens en gebruik spaties in plaats van tabs"},

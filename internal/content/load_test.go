@@ -41,7 +41,7 @@ func TestBaseSiteIsValid(t *testing.T) {
 	if len(ds) > 0 {
 		t.Fatalf("base site has diagnostics:\n%v", ds)
 	}
-	if len(s.Agreements) != 1 || len(s.Agreements[0].Chapters) != 1 {
+	if len(s.Agreements) != 1 || len(s.Agreements[0].Sections) != 1 {
 		t.Fatalf("loaded %d agreements", len(s.Agreements))
 	}
 }
@@ -126,11 +126,11 @@ func TestDrafts(t *testing.T) {
 	m := siteFS(t, "_base")
 	m["content/test-2024/thema/concept.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Concept\norder: 5\ndraft: true\n---\n")}
 	s, ds := Load(m, Options{})
-	if len(ds) > 0 || len(s.Agreements[0].Chapters[0].Afspraken) != 1 {
+	if len(ds) > 0 || len(s.Agreements[0].Sections[0].Sections) != 1 {
 		t.Errorf("a draft afspraak is left out by default: %v", ds)
 	}
 	s, _ = Load(m, Options{Drafts: true})
-	if len(s.Agreements[0].Chapters[0].Afspraken) != 2 {
+	if len(s.Agreements[0].Sections[0].Sections) != 2 {
 		t.Errorf("--drafts includes it")
 	}
 }
