@@ -308,6 +308,10 @@ func (l *loader) items(ms []*markdown.Mark, ann *annotations, body a.Markdown) [
 					it.Number = an.number
 				}
 			}
+			if it.Number == "" { // "2.1 Thuisvester bouwt …": the text carries its number
+				it.Number = strings.TrimSuffix(leadingNumber.FindString(m.Text), ".")
+				it.Number = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(it.Number), "."))
+			}
 			it.Items = build(m.Children)
 			out = append(out, it)
 		}
@@ -321,6 +325,9 @@ func (l *loader) items(ms []*markdown.Mark, ann *annotations, body a.Markdown) [
 	}
 	return items
 }
+
+// leadingNumber is a number a text starts with: "2.1 ", "3. ", "1.2.3 ".
+var leadingNumber = regexp.MustCompile(`^\d+(\.\d+)*\.?\s`)
 
 // offsetPos is the position of byte off of a body.
 func offsetPos(body a.Markdown, off int) diag.Pos {
