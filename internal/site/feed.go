@@ -69,12 +69,12 @@ func (r *renderer) feed(ags []*a.Agreement, dir string) []byte {
 		}
 		for _, m := range r.moments[ag] {
 			es = append(es, dated{m.Date, atomEntry{
-				ID: "urn:prestatie:" + ag.ID + ":voortgang:" + m.Slug, Title: "Voortgangsrapportage " + m.Label + " – " + ag.Municipality,
+				ID: "urn:prestatie:" + ag.ID + ":voortgang:" + m.Slug, Title: "Rapportage " + m.Label + " – " + ag.Municipality,
 				Updated: rfc3339(m.Date), Link: atomLink{Rel: "alternate", Href: r.base.abs(m.Path(ag))},
 				Summary: reportSummary(m),
 			}})
 		}
-		ag.EachCommitment(func(c *a.Commitment) {
+		ag.EachCommitment(func(c *a.Item) {
 			for _, e := range c.Progress {
 				state := e.Status.Label()
 				if e.Status == "" {
@@ -85,8 +85,8 @@ func (r *renderer) feed(ags []*a.Agreement, dir string) []byte {
 					sum = strings.TrimSpace(sum + " (illustratieve gegevens)")
 				}
 				es = append(es, dated{e.Date, atomEntry{
-					ID: "urn:prestatie:" + ag.ID + ":" + c.ID + ":" + e.Date.String(), Title: c.Number + " " + shorten(c.Text, 80) + ": " + state,
-					Updated: rfc3339(e.Date), Link: atomLink{Rel: "alternate", Href: r.base.abs(r.where[c].Path(c))},
+					ID: "urn:prestatie:" + ag.ID + ":" + c.ID + ":" + e.Date.String(), Title: itemLabel(c, 80) + ": " + state,
+					Updated: rfc3339(e.Date), Link: atomLink{Rel: "alternate", Href: r.base.abs(r.where[c])},
 					Summary: sum,
 				}})
 			}
@@ -103,6 +103,9 @@ func (r *renderer) feed(ags []*a.Agreement, dir string) []byte {
 	}
 	if latest.IsZero() && len(ags) > 0 {
 		latest = ags[0].Date
+		if latest.IsZero() { // the document states no date
+			latest = a.NewDate(ags[0].Period.From, 1, 1)
+		}
 	}
 	f.Updated = rfc3339(latest)
 	slices.Sort(names)
@@ -121,13 +124,10 @@ func (r *renderer) feed(ags []*a.Agreement, dir string) []byte {
 
 func reportSummary(m moment) string {
 	n := len(m.Changes)
-	switch n {
-	case 0:
+	if n == 0 {
 		return "Geen wijzigingen sinds de vorige rapportage."
-	case 1:
-		return "1 afspraak met een nieuwe rapportage of wijziging."
 	}
-	return dutch.Number(float64(n)) + " afspraken met een nieuwe rapportage of wijziging."
+	return a.Count(n, "afspraak", "afspraken") + " met een nieuwe voortgangsmelding of wijziging."
 }
 
 // shorten cuts s at a word boundary to at most n runes, adding "…".

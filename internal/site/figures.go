@@ -95,24 +95,22 @@ func (p *page) HasCharts() bool {
 	switch p.Kind {
 	case "agreement":
 		return drawn(p.ProgressCharts()) || drawn(p.Charts(p.Agreement.Figures))
-	case "chapter":
-		return drawn(p.Charts(p.Chapter.Figures))
-	case "afspraak":
-		return drawn(p.Charts(p.Afspraak.Figures))
+	case "section":
+		return drawn(p.Charts(p.Section.Figures))
 	}
 	return false
 }
 
-// headline is one figure of a chapter or afspraak, listed on the agreement
-// page with a link to its chart.
+// headline is one figure of a section, listed on the agreement page with
+// a link to its chart.
 type headline struct {
 	Chart *charts.Chart
-	Where string // "4 Beschikbaarheid"
+	Where string // "Beschikbaarheid › 2 Nieuwbouw"
 	URL   string // of the chart on its page
 }
 
-// Headlines lists the figures of the agreement's chapters and afspraken,
-// in document order.
+// Headlines lists the figures of the agreement's sections, in document
+// order.
 func (p *page) Headlines() []headline {
 	ag := p.Agreement
 	var hs []headline
@@ -121,12 +119,7 @@ func (p *page) Headlines() []headline {
 			hs = append(hs, headline{Chart: v.Chart, Where: where, URL: p.r.base.path + path + "#" + v.ID})
 		}
 	}
-	for _, ch := range ag.Chapters {
-		add(chapterPath(ag, ch), ChapterLabel(ch), ch.Figures)
-		for _, af := range ch.Afspraken {
-			add(afspraakPath(ag, ch, af), af.Number+" "+af.Title, af.Figures)
-		}
-	}
+	ag.EachSection(func(s *a.Section) { add(sectionPath(ag, s), sectionTrail(s), s.Figures) })
 	return hs
 }
 
@@ -153,15 +146,14 @@ func (r *renderer) chartFiles(load func() (*charts.ECharts, error)) ([]File, err
 		if err := add(agreementPath(ag), append(r.progressCharts(ag), r.pageCharts(agreementPath(ag), ag.Figures)...)); err != nil {
 			return nil, err
 		}
-		for _, ch := range ag.Chapters {
-			if err := add(chapterPath(ag, ch), r.pageCharts(chapterPath(ag, ch), ch.Figures)); err != nil {
-				return nil, err
+		var err error
+		ag.EachSection(func(s *a.Section) {
+			if err == nil {
+				err = add(sectionPath(ag, s), r.pageCharts(sectionPath(ag, s), s.Figures))
 			}
-			for _, af := range ch.Afspraken {
-				if err := add(afspraakPath(ag, ch, af), r.pageCharts(afspraakPath(ag, ch, af), af.Figures)); err != nil {
-					return nil, err
-				}
-			}
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	if drawn {

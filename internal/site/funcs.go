@@ -13,18 +13,28 @@ func (r *renderer) funcs() template.FuncMap {
 		// url makes a link from a path below the base.
 		"url":          func(p string) string { return r.base.path + p },
 		"agreementURL": func(ag *a.Agreement) string { return r.base.path + agreementPath(ag) },
-		"chapterURL":   func(ag *a.Agreement, ch *a.Chapter) string { return r.base.path + chapterPath(ag, ch) },
-		"afspraakURL": func(ag *a.Agreement, ch *a.Chapter, af *a.Afspraak) string {
-			return r.base.path + afspraakPath(ag, ch, af)
-		},
+		"sectionURL":   func(ag *a.Agreement, s *a.Section) string { return r.base.path + sectionPath(ag, s) },
 		"date":         dutch.DateOf,
-		"isoDate":      func(d a.Date) string { return d.String() },
-		"number":       dutch.Number,
-		"quantity":     dutch.Quantity,
-		"target":       dutch.Target,
+		// docDate is the agreement's date, or says that the document
+		// states none.
+		"docDate":  docDate,
+		"isoDate":  func(d a.Date) string { return d.String() },
+		"number":   dutch.Number,
+		"quantity": dutch.Quantity,
+		"target":   dutch.Target,
+		"targetText": func(t *a.Target) struct{ Label, Text string } {
+			l, s := targetText(t)
+			return struct{ Label, Text string }{l, s}
+		},
+		"deadline":     dutch.Deadline,
 		"deref":        func(f *float64) float64 { return *f },
-		"chapterLabel": ChapterLabel,
+		"sectionTrail": sectionTrail,
+		"itemLabel":    itemLabel,
+		"binding":      dutch.Binding,
+		"bindingLabel": bindingLabel,
 		"partyList":    dutch.PartyNames,
+		"docStatus":    docStatus,
+		"count":        a.Count,
 		"figureKey":    a.FigureKeyLabel,
 		"figureValue": func(f *a.Figure, v float64) string {
 			if f.Kind == a.RentBands {
@@ -38,6 +48,7 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return string(s)
 		},
+		"statusSlug": statusSlug,
 		"monitoring": func(qs []int) string {
 			var s []string
 			for _, q := range qs {
@@ -49,28 +60,93 @@ func (r *renderer) funcs() template.FuncMap {
 		"inline":        r.md.Inline,
 		"shorten":       shorten,
 		"agreementPath": agreementPath,
-		"statuses":      func() []a.Term[a.Status] { return a.Statuses },
-		"row": func(p *page, c *a.Commitment, at a.Date) rowArgs {
+		"reportPath":    reportPath,
+		"isGoal":        func(it *a.Item) bool { return it.Kind == a.Goal },
+		"row": func(p *page, c *a.Item, at a.Date) rowArgs {
 			s, _ := c.StatusAt(at)
 			return rowArgs{Page: p, C: c, At: at, Status: s}
 		},
-		"chapterCommitments": func(ag *a.Agreement, ch *a.Chapter) []*a.Commitment {
-			var all []*a.Commitment
-			ag.EachIn(ch, func(c *a.Commitment) { all = append(all, c) })
-			return all
+		"commitmentsIn": a.Commitments,
+		"preambleCommitments": func(ag *a.Agreement) []*a.Item {
+			var out []*a.Item
+			var walk func([]*a.Item)
+			walk = func(its []*a.Item) {
+				for _, it := range its {
+					if it.Monitored() {
+						out = append(out, it)
+					}
+					walk(it.Items)
+				}
+			}
+			walk(ag.Items)
+			return out
 		},
-		"contrib": func(p *page, cs []*a.Commitment) contribArgs { return contribArgs{p, cs} },
+		"bindingKeys": func(b a.Binding) string { return strings.Join(bindingKeys(b), " ") },
+		"topKey":      topKey,
+		"partyGroups": partyGroups,
+		"tocArgs":     func(ag *a.Agreement, ss []*a.Section) tocArgs { return tocArgs{ag, ss} },
 	}
 }
 
-type contribArgs struct {
-	Page *page
-	List []*a.Commitment
+// docDate is the agreement's date in words, or "datum niet vermeld".
+func docDate(d a.Date) string {
+	if d.IsZero() {
+		return "datum niet vermeld"
+	}
+	return dutch.DateOf(d)
+}
+
+// docStatus is where the document stands, with how it is signed when it
+// is signed digitally: "Ondertekend (digitaal ondertekend)" reads
+// badly, so a signed digital document is "Digitaal ondertekend".
+func docStatus(ag *a.Agreement) string {
+	if ag.Signing != a.Digital {
+		return ag.Status.Label()
+	}
+	switch ag.Status {
+	case a.Signed:
+		return "Digitaal ondertekend"
+	case a.ForSignature:
+		return "Ter ondertekening (digitaal)"
+	}
+	return ag.Status.Label()
+}
+
+// partyGroup is the parties under one heading of the document's own
+// grouping ("Woningcorporaties"); Name is "" when the document groups none.
+type partyGroup struct {
+	Name    string
+	Parties []*a.Party
+}
+
+func partyGroups(ps []*a.Party) []partyGroup {
+	var gs []partyGroup
+	for _, p := range ps {
+		i := len(gs) - 1
+		for j, g := range gs {
+			if g.Name == p.Group {
+				i = j
+			}
+		}
+		if i < 0 || gs[i].Name != p.Group {
+			gs = append(gs, partyGroup{Name: p.Group})
+			i = len(gs) - 1
+		}
+		gs[i].Parties = append(gs[i].Parties, p)
+	}
+	return gs
 }
 
 type rowArgs struct {
 	Page   *page
-	C      *a.Commitment
+	C      *a.Item
 	At     a.Date
 	Status a.Status
+}
+
+// tocArgs is what the "toc" template needs: the agreement (for the URLs)
+// and the sections to list.
+type tocArgs struct {
+	Agreement *a.Agreement
+	Sections  []*a.Section
 }

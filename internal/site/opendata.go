@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/dutch"
 )
 
 // The JSON Schemas of the open data, published beside the data.
@@ -17,15 +18,22 @@ import (
 //go:embed schema/*.json
 var schemas embed.FS
 
-// commitmentRecord is one commitment in the open data. Keys are Dutch: the
-// data is for Dutch readers and their spreadsheets.
-type commitmentRecord struct {
+// itemRecord is one item of the text in the open data: an afspraak, a
+// bepaling or a doel. Keys are Dutch: the data is for Dutch readers and
+// their spreadsheets. The status fields are null for items that are not
+// afspraken: only afspraken are monitored.
+type itemRecord struct {
 	Overeenkomst      string   `json:"overeenkomst"`
-	Nummer            string   `json:"nummer"`
 	ID                string   `json:"id"`
-	Hoofdstuk         string   `json:"hoofdstuk"`
-	Afspraak          string   `json:"afspraak"`
+	Soort             string   `json:"soort"`
+	Nummer            string   `json:"nummer"`
+	Bovenliggend      string   `json:"bovenliggend"`
+	OnderdeelID       string   `json:"onderdeel_id"`
+	OnderdeelNummer   string   `json:"onderdeel_nummer"`
+	Onderdeel         string   `json:"onderdeel"`
 	Partijen          []string `json:"partijen"`
+	Groepen           []string `json:"groepen"`
+	Gebonden          string   `json:"gebonden"`
 	Tekst             string   `json:"tekst"`
 	DoelWaarde        *float64 `json:"doel_waarde"`
 	DoelMin           *float64 `json:"doel_min"`
@@ -33,62 +41,82 @@ type commitmentRecord struct {
 	DoelTrend         string   `json:"doel_trend"`
 	Eenheid           string   `json:"eenheid"`
 	DoelToelichting   string   `json:"doel_toelichting"`
-	Uiterlijk         string   `json:"uiterlijk"`
-	Status            string   `json:"status"`
-	StatusLabel       string   `json:"status_label"`
-	StatusDatum       string   `json:"status_datum"`
+	Termijn           string   `json:"termijn"`
+	Status            *string  `json:"status"`
+	StatusLabel       *string  `json:"status_label"`
+	StatusDatum       *string  `json:"status_datum"`
 	Stand             *float64 `json:"stand"`
 	PercentageBereikt *float64 `json:"percentage_bereikt"`
-	Verlopen          bool     `json:"verlopen"`
-	Eindoordeel       string   `json:"eindoordeel"`
+	Verlopen          *bool    `json:"verlopen"`
+	Eindoordeel       *string  `json:"eindoordeel"`
 	URL               string   `json:"url"`
 }
 
-// progressRecord is one progress entry in the open data.
+// progressRecord is one voortgangsmelding in the open data.
 type progressRecord struct {
-	Overeenkomst string   `json:"overeenkomst"`
-	Nummer       string   `json:"nummer"`
-	Afspraak     string   `json:"afspraak_id"`
-	Datum        string   `json:"datum"`
-	Status       string   `json:"status"`
-	Eindoordeel  string   `json:"eindoordeel"`
-	Stand        *float64 `json:"stand"`
-	Toelichting  string   `json:"toelichting"`
-	Bron         string   `json:"bron"`
-	Illustratief bool     `json:"illustratief"`
+	Overeenkomst    string   `json:"overeenkomst"`
+	Afspraak        string   `json:"afspraak_id"`
+	OnderdeelNummer string   `json:"onderdeel_nummer"`
+	Nummer          string   `json:"nummer"`
+	Datum           string   `json:"datum"`
+	Status          string   `json:"status"`
+	Eindoordeel     string   `json:"eindoordeel"`
+	Stand           *float64 `json:"stand"`
+	Toelichting     string   `json:"toelichting"`
+	Bron            string   `json:"bron"`
+	Illustratief    bool     `json:"illustratief"`
 }
 
-func (r *renderer) commitmentRecords(ag *a.Agreement) (at a.Date, recs []commitmentRecord) {
+func ptr[T any](v T) *T { return &v }
+
+func (r *renderer) itemRecords(ag *a.Agreement) (at a.Date, recs []itemRecord) {
 	at = ag.AsOf()
-	ag.EachCommitment(func(c *a.Commitment) {
-		loc := r.where[c]
-		rec := commitmentRecord{
-			Overeenkomst: ag.ID, Nummer: c.Number, ID: c.ID, Hoofdstuk: loc.Chapter.Title,
-			Tekst: c.Text, Uiterlijk: c.Due().String(), URL: r.base.abs(loc.Path(c)),
-			Verlopen: c.Overdue(at), Partijen: []string{},
+	ag.EachItem(func(it *a.Item) {
+		rec := itemRecord{
+			Overeenkomst: ag.ID, ID: it.ID, Soort: it.Kind.Label(), Nummer: it.Number,
+			Tekst: it.Text, URL: r.base.abs(r.where[it]),
+			Partijen: []string{}, Groepen: []string{}, Gebonden: dutch.Binding(it.Binding),
 		}
-		if loc.Afspraak != nil {
-			rec.Afspraak = loc.Afspraak.Title
+		if it.Parent != nil {
+			rec.Bovenliggend = it.Parent.ID
 		}
-		for _, p := range c.Binding.Parties {
-			rec.Partijen = append(rec.Partijen, p.ID)
+		if s := it.Section; s != nil {
+			var ids []string
+			for _, x := range s.Path() {
+				ids = append(ids, x.ID)
+			}
+			rec.OnderdeelID, rec.OnderdeelNummer, rec.Onderdeel = strings.Join(ids, "/"), s.Number, sectionTrail(s)
 		}
-		if t := c.Target; t != nil {
+		if !it.Binding.None() {
+			for _, p := range it.Binding.Parties {
+				rec.Partijen = append(rec.Partijen, p.ID)
+			}
+			for _, g := range it.Binding.Groups {
+				rec.Groepen = append(rec.Groepen, g.Name)
+			}
+		}
+		if t := it.Target; t != nil {
 			rec.DoelWaarde, rec.DoelMin, rec.DoelMax = t.Value, t.Min, t.Max
 			rec.DoelTrend, rec.Eenheid, rec.DoelToelichting = string(t.Trend), t.Unit, t.Note
+			if t.Due != nil {
+				rec.Termijn = t.Due.String()
+			}
 		}
-		if s, e := c.StatusAt(at); e != nil {
-			rec.Status, rec.StatusDatum = string(s), e.Date.String()
-		}
-		rec.StatusLabel = a.Status(rec.Status).Label()
-		if v, ok := c.ValueAt(at); ok {
-			rec.Stand = &v
-		}
-		if pct, ok := c.Reached(at); ok {
-			rec.PercentageBereikt = &pct
-		}
-		if v, _ := c.Verdict(); v != "" {
-			rec.Eindoordeel = string(v)
+		if it.Monitored() {
+			s, e := it.StatusAt(at)
+			rec.Status, rec.StatusLabel, rec.StatusDatum = ptr(string(s)), ptr(s.Label()), ptr("")
+			if e != nil {
+				rec.StatusDatum = ptr(e.Date.String())
+			}
+			if v, ok := it.ValueAt(at); ok {
+				rec.Stand = &v
+			}
+			if pct, ok := it.Reached(at); ok {
+				rec.PercentageBereikt = &pct
+			}
+			rec.Verlopen = ptr(it.Overdue(at))
+			v, _ := it.Verdict()
+			rec.Eindoordeel = ptr(string(v))
 		}
 		recs = append(recs, rec)
 	})
@@ -97,10 +125,14 @@ func (r *renderer) commitmentRecords(ag *a.Agreement) (at a.Date, recs []commitm
 
 func progressRecords(ag *a.Agreement) []progressRecord {
 	var recs []progressRecord
-	ag.EachCommitment(func(c *a.Commitment) {
+	ag.EachCommitment(func(c *a.Item) {
+		sec := ""
+		if c.Section != nil {
+			sec = c.Section.Number
+		}
 		for _, e := range c.Progress {
 			recs = append(recs, progressRecord{
-				Overeenkomst: ag.ID, Nummer: c.Number, Afspraak: c.ID, Datum: e.Date.String(),
+				Overeenkomst: ag.ID, Afspraak: c.ID, OnderdeelNummer: sec, Nummer: c.Number, Datum: e.Date.String(),
 				Status: string(e.Status), Eindoordeel: string(e.Verdict), Stand: e.Value,
 				Toelichting: e.Note, Bron: e.Source, Illustratief: e.Illustrative,
 			})
@@ -114,29 +146,29 @@ func (r *renderer) dataFiles() ([]File, error) {
 	var files []File
 	for _, ag := range r.site.Agreements {
 		dir := agreementPath(ag) + "data/"
-		at, cs := r.commitmentRecords(ag)
+		at, cs := r.itemRecords(ag)
 		ps := progressRecords(ag)
 		cj, err := jsonDoc(map[string]any{
-			"$schema": r.base.abs(dir + "afspraken.schema.json"), "overeenkomst": ag.ID,
-			"titel": ag.Title, "stand_per": at.String(), "afspraken": cs,
+			"$schema": r.base.abs(dir + "punten.schema.json"), "overeenkomst": ag.ID,
+			"titel": ag.Title, "stand_per": at.String(), "punten": nonNil(cs),
 		})
 		if err != nil {
 			return nil, err
 		}
 		pj, err := jsonDoc(map[string]any{
 			"$schema": r.base.abs(dir + "voortgang.schema.json"), "overeenkomst": ag.ID,
-			"titel": ag.Title, "rapportages": nonNil(ps),
+			"titel": ag.Title, "voortgangsmeldingen": nonNil(ps),
 		})
 		if err != nil {
 			return nil, err
 		}
 		files = append(files,
-			File{Path: dir + "afspraken.json", Data: cj},
+			File{Path: dir + "punten.json", Data: cj},
 			File{Path: dir + "voortgang.json", Data: pj},
-			File{Path: dir + "afspraken.csv", Data: commitmentCSV(cs)},
+			File{Path: dir + "punten.csv", Data: itemCSV(cs)},
 			File{Path: dir + "voortgang.csv", Data: progressCSV(ps)},
 		)
-		for _, name := range []string{"afspraken.schema.json", "voortgang.schema.json"} {
+		for _, name := range []string{"punten.schema.json", "voortgang.schema.json"} {
 			b, err := schemas.ReadFile(path.Join("schema", name))
 			if err != nil {
 				return nil, err
@@ -181,22 +213,39 @@ func csvNumber(f *float64) string {
 	return strings.Replace(strconv.FormatFloat(*f, 'f', -1, 64), ".", ",", 1)
 }
 
-func commitmentCSV(cs []commitmentRecord) []byte {
-	rows := [][]string{{"overeenkomst", "nummer", "id", "hoofdstuk", "afspraak", "partijen", "tekst",
-		"doel_waarde", "doel_min", "doel_max", "doel_trend", "eenheid", "doel_toelichting", "uiterlijk",
+func csvString(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func csvBool(b *bool) string {
+	if b == nil {
+		return ""
+	}
+	return yesNo(*b)
+}
+
+func itemCSV(cs []itemRecord) []byte {
+	rows := [][]string{{"overeenkomst", "id", "soort", "nummer", "bovenliggend", "onderdeel_id", "onderdeel_nummer", "onderdeel",
+		"partijen", "groepen", "gebonden", "tekst",
+		"doel_waarde", "doel_min", "doel_max", "doel_trend", "eenheid", "doel_toelichting", "termijn",
 		"status", "status_label", "status_datum", "stand", "percentage_bereikt", "verlopen", "eindoordeel", "url"}}
 	for _, c := range cs {
-		rows = append(rows, []string{c.Overeenkomst, c.Nummer, c.ID, c.Hoofdstuk, c.Afspraak, strings.Join(c.Partijen, " | "), c.Tekst,
-			csvNumber(c.DoelWaarde), csvNumber(c.DoelMin), csvNumber(c.DoelMax), c.DoelTrend, c.Eenheid, c.DoelToelichting, c.Uiterlijk,
-			c.Status, c.StatusLabel, c.StatusDatum, csvNumber(c.Stand), csvNumber(c.PercentageBereikt), yesNo(c.Verlopen), c.Eindoordeel, c.URL})
+		rows = append(rows, []string{c.Overeenkomst, c.ID, c.Soort, c.Nummer, c.Bovenliggend, c.OnderdeelID, c.OnderdeelNummer, c.Onderdeel,
+			strings.Join(c.Partijen, " | "), strings.Join(c.Groepen, " | "), c.Gebonden, c.Tekst,
+			csvNumber(c.DoelWaarde), csvNumber(c.DoelMin), csvNumber(c.DoelMax), c.DoelTrend, c.Eenheid, c.DoelToelichting, c.Termijn,
+			csvString(c.Status), csvString(c.StatusLabel), csvString(c.StatusDatum), csvNumber(c.Stand), csvNumber(c.PercentageBereikt),
+			csvBool(c.Verlopen), csvString(c.Eindoordeel), c.URL})
 	}
 	return writeCSV(rows)
 }
 
 func progressCSV(ps []progressRecord) []byte {
-	rows := [][]string{{"overeenkomst", "nummer", "afspraak_id", "datum", "status", "eindoordeel", "stand", "toelichting", "bron", "illustratief"}}
+	rows := [][]string{{"overeenkomst", "afspraak_id", "onderdeel_nummer", "nummer", "datum", "status", "eindoordeel", "stand", "toelichting", "bron", "illustratief"}}
 	for _, p := range ps {
-		rows = append(rows, []string{p.Overeenkomst, p.Nummer, p.Afspraak, p.Datum, p.Status, p.Eindoordeel, csvNumber(p.Stand), p.Toelichting, p.Bron, yesNo(p.Illustratief)})
+		rows = append(rows, []string{p.Overeenkomst, p.Afspraak, p.OnderdeelNummer, p.Nummer, p.Datum, p.Status, p.Eindoordeel, csvNumber(p.Stand), p.Toelichting, p.Bron, yesNo(p.Illustratief)})
 	}
 	return writeCSV(rows)
 }

@@ -1,13 +1,14 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
 	"slices"
 	"strings"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
-	"github.com/prestatie/prestatie/internal/dutch"
 	"github.com/prestatie/prestatie/internal/markdown"
+	"github.com/yuin/goldmark/ast"
 )
 
 // page is what every template gets. Only the fields of its kind are set.
@@ -23,11 +24,10 @@ type page struct {
 
 	HasPDF    bool   // the agreement's PDF is published beside its page
 	Title     string // <h1> and <title>
-	Number    string // of the chapter or afspraak shown
+	Number    string // of the section shown; "" when it has none
 	Crumbs    []link
 	Agreement *a.Agreement
-	Chapter   *a.Chapter
-	Afspraak  *a.Afspraak
+	Section   *a.Section // section page
 	Prev      *link
 	Next      *link
 	Groups    []municipality // home page
@@ -43,48 +43,68 @@ type link struct {
 	Path  string // below the base
 }
 
+// municipality is one group of the home page: the families of agreements
+// whose root belongs to that municipality.
 type municipality struct {
 	Name       string
-	Agreements []*a.Agreement
+	Agreements []*a.Agreement // roots of families, in site order
 }
 
-func agreementPath(ag *a.Agreement) string              { return ag.ID + "/" }
-func chapterPath(ag *a.Agreement, ch *a.Chapter) string { return ag.ID + "/" + ch.ID + "/" }
-func afspraakPath(ag *a.Agreement, ch *a.Chapter, af *a.Afspraak) string {
-	return ag.ID + "/" + ch.ID + "/" + af.ID + "/"
+func agreementPath(ag *a.Agreement) string { return ag.ID + "/" }
+
+// sectionPath is a section's page: the ids of its path below the
+// agreement, "alphen-chaam-2023-2024/beschikbaarheid/nieuwbouw/".
+func sectionPath(ag *a.Agreement, s *a.Section) string {
+	var b strings.Builder
+	b.WriteString(agreementPath(ag))
+	for _, x := range s.Path() {
+		b.WriteString(x.ID + "/")
+	}
+	return b.String()
 }
+
+// sitePages are the pages the site puts in an agreement's folder; a
+// top-level section may not take their names.
+var sitePages = []string{"voortgang", "afspraken", "data"}
 
 // pages lists every page of the site in a fixed order.
-func (r *renderer) pages() []job {
+func (r *renderer) pages() ([]job, error) {
 	s := r.site
 	var jobs []job
-	add := func(kind, p string, fill func(*page)) { jobs = append(jobs, r.job(kind, p, fill)) }
-	add("home", "", func(p *page) {
+	add := func(kind, p string, fill func(*page) error) { jobs = append(jobs, r.job(kind, p, fill)) }
+	add("home", "", func(p *page) error {
 		p.Title = s.Title
 		for _, ag := range s.Agreements {
+			if ag.PartOf != nil {
+				continue // shown under the agreement it is part of
+			}
 			if n := len(p.Groups); n > 0 && p.Groups[n-1].Name == ag.Municipality {
 				p.Groups[n-1].Agreements = append(p.Groups[n-1].Agreements, ag)
 				continue
 			}
 			p.Groups = append(p.Groups, municipality{Name: ag.Municipality, Agreements: []*a.Agreement{ag}})
 		}
+		return nil
 	})
-	add("404", "404/", func(p *page) { p.Title = "Pagina niet gevonden" })
+	add("404", "404/", func(p *page) error { p.Title = "Pagina niet gevonden"; return nil })
 	for _, ag := range s.Agreements {
-		home := link{"Home", ""}
-		agLink := link{ag.ShortTitle, agreementPath(ag)}
-		add("agreement", agreementPath(ag), func(p *page) {
-			p.Title, p.Agreement, p.Crumbs = ag.Title, ag, []link{home}
-		})
-		jobs = append(jobs, r.progressPages(ag, []link{home, agLink})...)
-		// Prev/next follow reading order through chapters and afspraken.
-		var order []link
-		for _, ch := range ag.Chapters {
-			order = append(order, link{ch.Number + " " + ch.Title, chapterPath(ag, ch)})
-			for _, af := range ch.Afspraken {
-				order = append(order, link{af.Number + " " + af.Title, afspraakPath(ag, ch, af)})
+		for _, sec := range ag.Sections {
+			if slices.Contains(sitePages, sec.ID) {
+				return nil, fmt.Errorf("%s: het onderdeel %q heeft de naam van een pagina van de site (%s); geef de map of het bestand een andere naam", sec.Pos, sec.ID, strings.Join(sitePages, ", "))
 			}
 		}
+		home := link{"Home", ""}
+		agLink := link{ag.ShortTitle, agreementPath(ag)}
+		add("agreement", agreementPath(ag), func(p *page) error {
+			p.Title, p.Agreement, p.Crumbs = ag.Title, ag, []link{home}
+			return r.reserve(p, ag.Items, nil)
+		})
+		jobs = append(jobs, r.progressPages(ag, []link{home, agLink})...)
+		// Prev/next follow reading order through the sections.
+		var order []link
+		ag.EachSection(func(sec *a.Section) {
+			order = append(order, link{sec.Label(), sectionPath(ag, sec)})
+		})
 		neighbours := func(p *page) {
 			i := slices.IndexFunc(order, func(l link) bool { return l.Path == p.Path })
 			if i > 0 {
@@ -94,45 +114,55 @@ func (r *renderer) pages() []job {
 				p.Next = &order[i+1]
 			}
 		}
-		for _, ch := range ag.Chapters {
-			add("chapter", chapterPath(ag, ch), func(p *page) {
-				p.Title, p.Agreement, p.Chapter, p.Number = ch.Title, ag, ch, ch.Number
-				reserve(p, ch.Commitments)
+		ag.EachSection(func(sec *a.Section) {
+			add("section", sectionPath(ag, sec), func(p *page) error {
+				p.Title, p.Agreement, p.Section, p.Number = sec.Title, ag, sec, sec.Number
 				p.Crumbs = []link{home, agLink}
+				for _, up := range sec.Path() {
+					if up != sec {
+						p.Crumbs = append(p.Crumbs, link{up.Label(), sectionPath(ag, up)})
+					}
+				}
 				neighbours(p)
+				return r.reserve(p, sec.Items, sec.Figures)
 			})
-			for _, af := range ch.Afspraken {
-				add("afspraak", afspraakPath(ag, ch, af), func(p *page) {
-					p.Title, p.Agreement, p.Chapter, p.Afspraak, p.Number = af.Title, ag, ch, af, af.Number
-					reserve(p, af.Commitments)
-					p.Crumbs = []link{home, agLink, {ch.Number + " " + ch.Title, chapterPath(ag, ch)}}
-					neighbours(p)
-				})
-			}
-		}
+		})
 	}
-	return jobs
+	return jobs, nil
 }
 
-// reserve keeps Markdown heading ids clear of the commitments' anchors.
-func reserve(p *page, cs []*a.Commitment) {
-	for _, c := range cs {
-		p.IDs.Put([]byte(c.ID))
-		for _, it := range c.Items {
+// reserve keeps Markdown heading ids clear of the items' anchors and the
+// charts' ids, and refuses an item id the page template uses itself.
+func (r *renderer) reserve(p *page, items []*a.Item, figs []*a.Figure) error {
+	var err error
+	var walk func([]*a.Item)
+	walk = func(its []*a.Item) {
+		for _, it := range its {
+			if slices.Contains(reservedIDs, it.ID) && err == nil {
+				err = fmt.Errorf("%s: de id %q gebruikt de site zelf op de pagina; kies een andere id voor dit item", it.Pos, it.ID)
+			}
 			p.IDs.Put([]byte(it.ID))
+			walk(it.Items)
 		}
 	}
+	walk(items)
+	for _, v := range r.pageCharts(p.Path, figs) {
+		p.IDs.Put([]byte(v.ID))
+	}
+	return err
 }
 
 // job makes the page of the given kind at path p below the base.
-func (r *renderer) job(kind, p string, fill func(*page)) job {
+func (r *renderer) job(kind, p string, fill func(*page) error) job {
 	file := p + "index.html"
 	if kind == "404" {
 		file = "404.html"
 	}
 	return job{kind: kind, path: p, file: file, data: func(pg *page) error {
 		pg.md, pg.r = r.md, r
-		fill(pg)
+		if err := fill(pg); err != nil {
+			return err
+		}
 		if pg.Agreement != nil { // every page of an agreement offers its feed
 			pg.Feed = agreementPath(pg.Agreement) + "feed.xml"
 		}
@@ -149,32 +179,62 @@ func (p *page) Markdown(m a.Markdown, prefix string) (template.HTML, error) {
 }
 
 // Section renders a Markdown body that sits below an <h2> of the page.
-func (p *page) Section(m a.Markdown, prefix string) (template.HTML, error) {
+func (p *page) SectionText(m a.Markdown, prefix string) (template.HTML, error) {
 	if strings.TrimSpace(m.Source) == "" {
 		return "", nil
 	}
 	return p.md.Section(m.Source, p.IDs, prefix, 1)
 }
 
-// Inline renders a short Markdown text such as a commitment.
-func (p *page) Inline(s string) (template.HTML, error) { return p.md.Inline(s) }
-
-// ChapterLabel is "4 Beschikbaarheid" or "Bijlage 1 Regels passend toewijzen".
-func ChapterLabel(ch *a.Chapter) string { return ch.Number + " " + ch.Title }
-
-// group is one "Bijdrage <partij>" list with its heading.
-type group struct {
-	Heading     string
-	ID          string
-	Commitments []*a.Commitment
+// Text renders a text of the document (a section's body or the
+// preamble) as the document has it, its items in place with what the site
+// knows about them after their text. top is the level its highest heading
+// gets: 2 below the page's <h1>, 3 below a heading of the page.
+func (p *page) Text(m a.Markdown, items []*a.Item, top int) (template.HTML, error) {
+	if strings.TrimSpace(m.Source) == "" {
+		return "", nil
+	}
+	byID := map[string]*a.Item{}
+	var walk func([]*a.Item)
+	walk = func(its []*a.Item) {
+		for _, it := range its {
+			byID[it.ID] = it
+			walk(it.Items)
+		}
+	}
+	walk(items)
+	shift := 0
+	if l := p.topHeading(m.Source); l > 0 {
+		shift = top - l
+	}
+	var failed error
+	h, err := p.md.Document(m.Source, p.IDs, "tekst", shift, func(id string) template.HTML {
+		it := byID[id]
+		if it == nil {
+			return ""
+		}
+		h, err := p.itemMeta(it)
+		if err != nil && failed == nil {
+			failed = err
+		}
+		return h
+	})
+	if err == nil {
+		err = failed
+	}
+	return h, err
 }
 
-// Contributions groups commitments as the agreement model orders them.
-func (p *page) Contributions(cs []*a.Commitment) []group {
-	var gs []group
-	for _, g := range p.Agreement.Groups(cs) {
-		h := dutch.GroupHeading(g)
-		gs = append(gs, group{Heading: h, ID: p.IDs.Unique(markdown.Slug(h)), Commitments: g.Commitments})
-	}
-	return gs
+// topHeading is the level of the highest heading of a Markdown text, 0
+// when it has none.
+func (p *page) topHeading(src string) int {
+	top := 0
+	doc := p.md.Parse([]byte(src), nil, "")
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering && (top == 0 || h.Level < top) {
+			top = h.Level
+		}
+		return ast.WalkContinue, nil
+	})
+	return top
 }

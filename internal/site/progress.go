@@ -2,48 +2,29 @@ package site
 
 import (
 	"slices"
+	"strings"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/dutch"
 )
 
-// location is where a commitment is shown.
-type location struct {
-	Agreement *a.Agreement
-	Chapter   *a.Chapter
-	Afspraak  *a.Afspraak // nil for a chapter's own commitments
-}
-
-// Path is the commitment's page below the base, with its anchor.
-func (l location) Path(c *a.Commitment) string {
-	if l.Afspraak != nil {
-		return afspraakPath(l.Agreement, l.Chapter, l.Afspraak) + "#" + c.ID
-	}
-	return chapterPath(l.Agreement, l.Chapter) + "#" + c.ID
-}
-
-func locate(s *a.Site) map[*a.Commitment]location {
-	m := map[*a.Commitment]location{}
-	put := func(l location, cs []*a.Commitment) {
-		for _, c := range cs {
-			m[c] = l
-			for _, it := range c.Items {
-				m[it] = l
-			}
-		}
-	}
+// locate maps every item of the site to its place: the page it is on (its
+// section's, or the agreement page for the preamble's) with its anchor.
+func locate(s *a.Site) map[*a.Item]string {
+	m := map[*a.Item]string{}
 	for _, ag := range s.Agreements {
-		for _, ch := range ag.Chapters {
-			put(location{ag, ch, nil}, ch.Commitments)
-			for _, af := range ch.Afspraken {
-				put(location{ag, ch, af}, af.Commitments)
+		ag.EachItem(func(it *a.Item) {
+			p := agreementPath(ag)
+			if it.Section != nil {
+				p = sectionPath(ag, it.Section)
 			}
-		}
+			m[it] = p + "#" + it.ID
+		})
 	}
 	return m
 }
 
-// moment is one monitoring report.
+// moment is one monitoring report (rapportage).
 type moment struct {
 	Date    a.Date
 	Slug    string
@@ -51,10 +32,10 @@ type moment struct {
 	Prev    *a.Date
 	Report  *a.Report
 	Changes []a.Change
-	Entries int // progress entries dated on this moment
+	Entries int // voortgangsmeldingen dated on this moment
 }
 
-func (m moment) Path(ag *a.Agreement) string { return agreementPath(ag) + "voortgang/" + m.Slug + "/" }
+func (m moment) Path(ag *a.Agreement) string { return reportPath(ag, m.Date) }
 
 // moments lists the monitoring moments that have been reached: up to the
 // latest report, plus any with a narrative. Oldest first.
@@ -72,7 +53,7 @@ func moments(ag *a.Agreement) []moment {
 			from = *prev
 		}
 		m.Changes = ag.ChangesSince(from, d)
-		ag.EachCommitment(func(c *a.Commitment) {
+		ag.EachCommitment(func(c *a.Item) {
 			for _, e := range c.Progress {
 				if e.Date == d {
 					m.Entries++
@@ -96,35 +77,39 @@ func (r *renderer) progressPages(ag *a.Agreement, crumbs []link) []job {
 	var jobs []job
 	ms := r.moments[ag]
 	reportsPath := agreementPath(ag) + "voortgang/"
-	jobs = append(jobs, r.job("reports", reportsPath, func(p *page) {
-		p.Title, p.Agreement, p.Crumbs = "Voortgangsrapportages", ag, crumbs
+	jobs = append(jobs, r.job("reports", reportsPath, func(p *page) error {
+		p.Title, p.Agreement, p.Crumbs = "Rapportages", ag, crumbs
 		p.Moments = slices.Clone(ms)
 		slices.Reverse(p.Moments) // newest first
+		return nil
 	}))
 	for i := range ms {
 		m := ms[i]
-		jobs = append(jobs, r.job("report", m.Path(ag), func(p *page) {
-			p.Title, p.Agreement, p.Moment = "Voortgang "+m.Label, ag, &m
-			p.Crumbs = append(slices.Clone(crumbs), link{"Voortgangsrapportages", reportsPath})
+		jobs = append(jobs, r.job("report", m.Path(ag), func(p *page) error {
+			p.Title, p.Agreement, p.Moment = "Rapportage "+m.Label, ag, &m
+			p.Crumbs = append(slices.Clone(crumbs), link{"Rapportages", reportsPath})
 			if i > 0 {
-				p.Prev = &link{"Voortgang " + ms[i-1].Label, ms[i-1].Path(ag)}
+				p.Prev = &link{"Rapportage " + ms[i-1].Label, ms[i-1].Path(ag)}
 			}
 			if i+1 < len(ms) {
-				p.Next = &link{"Voortgang " + ms[i+1].Label, ms[i+1].Path(ag)}
+				p.Next = &link{"Rapportage " + ms[i+1].Label, ms[i+1].Path(ag)}
 			}
+			return nil
 		}))
 	}
-	for _, f := range filters(ag, r.where) {
-		jobs = append(jobs, r.job("commitments", f.Path, func(p *page) {
+	for _, f := range filters(ag) {
+		jobs = append(jobs, r.job("commitments", f.Path, func(p *page) error {
 			p.Title, p.Agreement, p.Filter = f.Title, ag, &f
 			p.Crumbs = crumbs
 			if f.Kind != "" {
 				p.Crumbs = append(slices.Clone(crumbs), link{"Alle afspraken", agreementPath(ag) + "afspraken/"})
 			}
+			return nil
 		}))
 	}
-	jobs = append(jobs, r.job("data", agreementPath(ag)+"data/", func(p *page) {
+	jobs = append(jobs, r.job("data", agreementPath(ag)+"data/", func(p *page) error {
 		p.Title, p.Agreement, p.Crumbs = "Open data", ag, crumbs
+		return nil
 	}))
 	return jobs
 }
@@ -138,10 +123,10 @@ func (p *page) Dashboard() dashboard {
 		d.Columns = append(d.Columns, column{Status: t.ID, Label: t.Label})
 	}
 	d.Columns = append(d.Columns, column{Label: a.NoReport})
-	ag.EachCommitment(func(c *a.Commitment) {
+	ag.EachCommitment(func(c *a.Item) {
 		s, e := c.StatusAt(at)
 		if s == a.Delayed || c.Overdue(at) {
-			d.Attention = append(d.Attention, attention{C: c, Status: s, Entry: e, Overdue: c.Overdue(at), Path: p.r.where[c].Path(c)})
+			d.Attention = append(d.Attention, attention{C: c, Status: s, Entry: e, Overdue: c.Overdue(at), Path: p.r.where[c]})
 		}
 	})
 	return d
@@ -169,45 +154,80 @@ func (c column) Count(t a.Tally) int {
 }
 
 type attention struct {
-	C       *a.Commitment
+	C       *a.Item
 	Status  a.Status
 	Entry   *a.ProgressEntry
 	Overdue bool
 	Path    string
 }
 
-// CommitmentPath is where a commitment is shown, below the base.
-func (p *page) CommitmentPath(c *a.Commitment) string { return p.r.where[c].Path(c) }
+// ItemPath is where an item is shown, below the base, with its anchor.
+func (p *page) ItemPath(it *a.Item) string { return p.r.where[it] }
 
-// Where is the chapter and afspraak a commitment belongs to.
-func (p *page) Where(c *a.Commitment) location { return p.r.where[c] }
+// statusSlug names a state in URLs and filters, in Dutch:
+// "op-schema", "geen-rapportage".
+func statusSlug(s a.Status) string { return strings.ReplaceAll(s.Label(), " ", "-") }
 
-// filter is one view of the commitments list: all, or one theme, party or state.
+// noParty is the filter key of afspraken that name no party.
+const noParty = "zonder-partij"
+
+// bindingKeys are the filter keys of who an item binds: party and group
+// ids, or noParty.
+func bindingKeys(b a.Binding) []string {
+	if b.None() {
+		return []string{noParty}
+	}
+	var keys []string
+	for _, p := range b.Parties {
+		keys = append(keys, p.ID)
+	}
+	for _, g := range b.Groups {
+		keys = append(keys, g.ID)
+	}
+	return keys
+}
+
+// topKey is the filter key of an item's top-level section, "" for the
+// preamble.
+func topKey(it *a.Item) string {
+	if t := it.Top(); t != nil {
+		return t.ID
+	}
+	return ""
+}
+
+// filter is one view of the list of afspraken: all, or one top-level
+// section, party or state.
 type filter struct {
-	Kind    string // "", "thema", "partij", "status"
+	Kind    string // "", "onderdeel", "partij", "status"
 	Key     string
 	Title   string
 	Path    string
 	At      a.Date
-	Rows    []*a.Commitment
+	Rows    []*a.Item
 	Options []filterGroup
+	// Sections, Parties and States are the choices of the live filter.
+	Sections, Parties, States []option
 }
+
+type option struct{ Key, Label string }
 
 type filterGroup struct {
 	Kind, Label string
 	Links       []link
 }
 
-func filters(ag *a.Agreement, where map[*a.Commitment]location) []filter {
+func filters(ag *a.Agreement) []filter {
 	at := ag.AsOf()
 	base := agreementPath(ag) + "afspraken/"
-	var all []*a.Commitment
-	ag.EachCommitment(func(c *a.Commitment) { all = append(all, c) })
-	status := func(c *a.Commitment) a.Status { s, _ := c.StatusAt(at); return s }
+	var all []*a.Item
+	ag.EachCommitment(func(c *a.Item) { all = append(all, c) })
+	status := func(c *a.Item) a.Status { s, _ := c.StatusAt(at); return s }
 
 	var out []filter
-	opts := []filterGroup{{Kind: "thema", Label: "Thema"}, {Kind: "partij", Label: "Partij"}, {Kind: "status", Label: "Status"}}
-	add := func(kind, key, title string, keep func(*a.Commitment) bool) {
+	opts := []filterGroup{{Kind: "onderdeel", Label: "Onderdeel"}, {Kind: "partij", Label: "Partij"}, {Kind: "status", Label: "Status"}}
+	var sections, parties, states []option
+	add := func(kind, key, title string, keep func(*a.Item) bool) {
 		f := filter{Kind: kind, Key: key, Title: title, Path: base, At: at}
 		if kind != "" {
 			f.Path = base + kind + "/" + key + "/"
@@ -226,20 +246,36 @@ func filters(ag *a.Agreement, where map[*a.Commitment]location) []filter {
 				opts[i].Links = append(opts[i].Links, link{title, f.Path})
 			}
 		}
+		o := option{key, title}
+		switch kind {
+		case "onderdeel":
+			sections = append(sections, o)
+		case "partij":
+			parties = append(parties, o)
+		case "status":
+			states = append(states, o)
+		}
 	}
-	add("", "", "Alle afspraken", func(*a.Commitment) bool { return true })
-	for _, ch := range ag.Chapters {
-		add("thema", ch.ID, ch.Number+" "+ch.Title, func(c *a.Commitment) bool { return where[c].Chapter == ch })
+	add("", "", "Alle afspraken", func(*a.Item) bool { return true })
+	for _, s := range ag.Sections {
+		add("onderdeel", s.ID, s.Label(), func(c *a.Item) bool { return c.Top() == s })
 	}
 	for _, pt := range ag.Parties {
-		add("partij", pt.ID, pt.Name, func(c *a.Commitment) bool { return slices.Contains(c.Binding.Parties, pt) })
+		add("partij", pt.ID, pt.Name, func(c *a.Item) bool { return slices.Contains(c.Binding.Parties, pt) })
+	}
+	for _, g := range ag.Groups {
+		add("partij", g.ID, g.Name, func(c *a.Item) bool { return slices.Contains(c.Binding.Groups, g) })
+	}
+	if !slices.ContainsFunc(ag.Parties, func(p *a.Party) bool { return p.ID == noParty }) {
+		add("partij", noParty, "geen partij genoemd", func(c *a.Item) bool { return c.Binding.None() })
 	}
 	for _, t := range a.Statuses {
-		add("status", string(t.ID), t.Label, func(c *a.Commitment) bool { return status(c) == t.ID })
+		add("status", statusSlug(t.ID), t.Label, func(c *a.Item) bool { return status(c) == t.ID })
 	}
-	add("status", "geen-rapportage", a.NoReport, func(c *a.Commitment) bool { return status(c) == "" })
+	add("status", statusSlug(""), a.NoReport, func(c *a.Item) bool { return status(c) == "" })
 	for i := range out {
 		out[i].Options = opts
+		out[i].Sections, out[i].Parties, out[i].States = sections, parties, states
 	}
 	return out
 }

@@ -1,5 +1,5 @@
 // Package site renders the agreement model to a static website: one page per
-// agreement, chapter and afspraak, a home page, a 404 page, sitemap.xml and
+// agreement and section (onderdeel) of any depth, a home page, a 404 page, sitemap.xml and
 // robots.txt. Pages come from html/template files (embedded defaults,
 // overridable per site) and Markdown through the markdown package.
 package site
@@ -72,7 +72,10 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 	if err := r.parseTemplates(opt.Templates); err != nil {
 		return nil, err
 	}
-	jobs := r.pages()
+	jobs, err := r.pages()
+	if err != nil {
+		return nil, err
+	}
 	files := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
@@ -117,7 +120,7 @@ type renderer struct {
 	base   baseURL
 	md     *markdown.Converter
 	pages_ map[string]*template.Template
-	where  map[*a.Commitment]location // the page each commitment is on
+	where  map[*a.Item]string // the page each item is on, with its anchor
 	// moments are each agreement's monitoring reports, computed once for
 	// the report pages and the feeds.
 	moments map[*a.Agreement][]moment
@@ -147,11 +150,11 @@ func (r *renderer) render(j job) (File, error) {
 }
 
 // reservedIDs are element ids the templates use; Markdown headings avoid them.
-var reservedIDs = []string{"inhoud", "hoofdinhoud", "menu", "kruimelpad", "voettekst", "beoogd-effect", "doelen", "cijfers", "afspraken", "partijen", "inhoudsopgave", "voorwoord", "stand-in-grafieken", "cijfers-per-thema"}
+var reservedIDs = []string{"inhoud", "hoofdinhoud", "menu", "kruimelpad", "voettekst", "cijfers", "partijen", "inhoudsopgave", "voortgang", "onderdelen", "samenhang", "vraagt-aandacht", "cijfers-per-onderdeel", "toelichting", "wijzigingen", "stand", "tekst"}
 
 func (r *renderer) parseTemplates(tfs fs.FS) error {
 	r.pages_ = map[string]*template.Template{}
-	for _, kind := range []string{"home", "agreement", "chapter", "afspraak", "404", "reports", "report", "commitments", "data"} {
+	for _, kind := range []string{"home", "agreement", "section", "404", "reports", "report", "commitments", "data"} {
 		t, err := template.New("base.html").Funcs(r.funcs()).ParseFS(tfs, "base.html", "partials*.html", kind+".html")
 		if err != nil {
 			return fmt.Errorf("sjabloon %s.html: %w", kind, err)

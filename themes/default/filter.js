@@ -1,5 +1,5 @@
-// Instant filtering of the commitments table. Without JavaScript the
-// filter links (one generated page per theme, party and state) do the job.
+// Instant filtering of the table of afspraken. Without JavaScript the
+// filter links (one generated page per onderdeel, party and state) do the job.
 (function () {
   "use strict";
   var form = document.querySelector("form.live-filter");
@@ -8,12 +8,12 @@
   var rows = Array.prototype.slice.call(table.tBodies[0].rows);
   var count = form.querySelector(".live-count");
   function apply() {
-    var thema = form.elements.thema.value;
+    var onderdeel = form.elements.onderdeel.value;
     var partij = form.elements.partij.value;
     var status = form.elements.status.value;
     var shown = 0;
     rows.forEach(function (tr) {
-      var ok = (!thema || tr.dataset.thema === thema) &&
+      var ok = (!onderdeel || tr.dataset.onderdeel === onderdeel) &&
         (!partij || (" " + tr.dataset.partijen + " ").indexOf(" " + partij + " ") >= 0) &&
         (!status || tr.dataset.status === status);
       tr.hidden = !ok;

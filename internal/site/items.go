@@ -1,0 +1,99 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	a "github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/charts"
+	"github.com/prestatie/prestatie/internal/dutch"
+)
+
+// itemView is what the "item-meta" template shows after an item's text:
+// for an afspraak who is bound, its target and deadline, its latest state
+// with the report it came from and its history; for a doel its target;
+// for a bepaling only what it is.
+type itemView struct {
+	Page *page
+	Item *a.Item
+}
+
+func (p *page) itemMeta(it *a.Item) (template.HTML, error) {
+	var b bytes.Buffer
+	if err := p.r.pages_[p.Kind].ExecuteTemplate(&b, "item-meta", itemView{p, it}); err != nil {
+		return "", err
+	}
+	return template.HTML(strings.TrimSpace(b.String())), nil
+}
+
+// Binding names who the item binds, "" when no party is named.
+func (v itemView) Binding() string { return dutch.Binding(v.Item.Binding) }
+
+// BindingLabel is "Partij" for one named organisation, else "Partijen".
+func (v itemView) BindingLabel() string { return bindingLabel(v.Item.Binding) }
+
+func bindingLabel(b a.Binding) string {
+	if !b.All && len(b.Kinds) == 0 && len(b.Groups) == 0 && len(b.Named) == 1 {
+		return "Partij"
+	}
+	return "Partijen"
+}
+
+// Overdue reports whether the afspraak is past its stated deadline at the
+// agreement's latest report.
+func (v itemView) Overdue() bool { return v.Item.Overdue(v.Page.Agreement.AsOf()) }
+
+// ReportPath is the report page of a progress entry's date, below the base.
+func (v itemView) ReportPath(e *a.ProgressEntry) string {
+	return reportPath(v.Page.Agreement, e.Date)
+}
+
+func reportPath(ag *a.Agreement, d a.Date) string {
+	return agreementPath(ag) + "voortgang/" + a.MomentSlug(d) + "/"
+}
+
+// targetText says a target as the site shows it: "12 woningen, uiterlijk 30
+// juni 2025 (netto)"; the label is "Doel" for an amount, "Termijn" for a
+// deadline alone.
+func targetText(t *a.Target) (label, text string) {
+	if t == nil {
+		return "", ""
+	}
+	var parts []string
+	if t.Measurable() {
+		parts = append(parts, dutch.Target(t))
+		label = "Doel"
+	}
+	if d := dutch.Deadline(t.Due); d != "" {
+		parts = append(parts, d)
+		if label == "" {
+			label = "Termijn"
+		}
+	}
+	text = strings.Join(parts, ", ")
+	if t.Note != "" {
+		if text == "" {
+			return "Toelichting", t.Note
+		}
+		text += " (" + t.Note + ")"
+	}
+	return label, text
+}
+
+// itemLabel names an item in lists and tables: its section's number and
+// its own, then the start of its text.
+func itemLabel(it *a.Item, n int) string { return charts.ItemLabel(it, n) }
+
+// sectionTrail names a section with the sections above it:
+// "Beschikbaarheid › 2 Nieuwbouw".
+func sectionTrail(s *a.Section) string {
+	if s == nil {
+		return ""
+	}
+	var parts []string
+	for _, x := range s.Path() {
+		parts = append(parts, x.Label())
+	}
+	return strings.Join(parts, " › ")
+}
