@@ -1,0 +1,66 @@
+package markdown
+
+import (
+	"html/template"
+	"strings"
+	"testing"
+)
+
+func TestItems(t *testing.T) {
+	src := []byte("## Bijdrage\n\n- Oplevering *12* woningen {#de-ligt-iv}\n- Onderzoeken of\n  5 tot 10 {#flex}\n  - sub a {#sub-a}\n- gewoon\n\n3. drie {#drie}\n4. vier {#vier}\n\nEen doel. {#doel}\n\nFout {#Fout}\n\n`code {#niet}`\n")
+	ms, loose := New().Items(src)
+	type flat struct{ id, text, number string }
+	var got []flat
+	var walk func([]*Mark)
+	walk = func(ms []*Mark) {
+		for _, m := range ms {
+			if string(src[m.Offset:m.Offset+2]) != "{#" {
+				t.Errorf("%s: offset %d points at %q", m.ID, m.Offset, src[m.Offset:m.Offset+2])
+			}
+			got = append(got, flat{m.ID, m.Text, m.Number})
+			walk(m.Children)
+		}
+	}
+	walk(ms)
+	want := []flat{
+		{"de-ligt-iv", "Oplevering *12* woningen", ""},
+		{"flex", "Onderzoeken of\n5 tot 10", ""},
+		{"sub-a", "sub a", ""},
+		{"drie", "drie", "3"},
+		{"vier", "vier", "4"},
+		{"doel", "Een doel.", ""},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("items = %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("item %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if len(ms) != 5 || len(ms[1].Children) != 1 {
+		t.Errorf("sub-items nest under their item")
+	}
+	if len(loose) != 1 || loose[0].Text != "{#Fout}" {
+		t.Errorf("loose = %+v", loose)
+	}
+}
+
+func TestDocumentDecoratesItems(t *testing.T) {
+	src := "- Bouwen {#bouwen}\n- Niets\n\nEen doel. {#doel}\n"
+	h, err := New().Document(src, nil, "", 0, func(id string) template.HTML {
+		return template.HTML(`<span class="x">` + id + `</span>`)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(h)
+	for _, want := range []string{`<li id="bouwen">Bouwen`, `<span class="x">bouwen</span>`, `<p id="doel">Een doel.</p>`, `<span class="x">doel</span>`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("missing %q in\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "{#") || strings.Contains(s, "data-prestatie") {
+		t.Errorf("marker or internal attribute printed:\n%s", s)
+	}
+}
