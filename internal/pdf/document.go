@@ -20,17 +20,38 @@ import (
 	"github.com/prestatie/prestatie/internal/markdown"
 )
 
+// What the PDF prints before the signatures is the document's text and
+// nothing else: the preamble under the document's own heading (or none),
+// every section with the document's number (or none) and title at the
+// heading level of its depth, its Markdown body with the items of the text
+// in their place, and the figures that carry real data as tables. The PDF
+// adds no heading, term, party or date of its own there. Its own words are
+// the fixed document furniture listed in furniture below (cover labels,
+// contents, footer, signing page), which a test checks.
+
+// furniture is every text of the PDF's own making that may stand before
+// the signatures, besides the source's texts, numbers and dates.
+var furniture = []string{
+	"CONCEPT", "Concept", "Ter ondertekening", "Kopie van de op", "ondertekende tekst",
+	"Partijen", "Kenmerk", "Datum", "Status", "Periode", "tot en met",
+	"Inhoud", "pagina", "van", "kenmerk", "Paraaf", "Paraaf per partij",
+	"Bron:", "(circa)", "circa", "Categorie", "Aantal", "Aandeel", "Huurprijsklasse", "Energielabel",
+	"Afbeelding:",
+}
+
 // doc is one agreement prepared for layout: its Markdown parsed once, its
 // contents entries and fingerprint. build can run several times on it (the
 // first time to learn the page numbers).
 type doc struct {
-	ag     *agreement.Agreement
-	th     *theme
-	md     *markdown.Converter
-	fp     string
-	parsed map[string][]block
-	toc    []tocEntry
-	logos  map[string]Logo // by party id
+	ag      *agreement.Agreement
+	th      *theme
+	md      *markdown.Converter
+	fp      string
+	parsed  map[string][]block
+	toc     []tocEntry
+	anchors map[*agreement.Section]string
+	numbers map[string]string // item id -> the document's number
+	logos   map[string]Logo   // by party id
 	// boldItalic: the text uses the bold italic face, learnt in the first
 	// pass; the face is only embedded when it is used.
 	boldItalic bool
@@ -42,6 +63,9 @@ type tocEntry struct {
 	number string
 	title  string
 }
+
+// tocDepth is the deepest section level listed in the contents.
+const tocDepth = 2
 
 // pagination is what one pass learns for the next: the page of every
 // contents entry and the number of pages.
@@ -64,42 +88,82 @@ func (p pagination) equal(q pagination) bool {
 }
 
 func newDoc(ag *agreement.Agreement, th *theme) *doc {
-	d := &doc{ag: ag, th: th, md: markdown.New(), fp: Fingerprint(ag), parsed: map[string][]block{}}
-	if strings.TrimSpace(ag.Preamble.Source) != "" || len(ag.Figures) > 0 {
-		d.toc = append(d.toc, tocEntry{anchor: "inleiding", level: 1, title: "Inleiding"})
-	}
-	for i, ch := range ag.Chapters {
-		if ch.Annex {
-			continue
+	d := &doc{ag: ag, th: th, md: markdown.New(), fp: Fingerprint(ag), parsed: map[string][]block{},
+		anchors: map[*agreement.Section]string{}, numbers: map[string]string{}}
+	n := 0
+	ag.EachSection(func(s *agreement.Section) {
+		n++
+		d.anchors[s] = "s" + strconv.Itoa(n)
+	})
+	ag.EachItem(func(it *agreement.Item) {
+		if it.Number != "" {
+			d.numbers[it.ID] = it.Number
 		}
-		d.toc = append(d.toc, tocEntry{anchor: chAnchor(i), level: 1, number: ch.Number, title: ch.Title})
-		for j, af := range ch.Afspraken {
-			d.toc = append(d.toc, tocEntry{anchor: afAnchor(i, j), level: 2, number: af.Number, title: af.Title})
+	})
+	if ag.PreambleTitle != "" && strings.TrimSpace(ag.Preamble.Source) != "" {
+		d.toc = append(d.toc, tocEntry{anchor: "preambule", level: 1, title: ag.PreambleTitle})
+	}
+	var entries func(ss []*agreement.Section)
+	entries = func(ss []*agreement.Section) {
+		for _, s := range ss {
+			if s.Depth() > tocDepth {
+				return
+			}
+			d.toc = append(d.toc, tocEntry{anchor: d.anchors[s], level: s.Depth(), number: s.Number, title: s.Title})
+			entries(s.Sections)
 		}
 	}
+	entries(ag.Body())
 	d.toc = append(d.toc, tocEntry{anchor: "ondertekening", level: 1, title: "Ondertekening"})
-	for i, ch := range ag.Chapters {
-		if ch.Annex {
-			d.toc = append(d.toc, tocEntry{anchor: chAnchor(i), level: 1, number: ch.Number, title: ch.Title})
-		}
-	}
+	entries(ag.Annexes())
 	return d
 }
-
-func chAnchor(i int) string    { return "h" + strconv.Itoa(i) }
-func afAnchor(i, j int) string { return "h" + strconv.Itoa(i) + "." + strconv.Itoa(j) }
 
 func (d *doc) parse(src string) []block {
 	if bs, ok := d.parsed[src]; ok {
 		return bs
 	}
 	bs := parseMarkdown(d.md, src)
+	numberItems(bs, d.numbers)
 	d.parsed[src] = bs
 	return bs
 }
 
+// numberItems gives the list items of the text that the document numbers
+// itself (an item's own number in front matter) that number as marker, in
+// place of the bullet or the list's counter.
+func numberItems(bs []block, numbers map[string]string) {
+	for i := range bs {
+		bl := &bs[i]
+		for j := range bl.Items {
+			it := &bl.Items[j]
+			if n, ok := numbers[it.ID]; ok && bl.Kind == listBlock {
+				if bl.Ordered && isDigits(n) && it.Marker != "" {
+					n += it.Marker[len(it.Marker)-1:] // "3." or "3)", as the list writes it
+				}
+				it.Marker = n
+			}
+			numberItems(it.Blocks, numbers)
+		}
+		numberItems(bl.Children, numbers)
+	}
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // txt is a plain (non-Markdown) text as one span.
 func txt(s string) []span { return []span{{Text: clean(s)}} }
+
+// digital reports whether the agreement is signed digitally: no paraaf
+// boxes, no signature lines.
+func digital(ag *agreement.Agreement) bool { return ag.Signing == agreement.Digital }
 
 // build lays out the whole document on m. pg holds the page numbers learnt
 // from the previous pass (empty on the first); track, when not nil, records
@@ -118,11 +182,9 @@ func (d *doc) build(m core.Maroto, pg pagination, track *tracker) error {
 	d.body(b)
 	b.newPage()
 	d.signing(b, pg)
-	for i, ch := range d.ag.Chapters {
-		if ch.Annex {
-			b.newPage()
-			d.chapter(b, ch, chAnchor(i))
-		}
+	for _, s := range d.ag.Annexes() {
+		b.newPage()
+		d.section(b, s)
 	}
 	b.flush()
 	if track == nil {
@@ -169,6 +231,21 @@ func hasFooter(n *node.Node[core.Structure]) bool {
 
 // --- cover ---------------------------------------------------------------
 
+// statusLine says what the paper is: a concept, a text to sign, or a copy
+// of the signed text. A paper whose signature lines are empty never says
+// it is signed.
+func statusLine(ag *agreement.Agreement) string {
+	switch {
+	case ag.Status == agreement.Draft || ag.Draft:
+		return "Concept"
+	case ag.Status == agreement.ForSignature:
+		return "Ter ondertekening"
+	case ag.Date.IsZero():
+		return "Kopie van de ondertekende tekst"
+	}
+	return "Kopie van de op " + dateOf(ag.Date) + " ondertekende tekst"
+}
+
 func (d *doc) cover(b *builder) {
 	ag, th := d.ag, d.th
 	if r, h := d.logoRow(); r != nil {
@@ -202,7 +279,10 @@ func (d *doc) cover(b *builder) {
 	if ag.Reference != "" {
 		facts = append(facts, [2]string{"Kenmerk", ag.Reference})
 	}
-	facts = append(facts, [2]string{"Datum", dateOf(ag.Date)}, [2]string{"Status", ag.Status.Label()})
+	if !ag.Date.IsZero() {
+		facts = append(facts, [2]string{"Datum", dateOf(ag.Date)})
+	}
+	facts = append(facts, [2]string{"Status", statusLine(ag)})
 	for _, f := range facts {
 		st := textStyle{Size: 10, Lead: 1.45, Color: th.text}
 		l := layout(txt(f[1]), st, contentW-30)
@@ -219,12 +299,39 @@ func period(p agreement.Period) string {
 	return "Periode " + strconv.Itoa(p.From) + " tot en met " + strconv.Itoa(p.To)
 }
 
-// coverParties lists the parties: one column for a few, two for many, and
-// names only when even that would not fit the cover.
+// partyGroup is a heading of the document's own grouping of parties
+// ("Woningcorporaties") and its parties; name "" for parties without one.
+type partyGroup struct {
+	name    string
+	parties []*agreement.Party
+}
+
+// partyGroups groups the parties by Party.Group in order of first
+// appearance, when any party has a group; otherwise it is one group
+// without a name.
+func partyGroups(ag *agreement.Agreement) []partyGroup {
+	var out []partyGroup
+	at := map[string]int{}
+	for _, p := range ag.Parties {
+		i, ok := at[p.Group]
+		if !ok {
+			i = len(out)
+			at[p.Group] = i
+			out = append(out, partyGroup{name: p.Group})
+		}
+		out[i].parties = append(out[i].parties, p)
+	}
+	return out
+}
+
+// coverParties lists the parties under the document's groups: one column
+// for a few, two for many, and names only when even that would not fit the
+// cover.
 func (d *doc) coverParties(b *builder) {
 	ag, th := d.ag, d.th
 	name := textStyle{Size: 11, Lead: 1.3, Color: th.text, Bold: true}
 	sub := textStyle{Size: 9, Lead: 1.3, Color: th.muted, Ital: true}
+	groupSt := textStyle{Size: 9, Lead: 1.3, Color: th.primary, Bold: true}
 	subOf := func(p *agreement.Party) []span {
 		s := p.Kind.Label()
 		if p.Tagline != "" {
@@ -238,45 +345,63 @@ func (d *doc) coverParties(b *builder) {
 	}
 	w := contentW / float64(cols)
 	type cell struct{ n, s []line }
-	var cells []cell
+	groups := partyGroups(ag)
+	cells := make([][]cell, len(groups))
 	height := 0.0
-	for _, p := range ag.Parties {
-		c := cell{layout(txt(p.Name), name, w-4), layout(subOf(p), sub, w-4)}
-		cells = append(cells, c)
-	}
-	for i := 0; i < len(cells); i += cols {
-		h := 0.0
-		for j := i; j < min(i+cols, len(cells)); j++ {
-			h = math.Max(h, float64(len(cells[j].n))*name.lineHeight()+float64(len(cells[j].s))*sub.lineHeight()+3)
+	for gi, g := range groups {
+		if g.name != "" {
+			height += groupSt.lineHeight() + 3
 		}
-		height += h
+		for _, p := range g.parties {
+			cells[gi] = append(cells[gi], cell{layout(txt(p.Name), name, w-4), layout(subOf(p), sub, w-4)})
+		}
+		cs := cells[gi]
+		for i := 0; i < len(cs); i += cols {
+			h := 0.0
+			for j := i; j < min(i+cols, len(cs)); j++ {
+				h = math.Max(h, float64(len(cs[j].n))*name.lineHeight()+float64(len(cs[j].s))*sub.lineHeight()+3)
+			}
+			height += h
+		}
+	}
+	groupHead := func(g partyGroup, top float64) {
+		if g.name != "" {
+			b.para(txt(g.name), groupSt, paraOpts{top: top, bottom: 1, keep: true})
+		}
 	}
 	if height > 120 { // too many to list with their descriptions: names only
-		var ss []span
-		for i, p := range ag.Parties {
-			if i > 0 {
-				ss = append(ss, span{Text: " · "})
+		for gi, g := range groups {
+			groupHead(g, float64(min(gi, 1))*2)
+			var ss []span
+			for i, p := range g.parties {
+				if i > 0 {
+					ss = append(ss, span{Text: " · "})
+				}
+				ss = append(ss, txt(p.Name)...)
 			}
-			ss = append(ss, txt(p.Name)...)
+			b.para(ss, textStyle{Size: 10, Lead: 1.4, Color: th.text}, paraOpts{bottom: 2})
 		}
-		b.para(ss, textStyle{Size: 10, Lead: 1.4, Color: th.text}, paraOpts{bottom: 2})
 		return
 	}
-	for i := 0; i < len(cells); i += cols {
-		var names, subs []*textBlock
-		hn, hs := 0.0, 0.0
-		for j := i; j < i+cols; j++ {
-			if j >= len(cells) {
-				names, subs = append(names, nil), append(subs, nil)
-				continue
+	for gi, g := range groups {
+		groupHead(g, float64(min(gi, 1))*2)
+		cs := cells[gi]
+		for i := 0; i < len(cs); i += cols {
+			var names, subs []*textBlock
+			hn, hs := 0.0, 0.0
+			for j := i; j < i+cols; j++ {
+				if j >= len(cs) {
+					names, subs = append(names, nil), append(subs, nil)
+					continue
+				}
+				tn := &textBlock{lines: cs[j].n, st: name}
+				ts := &textBlock{lines: cs[j].s, st: sub, bottom: 3}
+				names, subs = append(names, tn), append(subs, ts)
+				hn, hs = math.Max(hn, tn.height()), math.Max(hs, ts.height())
 			}
-			tn := &textBlock{lines: cells[j].n, st: name}
-			ts := &textBlock{lines: cells[j].s, st: sub, bottom: 3}
-			names, subs = append(names, tn), append(subs, ts)
-			hn, hs = math.Max(hn, tn.height()), math.Max(hs, ts.height())
+			b.push(columns(names, hn), hn, true)
+			b.push(columns(subs, hs), hs, false)
 		}
-		b.push(columns(names, hn), hn, true)
-		b.push(columns(subs, hs), hs, false)
 	}
 }
 
@@ -310,7 +435,7 @@ func (d *doc) contents(b *builder, pg pagination) {
 			st.Bold = true
 			top = 1.8
 		} else {
-			indent = numW
+			indent = numW * float64(e.level-1)
 		}
 		tb := &textBlock{st: st, top: top, indent: indent}
 		tw := contentW - indent - 16
@@ -372,146 +497,41 @@ func (b *builder) heading(level int, number []span, ss []span, anchor string, f 
 	b.para(ss, st, o)
 }
 
+// body prints the preamble and the sections before the signatures.
 func (d *doc) body(b *builder) {
 	ag := d.ag
-	if strings.TrimSpace(ag.Preamble.Source) != "" || len(ag.Figures) > 0 {
-		b.heading(1, nil, txt("Inleiding"), "inleiding", flow{})
-		b.blocks(d.parse(ag.Preamble.Source), flow{level: 1})
-		d.figures(b, ag.Figures, 2)
+	// An empty mark where the text begins, so that the layout knows its page.
+	mark := &textBlock{st: d.th.body, anchor: "tekst", track: b.track}
+	b.push(full(mark, 0), 0, true)
+	if ag.PreambleTitle != "" && strings.TrimSpace(ag.Preamble.Source) != "" {
+		b.heading(1, nil, txt(ag.PreambleTitle), "preambule", flow{})
 	}
-	for i, ch := range ag.Chapters {
-		if !ch.Annex {
-			d.chapter(b, ch, chAnchor(i))
-		}
-	}
-}
-
-func (d *doc) chapter(b *builder, ch *agreement.Chapter, anchor string) {
-	b.heading(1, txt(ch.Number), txt(ch.Title), anchor, flow{})
-	var meta []string
-	if ch.Area != "" {
-		meta = append(meta, "Gebied: "+ch.Area)
-	}
-	if ch.Year != 0 {
-		meta = append(meta, "Jaarschijf "+strconv.Itoa(ch.Year))
-	}
-	if len(meta) > 0 {
-		b.para(txt(strings.Join(meta, " · ")), d.th.small, paraOpts{bottom: 2})
-	}
-	b.blocks(d.parse(ch.Intro.Source), flow{level: 1})
-	d.figures(b, ch.Figures, 2)
-	if len(ch.Commitments) > 0 {
-		d.contributions(b, ch.Commitments, 2)
-		d.targets(b, ch.Commitments)
-	}
-	i := strings.TrimPrefix(anchor, "h")
-	for j, af := range ch.Afspraken {
-		d.afspraak(b, af, "h"+i+"."+strconv.Itoa(j))
+	b.blocks(d.parse(ag.Preamble.Source), flow{level: 1})
+	d.figures(b, ag.Figures)
+	for _, s := range ag.Body() {
+		d.section(b, s)
 	}
 }
 
-func (d *doc) afspraak(b *builder, af *agreement.Afspraak, anchor string) {
-	b.heading(2, txt(af.Number), txt(af.Title), anchor, flow{})
-	b.blocks(d.parse(af.Context.Source), flow{level: 2})
-	if strings.TrimSpace(af.Effect) != "" {
-		b.heading(3, nil, txt("Beoogd effect/impact"), "", flow{})
-		b.blocks(d.parse(af.Effect), flow{level: 3})
+// section prints a section at the heading level of its depth, with the
+// document's number or none, its text, its figures and its subsections.
+// Headings in the text sit below the section's level.
+func (d *doc) section(b *builder, s *agreement.Section) {
+	depth := s.Depth()
+	var num []span
+	if s.Number != "" {
+		num = txt(s.Number)
 	}
-	if len(af.Goals) > 0 {
-		b.heading(3, nil, txt("Doelen"), "", flow{})
-		for _, g := range af.Goals {
-			f := flow{indent: bulletW, marker: txt("•"), level: 3, depth: 1}
-			if g.Target != nil {
-				f.keep = true
-			}
-			b.blocks(d.parse(g.Text), f)
-			if g.Target != nil {
-				b.para(append([]span{{Text: "Doel: ", Bold: true}}, txt(goalTarget(g.Target))...), d.th.body,
-					paraOpts{indent: bulletW, bottom: 2})
-			}
-		}
+	b.heading(depth, num, txt(s.Title), d.anchors[s], flow{})
+	b.blocks(d.parse(s.Body.Source), flow{level: depth})
+	d.figures(b, s.Figures)
+	for _, c := range s.Sections {
+		d.section(b, c)
 	}
-	d.contributions(b, af.Commitments, 3)
-	d.targets(b, af.Commitments)
-	d.figures(b, af.Figures, 3)
-}
-
-// goalTarget is "aantal woningen neemt niet af, uiterlijk 31 december 2025
-// (huurprijs tot € 550, prijspeil 2020)", as on the site.
-func goalTarget(t *agreement.Target) string {
-	s := dutch.Target(t)
-	if t.Due != nil {
-		s += ", uiterlijk " + dateOf(*t.Due)
-	}
-	if t.Note != "" {
-		s += " (" + t.Note + ")"
-	}
-	return s
-}
-
-// contributions prints one "Bijdrage <partij>" list per group, in the
-// agreement's contribution order, every commitment with its number.
-func (d *doc) contributions(b *builder, cs []*agreement.Commitment, level int) {
-	for _, g := range d.ag.Groups(cs) {
-		b.heading(level, nil, txt(dutch.GroupHeading(g)), "", flow{})
-		markW, itemW := 12.0, 10.0
-		for _, c := range g.Commitments {
-			markW = math.Max(markW, textWidth(c.Number, regular, d.th.body.Size)+3)
-			for _, it := range c.Items {
-				itemW = math.Max(itemW, textWidth(it.Number, regular, d.th.body.Size)+3)
-			}
-		}
-		for _, c := range g.Commitments {
-			b.blocks(d.parse(c.Text), flow{indent: markW, marker: txt(c.Number), level: level, depth: 1, bottom: 1.6})
-			for _, it := range c.Items {
-				b.blocks(d.parse(it.Text), flow{indent: markW + itemW, markX: markW, marker: txt(it.Number),
-					level: level, depth: 2, bottom: 1.6})
-			}
-		}
-		b.space(paraSpace - 1.6)
-	}
-}
-
-// targets prints the measurable targets of commitments as a compact table:
-// what, who, value, unit and due date.
-func (d *doc) targets(b *builder, cs []*agreement.Commitment) {
-	var rows [][][]span
-	addRow := func(c *agreement.Commitment) {
-		t := c.Target
-		what := d.flat(c.Text)
-		if t.Note != "" {
-			what = append(what, span{Text: "\n"}, span{Text: clean(t.Note), Italic: true})
-		}
-		due := ""
-		if dd := c.Due(); !dd.IsZero() {
-			due = dateOf(dd)
-		}
-		rows = append(rows, [][]span{txt(c.Number), what, txt(bindingNames(c.Binding)), txt(targetValue(t)), txt(t.Unit), txt(due)})
-	}
-	for _, g := range d.ag.Groups(cs) {
-		for _, c := range g.Commitments {
-			if c.Target != nil {
-				addRow(c)
-			}
-			for _, it := range c.Items {
-				if it.Target != nil {
-					addRow(it)
-				}
-			}
-		}
-	}
-	if len(rows) == 0 {
-		return
-	}
-	b.heading(4, nil, txt("Meetbare doelen"), "", flow{})
-	head := [][]span{txt("Nr."), txt("Wat"), txt("Wie"), txt("Waarde"), txt("Eenheid"), txt("Uiterlijk")}
-	b.table(table{widths: []float64{0.09, 0.39, 0.15, 0.12, 0.11, 0.14}, header: head, rows: rows, size: 8.5,
-		aligns: []align.Type{align.Left, align.Left, align.Left, align.Right, align.Left, align.Left}})
-	b.space(paraSpace + 1)
 }
 
 // flat is the text of a Markdown text as spans, its paragraphs and list
-// items on lines of their own, for a table cell.
+// items on lines of their own.
 func (d *doc) flat(src string) []span {
 	var out []span
 	var walk func(bs []block, prefix string)
@@ -565,37 +585,16 @@ func (d *doc) flat(src string) []span {
 	return out
 }
 
-// targetValue is the value column: "12", "5 tot 10", "maximaal 550",
-// "neemt niet af".
-func targetValue(t *agreement.Target) string {
-	switch {
-	case t.Value != nil:
-		return dutch.Number(*t.Value)
-	case t.Min != nil && t.Max != nil:
-		return dutch.Number(*t.Min) + " tot " + dutch.Number(*t.Max)
-	case t.Min != nil:
-		return "ten minste " + dutch.Number(*t.Min)
-	case t.Max != nil:
-		return "maximaal " + dutch.Number(*t.Max)
-	case t.Trend != "":
-		return agreement.Label(agreement.Trends, t.Trend)
-	}
-	return ""
-}
-
-// bindingNames names who a commitment binds: "Leystromen", "gemeente en
-// Leystromen", "alle corporaties", "alle partijen".
-func bindingNames(b agreement.Binding) string {
-	return strings.TrimPrefix(dutch.GroupHeading(agreement.Group{Binding: b}), "Bijdrage ")
-}
-
-func (d *doc) figures(b *builder, fs []*agreement.Figure, level int) {
-	if len(fs) == 0 {
-		return
-	}
+// figures prints the figures that hold real data as tables with their
+// caption and source, where the document has them. Illustrative figures
+// (example data) and the goals of figures are not printed: the signature
+// PDF holds nothing that the parties did not agree.
+func (d *doc) figures(b *builder, fs []*agreement.Figure) {
 	th := d.th
-	b.heading(level, nil, txt("Cijfers"), "", flow{})
 	for _, f := range fs {
+		if f.Illustrative {
+			continue
+		}
 		caption := f.DefaultTitle() + ", " + dateOf(f.AsOf)
 		if f.Approximate && len(f.Values) > 0 {
 			caption += " (circa)"
@@ -629,63 +628,72 @@ func (d *doc) figures(b *builder, fs []*agreement.Figure, level int) {
 			}
 			b.para(txt(v), th.body, paraOpts{keep: true, bottom: 0.5})
 		}
-		if f.Goal != nil {
-			b.para(append([]span{{Text: "Doel: ", Bold: true}}, txt(goalTarget(f.Goal))...), th.body, paraOpts{keep: true, top: 1})
-		}
-		src := []span{{Text: "Bron: " + clean(f.Source), Italic: true}}
-		if f.Illustrative {
-			src = append(src, span{Text: " (illustratieve gegevens)", Bold: true, Italic: true})
-		}
-		b.para(src, th.small, paraOpts{top: 1, bottom: 3.5})
+		b.para([]span{{Text: "Bron: " + clean(f.Source), Italic: true}}, th.small, paraOpts{top: 1, bottom: 3.5})
 	}
 }
 
 // --- signing ---------------------------------------------------------------
 
+// signing prints the signing page: the number of pages and the fingerprint
+// above the signatures, then a signature block per signatory, grouped under
+// the document's own party groups. A digitally signed agreement gets no
+// signature lines but the statement of how it was signed.
 func (d *doc) signing(b *builder, pg pagination) {
 	ag, th := d.ag, d.th
 	b.heading(1, nil, txt("Ondertekening"), "ondertekening", flow{})
-	annexes := false
-	for _, ch := range ag.Chapters {
-		annexes = annexes || ch.Annex
-	}
 	n := "Deze overeenkomst bestaat uit " + strconv.Itoa(pg.total) + " pagina's" // plain apostrophe: the wording of the signing convention
-	if annexes {
+	if len(ag.Annexes()) > 0 {
 		n += " (inclusief bijlagen)"
 	}
 	b.para(txt(n+"."), th.body, paraOpts{bottom: 2, keep: true})
 	b.para([]span{{Text: "Vingerafdruk van de bron (SHA-256): "}, {Text: d.fp}}, th.small, paraOpts{bottom: 4, keep: true})
 	lead := th.body
 	lead.Bold = true
-	b.para(txt("Aldus overeengekomen en ondertekend."), lead, paraOpts{bottom: 4, keep: true})
-
-	var blocks []*textBlock
-	w := contentW/2 - 6
-	for _, p := range ag.Parties {
-		sigs := p.Signatories
-		if len(sigs) == 0 {
-			sigs = []agreement.Signatory{{}}
+	if digital(ag) {
+		if strings.TrimSpace(ag.SigningNote) != "" {
+			b.blocks(d.parse(ag.SigningNote), flow{level: 2, keep: true})
+		} else {
+			b.para(txt("Deze overeenkomst is digitaal ondertekend."), th.body, paraOpts{bottom: 4, keep: true})
 		}
-		for _, s := range sigs {
-			blocks = append(blocks, d.signatureBlock(p, s, w))
-		}
+	} else {
+		b.para(txt("Aldus overeengekomen en ondertekend."), lead, paraOpts{bottom: 4, keep: true})
 	}
-	for i := 0; i < len(blocks); i += 2 {
-		pair := []*textBlock{blocks[i], nil}
-		if i+1 < len(blocks) {
-			pair[1] = blocks[i+1]
-			pair[1].indent = 6
+
+	w := contentW/2 - 6
+	groupSt := th.body
+	groupSt.Bold, groupSt.Color = true, th.primary
+	for _, g := range partyGroups(ag) {
+		if g.name != "" {
+			b.para(txt(g.name), groupSt, paraOpts{top: 2, bottom: 3, keep: true})
 		}
-		h := pair[0].height()
-		if pair[1] != nil {
-			h = math.Max(h, pair[1].height())
+		var blocks []*textBlock
+		for _, p := range g.parties {
+			sigs := p.Signatories
+			if len(sigs) == 0 {
+				sigs = []agreement.Signatory{{}}
+			}
+			for _, s := range sigs {
+				blocks = append(blocks, d.signatureBlock(p, s, w))
+			}
 		}
-		b.push(columns(pair, h), h, false)
+		for i := 0; i < len(blocks); i += 2 {
+			pair := []*textBlock{blocks[i], nil}
+			if i+1 < len(blocks) {
+				pair[1] = blocks[i+1]
+				pair[1].indent = 6
+			}
+			h := pair[0].height()
+			if pair[1] != nil {
+				h = math.Max(h, pair[1].height())
+			}
+			b.push(columns(pair, h), h, false)
+		}
 	}
 }
 
 // signatureBlock is one signature: organisation, "namens deze", name,
 // function, place, date and a signature line; missing values are open lines.
+// For a digitally signed agreement it names the signatory without lines.
 func (d *doc) signatureBlock(p *agreement.Party, s agreement.Signatory, w float64) *textBlock {
 	st := d.th.body
 	st.Lead = 1.55
@@ -695,9 +703,16 @@ func (d *doc) signatureBlock(p *agreement.Party, s agreement.Signatory, w float6
 	org.Bold = true
 	t.lines = append(t.lines, layout(txt(p.Name), org, w)...)
 	t.lines = append(t.lines, layout([]span{{Text: "namens deze,", Italic: true}}, st, w)...)
+	dig := digital(d.ag)
+	if dig {
+		t.bottom = 4
+	}
 	field := func(label, value string) {
 		lab := run{Text: label, Face: regular, Size: st.Size, Width: textWidth(label, regular, st.Size)}
 		if strings.TrimSpace(value) == "" {
+			if dig {
+				return
+			}
 			t.rules = append(t.rules, hrule{line: len(t.lines), x1: labelW, x2: w, col: d.th.rule})
 			t.lines = append(t.lines, line{Runs: []run{lab}})
 			return
@@ -715,6 +730,9 @@ func (d *doc) signatureBlock(p *agreement.Party, s agreement.Signatory, w float6
 	field("naam:", s.Name)
 	field("functie:", s.Function)
 	field("plaats:", s.Place)
+	if dig {
+		return t
+	}
 	field("datum:", "")
 	field("handtekening:", "")
 	t.rules = t.rules[:len(t.rules)-1] // the signature line goes below the space to sign

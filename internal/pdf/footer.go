@@ -32,8 +32,9 @@ func (t *tracker) total() int       { return t.cover + t.footers }
 
 // footer is drawn at the bottom of every page after the cover: a rule, the
 // short title and reference, "pagina X van Y", and a paraaf box per party,
-// wrapping into rows when there are many parties. For a draft it also prints
-// CONCEPT in the top margin of the page.
+// wrapping into rows when there are many parties. A digitally signed
+// agreement has no paraaf boxes. For a draft it also prints CONCEPT in the
+// top margin of the page.
 //
 // With few parties the boxes stand beside the title (layout "side"); with
 // many, the title and page number take one line and the boxes fill rows of
@@ -77,9 +78,13 @@ func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker
 		infoSt:  textStyle{Size: 8, Lead: 1.3, Color: th.muted},
 		labelSt: textStyle{Size: 5, Lead: 1.2, Color: th.muted},
 	}
-	n := max(len(ag.Parties), 1)
+	parties := ag.Parties
+	if ag.Signing == agreement.Digital {
+		parties = nil // nobody initials a digitally signed document
+	}
+	n := max(len(parties), 1)
 	slot := minSlot
-	for _, p := range ag.Parties {
+	for _, p := range parties {
 		for _, w := range strings.Fields(clean(p.Label)) {
 			slot = math.Max(slot, textWidth(w, regular, f.labelSt.Size)+2+boxGap+0.5)
 		}
@@ -112,7 +117,7 @@ func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker
 		f.boxesY = footerGap + 1.5 + float64(len(f.info))*lh + f.labelSt.lineHeight()*1.6
 	}
 	lines := 1
-	for _, p := range ag.Parties {
+	for _, p := range parties {
 		l := layout(txt(p.Label), f.labelSt, f.slotW-boxGap-2)
 		lines = max(lines, len(l))
 		f.boxes = append(f.boxes, paraaf{label: l})
@@ -120,6 +125,9 @@ func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker
 	f.boxH = float64(lines)*f.labelSt.lineHeight() + initials + 1
 	rows := (n + f.perRow - 1) / f.perRow
 	boxes := float64(rows)*(f.boxH+boxGap) - boxGap
+	if len(f.boxes) == 0 {
+		boxes = 0
+	}
 	if f.side {
 		text := float64(len(f.info)+1) * lh
 		f.h = f.boxesY + math.Max(text, boxes) + 1
@@ -151,7 +159,9 @@ func (f *footer) Render(p core.Provider, cell *entity.Cell) {
 	by := cell.Y + f.boxesY
 	if f.side {
 		drawLine(p, layout(num, f.infoSt, f.infoW)[0], f.infoSt, x, y+1.5+float64(len(f.info))*lh, lh)
-		drawLine(p, layout(txt("Paraaf"), f.infoSt, paraafLabel)[0], f.infoSt, x+f.boxesX-paraafLabel, by, lh)
+		if len(f.boxes) > 0 {
+			drawLine(p, layout(txt("Paraaf"), f.infoSt, paraafLabel)[0], f.infoSt, x+f.boxesX-paraafLabel, by, lh)
+		}
 	} else {
 		st := f.infoSt
 		st.Align = align.Right

@@ -58,10 +58,12 @@ type block struct {
 }
 
 // item is a list item or a footnote: its marker ("3." for an ordered list,
-// "" for a bullet, the note number) and its blocks.
+// "" for a bullet, the note number), its blocks and, for an item of the
+// text marked {#id}, its id.
 type item struct {
 	Marker string
 	Blocks []block
+	ID     string
 }
 
 // parseMarkdown converts a Markdown text to blocks.
@@ -88,7 +90,7 @@ func convert(n ast.Node, src []byte) []block {
 			l := block{Kind: listBlock, Ordered: c.IsOrdered()}
 			i := c.Start
 			for li := c.FirstChild(); li != nil; li = li.NextSibling() {
-				it := item{Blocks: convert(li, src)}
+				it := item{Blocks: convert(li, src), ID: idOf(li)}
 				if l.Ordered {
 					it.Marker = strconv.Itoa(i) + string(c.Marker)
 					i++
@@ -125,6 +127,16 @@ func convert(n ast.Node, src []byte) []block {
 		}
 	}
 	return out
+}
+
+// idOf is the id attribute of a node ({#id} of an item of the text), or "".
+func idOf(n ast.Node) string {
+	if v, ok := n.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			return string(b)
+		}
+	}
+	return ""
 }
 
 func table2block(t *east.Table, src []byte) block {
@@ -334,8 +346,8 @@ func (b *builder) block(bl block, f flow) {
 		b.heading(min(f.level+bl.Level-1, 6), f.marker, bl.Spans, "", f)
 	case listBlock:
 		markW := bulletW
-		if bl.Ordered {
-			for _, it := range bl.Items {
+		for _, it := range bl.Items { // ordered lists and the document's own item numbers
+			if it.Marker != "" {
 				markW = max(markW, textWidth(it.Marker, regular, b.body(f).Size)+2)
 			}
 		}

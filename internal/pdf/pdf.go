@@ -29,7 +29,8 @@ import (
 // Options adjust the document.
 type Options struct {
 	// Date is written as the PDF's CreationDate and ModDate; zero means the
-	// agreement's date, so that the same source gives the same bytes.
+	// agreement's date, or 1 January of its first year when the document
+	// states no date, so that the same source gives the same bytes.
 	Date time.Time
 	// Theme gives the colours of headings and rules; the zero value is the
 	// default dark blue.
@@ -59,6 +60,9 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 	date := opt.Date
 	if date.IsZero() {
 		date = ag.Date.Time()
+		if ag.Date.IsZero() {
+			date = time.Date(max(ag.Period.From, 1970), time.January, 1, 0, 0, 0, 0, time.UTC)
+		}
 	}
 	d := newDoc(ag, newTheme(opt.Theme))
 	d.logos = opt.Logos
@@ -126,7 +130,10 @@ func (d *doc) config(date time.Time, fs []*entity.CustomFont) *entity.Config {
 	if ag.Reference != "" {
 		subject += ", kenmerk " + clean(ag.Reference)
 	}
-	subject += ", " + dateOf(ag.Date) + " (" + ag.Status.Label() + ")"
+	if !ag.Date.IsZero() {
+		subject += ", " + dateOf(ag.Date)
+	}
+	subject += " (" + statusLine(ag) + ")"
 	keywords := "prestatieafspraken; " + clean(ag.Municipality) + "; bron-sha256:" + d.fp
 	b := config.NewBuilder().
 		WithPageSize(pagesize.A4).

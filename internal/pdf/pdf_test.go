@@ -20,7 +20,6 @@ import (
 
 	"github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/content"
-	"github.com/prestatie/prestatie/internal/dutch"
 	"github.com/prestatie/prestatie/internal/seed"
 )
 
@@ -29,6 +28,9 @@ import (
 // missing tool is a failure: apt-get install -y poppler-utils qpdf.
 
 const root = "../.." // the repository is the default site
+
+// regio is the fifteen-party test site.
+var regio = filepath.Join(root, "testdata/sites/regio")
 
 var testDate = time.Date(2023, 4, 6, 0, 0, 0, 0, time.UTC)
 
@@ -101,6 +103,14 @@ func runTool(t testing.TB, name string, args ...string) string {
 	return string(out)
 }
 
+// texts is the text of every page, from one run of pdftotext.
+func texts(t testing.TB, pdf []byte) []string {
+	t.Helper()
+	need(t, "pdftotext")
+	ps := strings.Split(runTool(t, "pdftotext", writeTemp(t, pdf), "-"), "\f")
+	return ps[:len(ps)-1]
+}
+
 func pageCount(t testing.TB, file string) int {
 	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(runTool(t, "pdfinfo", file))
 	if m == nil {
@@ -111,19 +121,22 @@ func pageCount(t testing.TB, file string) int {
 }
 
 // pageTexts is the text of every page, split into the body (above the
-// footer) and the footer, with pdftotext -layout.
+// footer) and the footer, with pdftotext -layout: one run for the bodies of
+// all pages and one for the footers (pages are separated by form feeds).
 func pageTexts(t testing.TB, ag *agreement.Agreement, file string) (body, foot []string) {
 	t.Helper()
 	need(t, "pdftotext")
-	need(t, "pdfinfo")
-	n := pageCount(t, file)
 	f := newFooter(ag, newTheme(Theme{}), contentW, nil, 0)
 	pt := func(mm float64) string { return strconv.Itoa(int(mm * 72 / 25.4)) }
 	split := pageH - marginBottom - f.h + footerGap/2
-	for p := 1; p <= n; p++ {
-		ps := strconv.Itoa(p)
-		body = append(body, runTool(t, "pdftotext", "-layout", "-f", ps, "-l", ps, "-x", "0", "-y", "0", "-W", pt(pageW), "-H", pt(split), file, "-"))
-		foot = append(foot, runTool(t, "pdftotext", "-layout", "-f", ps, "-l", ps, "-x", "0", "-y", pt(split), "-W", pt(pageW), "-H", pt(pageH-split), file, "-"))
+	pages := func(out string) []string {
+		ps := strings.Split(out, "\f")
+		return ps[:len(ps)-1] // the text ends with a form feed
+	}
+	body = pages(runTool(t, "pdftotext", "-layout", "-x", "0", "-y", "0", "-W", pt(pageW), "-H", pt(split), file, "-"))
+	foot = pages(runTool(t, "pdftotext", "-layout", "-x", "0", "-y", pt(split), "-W", pt(pageW), "-H", pt(pageH-split), file, "-"))
+	if len(body) != len(foot) {
+		t.Fatalf("pdftotext: %d pages of body, %d of footer", len(body), len(foot))
 	}
 	return body, foot
 }
@@ -159,62 +172,101 @@ func plainOf(d *doc, src string) string {
 	return b.String()
 }
 
-// expected lists the headings and commitments of an agreement in document
-// order, as they should print.
+// expected lists, in document order, what the source says must print: the
+// preamble's heading, every section's number and title and the text of
+// every item of the text, the signing page, then the bijlagen.
 func expected(ag *agreement.Agreement) []string {
 	d := newDoc(ag, newTheme(Theme{}))
 	var want []string
-	commit := func(cs []*agreement.Commitment) {
-		for _, g := range ag.Groups(cs) {
-			want = append(want, dutch.GroupHeading(g))
-			for _, c := range g.Commitments {
-				want = append(want, c.Number+" "+plainOf(d, c.Text))
-				for _, it := range c.Items {
-					want = append(want, it.Number+" "+plainOf(d, it.Text))
-				}
-			}
+	var items func(its []*agreement.Item)
+	items = func(its []*agreement.Item) {
+		for _, it := range its {
+			want = append(want, plainOf(d, it.Text))
+			items(it.Items)
 		}
 	}
-	chapter := func(ch *agreement.Chapter) {
-		want = append(want, ch.Number+" "+ch.Title)
-		commit(ch.Commitments)
-		for _, af := range ch.Afspraken {
-			want = append(want, af.Number+" "+af.Title)
-			if af.Effect != "" {
-				want = append(want, "Beoogd effect/impact", plainOf(d, af.Effect))
-			}
-			commit(af.Commitments)
+	var section func(s *agreement.Section)
+	section = func(s *agreement.Section) {
+		want = append(want, s.Label())
+		items(s.Items)
+		for _, c := range s.Sections {
+			section(c)
 		}
 	}
-	want = append(want, "Inleiding")
-	for _, ch := range ag.Chapters {
-		if !ch.Annex {
-			chapter(ch)
-		}
+	if ag.PreambleTitle != "" {
+		want = append(want, ag.PreambleTitle)
 	}
-	want = append(want, "Ondertekening")
-	for _, ch := range ag.Chapters {
-		if ch.Annex {
-			chapter(ch)
-		}
+	items(ag.Items)
+	for _, s := range ag.Body() {
+		section(s)
+	}
+	want = append(want, "Ondertekening", "Aldus overeengekomen en ondertekend")
+	for _, s := range ag.Annexes() {
+		section(s)
 	}
 	return want
 }
 
-func TestDefaultAgreementTextInOrder(t *testing.T) {
-	ag, pdf := renderSite(t, root)
-	body, _ := pageTexts(t, ag, writeTemp(t, pdf))
-	pg := firstPass(t, ag)
-	text := normalise(strings.Join(body[pg.pages["inleiding"]-1:], "\n"))
-	inOrder(t, text, expected(ag))
+// sourceText is every text of an agreement's source: titles, Markdown
+// bodies, the signing note, party names and figure captions.
+func sourceText(ag *agreement.Agreement) string {
+	var b strings.Builder
+	w := func(ss ...string) {
+		for _, s := range ss {
+			b.WriteString(s)
+			b.WriteByte('\n')
+		}
+	}
+	w(ag.Title, ag.ShortTitle, ag.Municipality, ag.Reference, ag.PreambleTitle, ag.Preamble.Source, ag.SigningNote)
+	for _, p := range ag.Parties {
+		w(p.Name, p.Label, p.Group, p.Tagline)
+	}
+	ag.EachSection(func(s *agreement.Section) { w(s.Number, s.Title, s.Body.Source) })
+	return b.String()
 }
 
-func TestRegioTextInOrder(t *testing.T) {
-	ag, pdf := renderSite(t, filepath.Join(root, "testdata/sites/regio"))
-	body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+// textFrom is the normalised body text from the page where the text begins.
+func textFrom(t *testing.T, ag *agreement.Agreement, body []string) string {
+	t.Helper()
 	pg := firstPass(t, ag)
-	text := normalise(strings.Join(body[pg.pages["inleiding"]-1:], "\n"))
-	inOrder(t, text, expected(ag))
+	p := pg.pages["tekst"]
+	if p < 2 || p > len(body) {
+		t.Fatalf("the text begins on page %d of %d", p, len(body))
+	}
+	return normalise(strings.Join(body[p-1:], "\n"))
+}
+
+// TestTextInOrder checks, for the default agreement and the regional one,
+// that the PDF prints every section's number and title and every item's
+// text in the order of the source, and adds none of the headings the
+// first version made up unless the source has them.
+func TestTextInOrder(t *testing.T) {
+	for _, dir := range []string{root, regio} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			ag, pdf := renderSite(t, dir)
+			body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+			text := textFrom(t, ag, body)
+			want := expected(ag)
+			if len(want) < 20 {
+				t.Fatalf("only %d texts to look for", len(want))
+			}
+			inOrder(t, text, want)
+			all := strings.ToLower(normalise(strings.Join(body, "\n")))
+			src := strings.ToLower(sourceText(ag))
+			for _, w := range []string{"Inleiding", "Bijdrage", "Meetbare doelen", "Beoogd effect", "Doelen", "Cijfers", "Gebied:", "Illustratie"} {
+				w = strings.ToLower(w)
+				if strings.Contains(all, w) && !strings.Contains(src, w) {
+					t.Errorf("the PDF says %q, the source does not", w)
+				}
+			}
+		})
+	}
+}
+
+func TestRegioMarkdownComesThrough(t *testing.T) {
+	ag, pdf := renderSite(t, regio)
+	body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+	text := textFrom(t, ag, body)
 	// Markdown structure of the preamble and the annex.
 	inOrder(t, text, []string{"Dit is een fictief testvoorbeeld.", "Thuis in Testland 2023-2030",
 		"corporatie sociale huurwoningen waarvan in Oostdorp waarvan in Westdorp", "Woonstede 3.910 1.240 380",
@@ -245,7 +297,7 @@ func TestSeedComesThrough(t *testing.T) {
 // TestPageNumbers checks "pagina X van Y" on every page but the cover, the
 // page count on the signing page, and the page numbers of the contents.
 func TestPageNumbers(t *testing.T) {
-	for _, dir := range []string{root, filepath.Join(root, "testdata/sites/regio")} {
+	for _, dir := range []string{root, regio} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			ag, pdf := renderSite(t, dir)
 			file := writeTemp(t, pdf)
@@ -303,7 +355,7 @@ func TestFontsEmbedded(t *testing.T) {
 
 func TestQpdfCheck(t *testing.T) {
 	need(t, "qpdf")
-	for _, dir := range []string{root, filepath.Join(root, "testdata/sites/regio")} {
+	for _, dir := range []string{root, regio} {
 		_, pdf := renderSite(t, dir)
 		if out, err := exec.Command("qpdf", "--check", writeTemp(t, pdf)).CombinedOutput(); err != nil {
 			t.Errorf("%s: qpdf --check: %v\n%s", dir, err, out)
@@ -374,7 +426,7 @@ func TestDeterministic(t *testing.T) {
 // party on every page after the cover, a signature block for every
 // signatory, all parties on the cover.
 func TestManyParties(t *testing.T) {
-	ag, pdf := renderSite(t, filepath.Join(root, "testdata/sites/regio"))
+	ag, pdf := renderSite(t, regio)
 	if len(ag.Parties) != 15 {
 		t.Fatalf("%d parties", len(ag.Parties))
 	}
@@ -444,13 +496,9 @@ func TestDraftSaysConceptOnEveryPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	need(t, "pdftotext")
-	file := writeTemp(t, pdf)
-	n := pageCount(t, file)
-	for p := 1; p <= n; p++ {
-		ps := strconv.Itoa(p)
-		if txt := runTool(t, "pdftotext", "-f", ps, "-l", ps, file, "-"); !strings.Contains(txt, "CONCEPT") {
-			t.Errorf("page %d lacks CONCEPT", p)
+	for i, txt := range texts(t, pdf) {
+		if !strings.Contains(txt, "CONCEPT") {
+			t.Errorf("page %d lacks CONCEPT", i+1)
 		}
 	}
 }
@@ -458,7 +506,7 @@ func TestDraftSaysConceptOnEveryPage(t *testing.T) {
 // TestNoHeadingAtPageBottom checks, on the layout, that the last text of a
 // page is never a heading.
 func TestNoHeadingAtPageBottom(t *testing.T) {
-	for _, dir := range []string{root, filepath.Join(root, "testdata/sites/regio")} {
+	for _, dir := range []string{root, regio} {
 		ag := load(t, dir)
 		d := newDoc(ag, newTheme(Theme{}))
 		m := newMaroto(d.config(testDate, nil), testDate)
@@ -511,12 +559,15 @@ Preambule ` + evil + `
 		"content/x-2024/t/a.md": {Data: []byte(`---
 title: ` + q("Afspraak "+evil) + `
 order: 1
-effect: ` + q(evil) + `
-commitments:
-  - {id: c, party: a, text: ` + q("Tekst "+evil) + `, target: {value: 1, unit: ` + q("😀") + `, note: ` + q(evil) + `}}
+items:
+  c: {party: a, target: {value: 1, unit: ` + q("😀") + `, note: ` + q(evil) + `}}
 figures:
   - {kind: value, as_of: 2024-01, value: 1, unit: euro, title: ` + q(evil) + `, source: ` + q(evil) + `}
 ---
+## Beoogd effect ` + evil + `
+
+- Tekst ` + evil + ` {#c}
+
 Body ` + evil + `
 `)},
 	}
@@ -535,11 +586,11 @@ Body ` + evil + `
 	need(t, "qpdf")
 	file := writeTemp(t, pdf)
 	runTool(t, "qpdf", "--check", file)
-	text := runTool(t, "pdftotext", file, "-")
-	n := pageCount(t, file)
+	pages := texts(t, pdf)
+	text := strings.Join(pages, "\f")
+	n := len(pages)
 	for p := 2; p <= n; p++ {
-		ps := strconv.Itoa(p)
-		if pt := runTool(t, "pdftotext", "-f", ps, "-l", ps, file, "-"); !strings.Contains(pt, fmt.Sprintf("pagina %d van %d", p, n)) {
+		if !strings.Contains(pages[p-1], fmt.Sprintf("pagina %d van %d", p, n)) {
 			t.Errorf("page %d: no \"pagina %d van %d\"", p, p, n)
 		}
 	}
@@ -624,13 +675,11 @@ func TestLongCover(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	need(t, "pdftotext")
-	file := writeTemp(t, pdf)
-	n := pageCount(t, file)
+	pages := texts(t, pdf)
+	n := len(pages)
 	first := 0
 	for p := 1; p <= n; p++ {
-		ps := strconv.Itoa(p)
-		pt := runTool(t, "pdftotext", "-f", ps, "-l", ps, file, "-")
+		pt := pages[p-1]
 		if first == 0 && strings.Contains(pt, "pagina") {
 			first = p
 		}
