@@ -157,8 +157,8 @@ func TestFingerprintSpecification(t *testing.T) {
 	s2 := &agreement.Section{ID: "twee", Title: "Wijk Noord", Area: "Noord", Year: 2025, Parent: s1, PartyRefs: []agreement.Ref{{ID: "c"}},
 		Parties: []*agreement.Party{cor}, Body: agreement.Markdown{Source: "- Bouwen {#bouw}"}}
 	bouw := &agreement.Item{ID: "bouw", Kind: agreement.Commitment, Text: "Bouwen", Section: s2,
-		Binding: agreement.Binding{Kinds: []agreement.PartyKind{agreement.Corporation}, Named: []*agreement.Party{gem}, Groups: []*agreement.PartyGroup{grp}},
-		Target:  &agreement.Target{Min: f(20), Max: f(40.5), Unit: "woningen", Due: &agreement.Deadline{From: 2028, To: 2031}, Note: "prijspeil 2020"},
+		Binding:  agreement.Binding{Kinds: []agreement.PartyKind{agreement.Corporation}, Named: []*agreement.Party{gem}, Groups: []*agreement.PartyGroup{grp}},
+		Target:   &agreement.Target{Min: f(20), Max: f(40.5), Unit: "woningen", Due: &agreement.Deadline{From: 2028, To: 2031}, Note: "prijspeil 2020"},
 		Progress: []*agreement.ProgressEntry{{Status: agreement.OnTrack, Note: "niet in de vingerafdruk"}}}
 	s2.Items = []*agreement.Item{bouw}
 	s1.Sections = []*agreement.Section{s2}
