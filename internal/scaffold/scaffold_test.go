@@ -92,7 +92,7 @@ func TestNewProgressRound(t *testing.T) {
 	}
 	open := 0
 	before, _ := content.Load(os.DirFS("../.."), content.Options{})
-	before.Agreements[0].EachCommitment(func(c *agreement.Commitment) {
+	before.Agreements[0].EachCommitment(func(c *agreement.Item) {
 		if isOpen(c, june) {
 			open++
 		}
@@ -141,8 +141,8 @@ func TestNewAgreementAndAfspraak(t *testing.T) {
 		t.Fatalf("skeletons are not valid:\n%v", ds)
 	}
 	ag := s.Agreements[0]
-	if len(ag.Chapters) != 2 || ag.Chapters[1].ID != "wonen-en-zorg" || ag.Chapters[1].Afspraken[0].Title != "Woonzorgvisie" {
-		t.Errorf("chapters = %+v", ag.Chapters)
+	if len(ag.Sections) != 2 || ag.Sections[1].ID != "wonen-en-zorg" || ag.Sections[1].Sections[0].Title != "Woonzorgvisie" {
+		t.Errorf("sections = %+v", ag.Sections)
 	}
 	if _, err := NewAgreement(dir, "breda-2025-2028", "Breda", 2025, 2028, agreement.NewDate(2025, 1, 15)); err == nil {
 		t.Errorf("overwrote an existing agreement")
