@@ -253,6 +253,14 @@ func TestTextInOrder(t *testing.T) {
 			inOrder(t, text, want)
 			all := strings.ToLower(normalise(strings.Join(body, "\n")))
 			src := strings.ToLower(sourceText(ag))
+			var figs []*agreement.Figure
+			figs = append(figs, ag.Figures...)
+			ag.EachSection(func(s *agreement.Section) { figs = append(figs, s.Figures...) })
+			for _, f := range figs {
+				if c := normalise("Bron: " + f.Source); f.Illustrative && strings.Contains(normalise(strings.Join(body, "\n")), c) {
+					t.Errorf("an illustrative figure is printed: %q", c)
+				}
+			}
 			for _, w := range []string{"Inleiding", "Bijdrage", "Meetbare doelen", "Beoogd effect", "Doelen", "Cijfers", "Gebied:", "Illustratie"} {
 				w = strings.ToLower(w)
 				if strings.Contains(all, w) && !strings.Contains(src, w) {
@@ -689,5 +697,76 @@ func TestLongCover(t *testing.T) {
 	}
 	if first < 3 {
 		t.Fatalf("the cover is %d page(s); make the title longer", first-1)
+	}
+}
+
+// TestCoverStatus checks that the cover says what the paper is and never
+// calls a paper with empty signature lines signed.
+func TestCoverStatus(t *testing.T) {
+	ag, pdf := renderSite(t, root)
+	body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+	cover := normalise(body[0])
+	if want := "Status Kopie van de op 6 april 2023 ondertekende tekst"; !strings.Contains(cover, want) {
+		t.Errorf("cover lacks %q:\n%s", want, body[0])
+	}
+	if strings.Contains(cover, "Ondertekend") {
+		t.Errorf("cover says Ondertekend:\n%s", body[0])
+	}
+	for st, want := range map[agreement.DocStatus]string{agreement.Draft: "Concept", agreement.ForSignature: "Ter ondertekening"} {
+		if got := statusLine(&agreement.Agreement{Status: st}); got != want {
+			t.Errorf("status %s: %q, want %q", st, got, want)
+		}
+	}
+	if got := statusLine(&agreement.Agreement{Status: agreement.Signed}); got != "Kopie van de ondertekende tekst" {
+		t.Errorf("signed without a date: %q", got)
+	}
+}
+
+// TestDigitalSigningAndGroups renders the default agreement as if it was
+// signed digitally, with the parties in groups of the document's own and
+// no date: no paraaf boxes, no signature lines, the statement of how it was
+// signed, the groups on the cover and the signing page, no date line.
+func TestDigitalSigningAndGroups(t *testing.T) {
+	ag := load(t, root)
+	ag.Signing = agreement.Digital
+	ag.SigningNote = "Ondertekend met een **gekwalificeerde** elektronische handtekening."
+	ag.Date = agreement.Date{}
+	ag.Parties[0].Group = "Gemeenten"
+	ag.Parties[1].Group = "Woningcorporaties"
+	pdf, err := Render(ag, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, foot := pageTexts(t, ag, writeTemp(t, pdf))
+	for i, f := range foot {
+		if strings.Contains(f, "Paraaf") || (i > 0 && !strings.Contains(f, fmt.Sprintf("pagina %d van %d", i+1, len(foot)))) {
+			t.Errorf("page %d: footer %q", i+1, f)
+		}
+	}
+	all := normalise(strings.Join(body, "\n"))
+	for _, bad := range []string{"handtekening:", "datum:", "Aldus overeengekomen en ondertekend", "Datum"} {
+		if strings.Contains(all, bad) {
+			t.Errorf("a digitally signed agreement without a date shows %q", bad)
+		}
+	}
+	inOrder(t, normalise(body[0]), []string{"Gemeenten", "Gemeente Alphen-Chaam", "Woningcorporaties", "Leystromen",
+		"Status Kopie van de ondertekende tekst"})
+	signing := all[strings.LastIndex(all, "Deze overeenkomst bestaat uit"):]
+	inOrder(t, signing, []string{"Vingerafdruk", "Ondertekend met een gekwalificeerde elektronische handtekening.",
+		"Gemeenten", "Gemeente Alphen-Chaam", "namens deze", "Woningcorporaties", "Leystromen", "namens deze"})
+
+	// Without a note: the fixed sentence.
+	ag.SigningNote = ""
+	d := newDoc(ag, newTheme(Theme{}))
+	m := newMaroto(d.config(testDate, nil), testDate)
+	if err := d.build(m, pagination{pages: map[string]int{}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	walkStructure(m.GetStructure(), func(typ string, v any, _ map[string]any) {
+		found = found || typ == "prestatie-text" && strings.Contains(v.(string), "Deze overeenkomst is digitaal ondertekend.")
+	})
+	if !found {
+		t.Error("no statement that the agreement was signed digitally")
 	}
 }
