@@ -75,11 +75,12 @@ figures:
     title: ` + q(b[2]) + `
     source: ` + q(b[0]) + `
     values: {vrijgekomen: 20, statushouders: 3, signaalwaarde: 15}
-commitments:
-  - {id: bouw, party: c, text: ` + q("Bouwen "+b[0]+b[2]+b[3]) + `, target: {value: 12, unit: ` + q(b[1]) + `}}
+items:
+  bouw: {party: c, target: {value: 12, unit: ` + q(b[1]) + `}}
 progress:
   - {commitment: bouw, date: 2024-06-30, status: on-track, value: 4, note: ` + q(b[0]) + `}
 ---
+- Bouwen ` + b[0] + b[2] + b[3] + ` {#bouw}
 `)},
 	}
 }
@@ -208,7 +209,7 @@ func attrOf(n *html.Node, key string) string {
 // siteFiles renders a site folder with the real templates.
 func siteFiles(t *testing.T, dir string) map[string]string {
 	t.Helper()
-	return render(t, os.DirFS(dir), "/")
+	return built(t, dir).files
 }
 
 // figureTables reads, for every chart on a page, its table (header row and
@@ -278,7 +279,8 @@ func textDeep(n *html.Node) string {
 // TestDownloadsMatchPageTables: on every page of both test sites, each
 // chart's CSV and JSON downloads exist and hold exactly what its table shows.
 func TestDownloadsMatchPageTables(t *testing.T) {
-	for _, dir := range []string{"../..", "../../testdata/sites/regio"} {
+	t.Parallel()
+	for _, dir := range []string{testSites["default"], testSites["regio"]} {
 		files := siteFiles(t, dir)
 		n := 0
 		for path, page := range files {
@@ -380,7 +382,7 @@ func slicesClone(s []string) []string { return append([]string(nil), s...) }
 func TestChartPlacement(t *testing.T) {
 	files := siteFiles(t, "../..")
 	ag := files["alphen-chaam-2023-2024/index.html"]
-	for _, want := range []string{`id="fig-status-`, `id="fig-targets-`, `id="voortgang"`, `id="cijfers-per-thema"`,
+	for _, want := range []string{`id="fig-status-`, `id="fig-targets-`, `id="voortgang"`, `id="cijfers-per-onderdeel"`,
 		`href="/alphen-chaam-2023-2024/betaalbaarheid/#fig-rent-bands-2022-05"`, `href="/alphen-chaam-2023-2024/duurzaamheid/#fig-energy-labels-2022-09"`} {
 		if !strings.Contains(ag, want) {
 			t.Errorf("agreement page lacks %s", want)

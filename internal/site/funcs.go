@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
@@ -26,7 +27,13 @@ func (r *renderer) funcs() template.FuncMap {
 			l, s := targetText(t)
 			return struct{ Label, Text string }{l, s}
 		},
-		"deadline":     dutch.Deadline,
+		"deadline": dutch.Deadline,
+		"period": func(p a.Period) string {
+			if p.From == p.To {
+				return itoa(p.From)
+			}
+			return itoa(p.From) + "–" + itoa(p.To)
+		},
 		"deref":        func(f *float64) float64 { return *f },
 		"sectionTrail": sectionTrail,
 		"itemLabel":    itemLabel,
@@ -61,6 +68,9 @@ func (r *renderer) funcs() template.FuncMap {
 		"shorten":       shorten,
 		"agreementPath": agreementPath,
 		"reportPath":    reportPath,
+		"listPath":      listPath,
+		"dataPath":      dataPath,
+		"progressPath":  progressPath,
 		"isGoal":        func(it *a.Item) bool { return it.Kind == a.Goal },
 		"row": func(p *page, c *a.Item, at a.Date) rowArgs {
 			s, _ := c.StatusAt(at)
@@ -150,3 +160,5 @@ type tocArgs struct {
 	Agreement *a.Agreement
 	Sections  []*a.Section
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -50,7 +50,7 @@ func (v itemView) ReportPath(e *a.ProgressEntry) string {
 }
 
 func reportPath(ag *a.Agreement, d a.Date) string {
-	return agreementPath(ag) + "voortgang/" + a.MomentSlug(d) + "/"
+	return progressPath(ag) + a.MomentSlug(d) + "/"
 }
 
 // targetText says a target as the site shows it: "12 woningen, uiterlijk 30

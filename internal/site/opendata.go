@@ -145,7 +145,7 @@ func progressRecords(ag *a.Agreement) []progressRecord {
 func (r *renderer) dataFiles() ([]File, error) {
 	var files []File
 	for _, ag := range r.site.Agreements {
-		dir := agreementPath(ag) + "data/"
+		dir := dataPath(ag)
 		at, cs := r.itemRecords(ag)
 		ps := progressRecords(ag)
 		cj, err := jsonDoc(map[string]any{

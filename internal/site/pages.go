@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -63,10 +64,6 @@ func sectionPath(ag *a.Agreement, s *a.Section) string {
 	return b.String()
 }
 
-// sitePages are the pages the site puts in an agreement's folder; a
-// top-level section may not take their names.
-var sitePages = []string{"voortgang", "afspraken", "data"}
-
 // pages lists every page of the site in a fixed order.
 func (r *renderer) pages() ([]job, error) {
 	s := r.site
@@ -88,11 +85,6 @@ func (r *renderer) pages() ([]job, error) {
 	})
 	add("404", "404/", func(p *page) error { p.Title = "Pagina niet gevonden"; return nil })
 	for _, ag := range s.Agreements {
-		for _, sec := range ag.Sections {
-			if slices.Contains(sitePages, sec.ID) {
-				return nil, fmt.Errorf("%s: het onderdeel %q heeft de naam van een pagina van de site (%s); geef de map of het bestand een andere naam", sec.Pos, sec.ID, strings.Join(sitePages, ", "))
-			}
-		}
 		home := link{"Home", ""}
 		agLink := link{ag.ShortTitle, agreementPath(ag)}
 		add("agreement", agreementPath(ag), func(p *page) error {
@@ -222,7 +214,47 @@ func (p *page) Text(m a.Markdown, items []*a.Item, top int) (template.HTML, erro
 	if err == nil {
 		err = failed
 	}
-	return h, err
+	return p.showNumbers(h, m.Source, byID), err
+}
+
+// leadingNumber is a number a text starts with: "2.1 ", "3. ".
+var leadingNumber = regexp.MustCompile(`^\d+(\.\d+)*\.?\s`)
+
+// showNumbers prints the document's number before the text of an item
+// whose number the rendered text does not show by itself: one given in its
+// annotation, where the Markdown has a bullet or a paragraph. A number of
+// an ordered list or at the start of the text is already there.
+func (p *page) showNumbers(h template.HTML, src string, byID map[string]*a.Item) template.HTML {
+	marks, _ := p.md.Items([]byte(src))
+	listed := map[string]string{}
+	var walk func([]*markdown.Mark)
+	walk = func(ms []*markdown.Mark) {
+		for _, m := range ms {
+			listed[m.ID] = m.Number
+			walk(m.Children)
+		}
+	}
+	walk(marks)
+	out := string(h)
+	for id, it := range byID {
+		n := it.Number
+		if n == "" || listed[id] == n || strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(leadingNumber.FindString(it.Text)), ".")) == n {
+			continue
+		}
+		num := `<span class="number">` + template.HTMLEscapeString(n) + `</span> `
+		for _, tag := range []string{"<li", "<p"} {
+			open := tag + ` id="` + template.HTMLEscapeString(id) + `">`
+			if i := strings.Index(out, open); i >= 0 {
+				at := i + len(open)
+				if strings.HasPrefix(out[at:], "\n<p>") { // a loose list: into its first paragraph
+					at += len("\n<p>")
+				}
+				out = out[:at] + num + out[at:]
+				break
+			}
+		}
+	}
+	return template.HTML(out)
 }
 
 // topHeading is the level of the highest heading of a Markdown text, 0

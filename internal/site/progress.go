@@ -37,6 +37,18 @@ type moment struct {
 
 func (m moment) Path(ag *a.Agreement) string { return reportPath(ag, m.Date) }
 
+// The site's own pages of an agreement sit in its folder voortgang/,
+// which the content reserves for report narratives, so that they never
+// take the name of an onderdeel (a chapter may well be called
+// "Afspraken"). Report slugs (2023-q4, 2024-03-31) cannot clash with them.
+func progressPath(ag *a.Agreement) string { return agreementPath(ag) + "voortgang/" }
+
+// listPath is the list of afspraken, with its filters below it.
+func listPath(ag *a.Agreement) string { return progressPath(ag) + "afspraken/" }
+
+// dataPath is the open data: the page and its files.
+func dataPath(ag *a.Agreement) string { return progressPath(ag) + "data/" }
+
 // moments lists the monitoring moments that have been reached: up to the
 // latest report, plus any with a narrative. Oldest first.
 func moments(ag *a.Agreement) []moment {
@@ -76,7 +88,7 @@ func momentLabel(d a.Date) string {
 func (r *renderer) progressPages(ag *a.Agreement, crumbs []link) []job {
 	var jobs []job
 	ms := r.moments[ag]
-	reportsPath := agreementPath(ag) + "voortgang/"
+	reportsPath := progressPath(ag)
 	jobs = append(jobs, r.job("reports", reportsPath, func(p *page) error {
 		p.Title, p.Agreement, p.Crumbs = "Rapportages", ag, crumbs
 		p.Moments = slices.Clone(ms)
@@ -102,12 +114,12 @@ func (r *renderer) progressPages(ag *a.Agreement, crumbs []link) []job {
 			p.Title, p.Agreement, p.Filter = f.Title, ag, &f
 			p.Crumbs = crumbs
 			if f.Kind != "" {
-				p.Crumbs = append(slices.Clone(crumbs), link{"Alle afspraken", agreementPath(ag) + "afspraken/"})
+				p.Crumbs = append(slices.Clone(crumbs), link{"Alle afspraken", listPath(ag)})
 			}
 			return nil
 		}))
 	}
-	jobs = append(jobs, r.job("data", agreementPath(ag)+"data/", func(p *page) error {
+	jobs = append(jobs, r.job("data", dataPath(ag), func(p *page) error {
 		p.Title, p.Agreement, p.Crumbs = "Open data", ag, crumbs
 		return nil
 	}))
@@ -219,7 +231,7 @@ type filterGroup struct {
 
 func filters(ag *a.Agreement) []filter {
 	at := ag.AsOf()
-	base := agreementPath(ag) + "afspraken/"
+	base := listPath(ag)
 	var all []*a.Item
 	ag.EachCommitment(func(c *a.Item) { all = append(all, c) })
 	status := func(c *a.Item) a.Status { s, _ := c.StatusAt(at); return s }

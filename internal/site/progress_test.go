@@ -5,50 +5,56 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	a "github.com/prestatie/prestatie/internal/agreement"
 )
 
 func twee(t *testing.T) map[string]string {
-	return render(t, os.DirFS("../../testdata/sites/twee"), "/")
+	return built(t, testSites["twee"]).files
 }
 
-// TestDashboardAddsUp: the counts per state add up to the number of
-// commitments, on the agreement page of every test site.
+// TestDashboardAddsUp: on the agreement page of every test site, the
+// counts per state add up to the number of afspraken in the text, which
+// the dashboard says and the list of afspraken shows.
 func TestDashboardAddsUp(t *testing.T) {
+	t.Parallel()
 	count := regexp.MustCompile(`<span class="count">(\d+)</span>`)
-	total := regexp.MustCompile(`(\d+) afspraken, waarvan (\d+) verlopen`)
-	for name, files := range map[string]map[string]string{"default": render(t, os.DirFS("../.."), "/"), "twee": twee(t)} {
-		for path, page := range files {
-			if !strings.HasSuffix(path, "/index.html") || strings.Count(path, "/") != 1 || path == "404/index.html" {
-				continue
-			}
+	total := regexp.MustCompile(`(\d+) afspra(?:ak|ken), waarvan (\d+) verlopen`)
+	for name, dir := range testSites {
+		b := built(t, dir)
+		for _, ag := range b.model.Agreements {
+			want := 0
+			ag.EachCommitment(func(*a.Item) { want++ })
+			page := b.files[ag.ID+"/index.html"]
 			sum := 0
 			for _, m := range count.FindAllStringSubmatch(page, -1) {
 				n, _ := strconv.Atoi(m[1])
 				sum += n
 			}
-			m := total.FindStringSubmatch(page)
-			if m == nil {
-				t.Errorf("%s %s: no dashboard total", name, path)
-				continue
+			if sum != want {
+				t.Errorf("%s %s: states add up to %d, the text has %d afspraken", name, ag.ID, sum, want)
 			}
-			if want, _ := strconv.Atoi(m[1]); sum != want {
-				t.Errorf("%s %s: states add up to %d, total says %d", name, path, sum, want)
+			if m := total.FindStringSubmatch(page); m != nil {
+				if n, _ := strconv.Atoi(m[1]); n != want {
+					t.Errorf("%s %s: the dashboard says %d afspraken, the text has %d", name, ag.ID, n, want)
+				}
+			} else if !ag.LatestReport().IsZero() {
+				t.Errorf("%s %s: no dashboard total", name, ag.ID)
 			}
-			rows := strings.Count(files[strings.TrimSuffix(path, "index.html")+"afspraken/index.html"], "<tr data-thema=")
-			if want, _ := strconv.Atoi(m[1]); rows != want {
-				t.Errorf("%s %s: the commitments page lists %d, the dashboard counts %d", name, path, rows, want)
+			if rows := strings.Count(b.files[ag.ID+"/voortgang/afspraken/index.html"], "<tr data-onderdeel="); rows != want {
+				t.Errorf("%s %s: the list of afspraken has %d rows, the text %d afspraken", name, ag.ID, rows, want)
 			}
 		}
 	}
 }
 
 func TestOverdueAndReports(t *testing.T) {
+	t.Parallel()
 	files := twee(t)
 	ag := files["noordstad-2024-2025/index.html"]
 	if !regexp.MustCompile(`(?s)Vraagt aandacht.*De gemeente levert de grond.*verlopen \(uiterlijk 31 december 2024\)`).MatchString(ag) {
@@ -77,13 +83,14 @@ func TestOverdueAndReports(t *testing.T) {
 }
 
 func TestSeveralAgreements(t *testing.T) {
+	t.Parallel()
 	files := twee(t)
 	home := files["index.html"]
 	if !regexp.MustCompile(`(?s)<h2>Noordstad</h2>.*noordstad-2024-2025/.*noordstad-2022-2023/.*<h2>Zuidveld</h2>`).MatchString(home) {
 		t.Errorf("home page does not group by municipality, newest period first")
 	}
 	for _, ag := range []string{"noordstad-2022-2023", "noordstad-2024-2025", "zuidveld-2024-2025"} {
-		for _, f := range []string{"index.html", "feed.xml", "data/afspraken.csv", "data/voortgang.json", "voortgang/index.html", "afspraken/index.html"} {
+		for _, f := range []string{"index.html", "feed.xml", "voortgang/data/punten.csv", "voortgang/data/voortgang.json", "voortgang/index.html", "voortgang/afspraken/index.html"} {
 			if _, ok := files[ag+"/"+f]; !ok {
 				t.Errorf("%s has no %s", ag, f)
 			}
@@ -111,6 +118,7 @@ type atomEntry struct {
 }
 
 func TestFeedsAreAtom(t *testing.T) {
+	t.Parallel()
 	files := twee(t)
 	for _, f := range []string{"feed.xml", "noordstad-2024-2025/feed.xml"} {
 		var feed atom
@@ -147,66 +155,98 @@ func TestFeedsAreAtom(t *testing.T) {
 	}
 }
 
-// TestOpenDataAgreesWithPages parses the CSV and JSON of the default site,
-// checks them against the JSON Schema and finds each commitment with its
-// state on the page the data links to.
+// TestOpenDataAgreesWithPages parses the CSV and JSON of every test site,
+// checks them against the JSON Schema, finds each item in the document's
+// order with its kind, and each afspraak with its state on the page the
+// data links to.
 func TestOpenDataAgreesWithPages(t *testing.T) {
-	files := render(t, os.DirFS("../.."), "/")
-	dir := "alphen-chaam-2023-2024/data/"
-	r := csv.NewReader(strings.NewReader(files[dir+"afspraken.csv"]))
-	r.Comma = ';'
-	rows, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Afspraken []map[string]any `json:"afspraken"`
-	}
-	if err := json.Unmarshal([]byte(files[dir+"afspraken.json"]), &doc); err != nil {
-		t.Fatal(err)
-	}
-	if len(rows)-1 != len(doc.Afspraken) || len(doc.Afspraken) < 40 {
-		t.Fatalf("CSV has %d rows, JSON %d records", len(rows)-1, len(doc.Afspraken))
-	}
-	header := rows[0]
-	col := func(name string) int {
-		for i, h := range header {
-			if h == name {
-				return i
+	t.Parallel()
+	for name, dir := range testSites {
+		b := built(t, dir)
+		files := b.files
+		for _, ag := range b.model.Agreements {
+			dir := ag.ID + "/voortgang/data/"
+			r := csv.NewReader(strings.NewReader(files[dir+"punten.csv"]))
+			r.Comma = ';'
+			rows, err := r.ReadAll()
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		t.Fatalf("no column %s", name)
-		return -1
-	}
-	for i, rec := range doc.Afspraken {
-		row := rows[i+1]
-		if row[col("nummer")] != rec["nummer"] || row[col("status_label")] != rec["status_label"] {
-			t.Errorf("CSV row %d and JSON record disagree: %v vs %v", i+1, row[col("nummer")], rec["nummer"])
-		}
-		page := files[strings.TrimPrefix(strings.SplitN(rec["url"].(string), "#", 2)[0], "/")+"index.html"]
-		id := rec["id"].(string)
-		i := strings.Index(page, `id="`+id+`"`)
-		if i < 0 {
-			t.Errorf("%s: not on %s", id, rec["url"])
-			continue
-		}
-		item := page[i:]
-		if !strings.Contains(item[:min(len(item), 3000)], "Status: "+rec["status_label"].(string)) {
-			t.Errorf("%s: page does not show status %q", id, rec["status_label"])
-		}
-	}
-	for _, pair := range [][2]string{{"afspraken.json", "afspraken.schema.json"}, {"voortgang.json", "voortgang.schema.json"}} {
-		var v, schema any
-		json.Unmarshal([]byte(files[dir+pair[0]]), &v)
-		if err := json.Unmarshal([]byte(files[dir+pair[1]]), &schema); err != nil {
-			t.Fatalf("%s: %v", pair[1], err)
-		}
-		for _, problem := range validate(v, schema.(map[string]any), "$") {
-			t.Errorf("%s: %s", pair[0], problem)
+			var doc struct {
+				Punten []map[string]any `json:"punten"`
+			}
+			if err := json.Unmarshal([]byte(files[dir+"punten.json"]), &doc); err != nil {
+				t.Fatalf("%s %s: %v", name, dir, err)
+			}
+			var items []*a.Item
+			ag.EachItem(func(it *a.Item) { items = append(items, it) })
+			if len(rows)-1 != len(doc.Punten) || len(doc.Punten) != len(items) {
+				t.Fatalf("%s %s: CSV has %d rows, JSON %d records, the text %d items", name, dir, len(rows)-1, len(doc.Punten), len(items))
+			}
+			header := rows[0]
+			col := func(name string) int {
+				for i, h := range header {
+					if h == name {
+						return i
+					}
+				}
+				t.Fatalf("no column %s", name)
+				return -1
+			}
+			for i, rec := range doc.Punten {
+				it, row := items[i], rows[i+1]
+				id := rec["id"].(string)
+				if id != it.ID || row[col("id")] != id {
+					t.Errorf("%s %s: record %d is %s (CSV %s), the text has %s there", name, dir, i, id, row[col("id")], it.ID)
+					continue
+				}
+				if rec["soort"] != it.Kind.Label() || row[col("soort")] != it.Kind.Label() || rec["nummer"] != it.Number {
+					t.Errorf("%s %s: %s soort %v nummer %v, want %s %q", name, dir, id, rec["soort"], rec["nummer"], it.Kind.Label(), it.Number)
+				}
+				if due := it.Due(); due == nil && rec["termijn"] != "" || due != nil && rec["termijn"] != due.String() {
+					t.Errorf("%s %s: %s termijn %v", name, dir, id, rec["termijn"])
+				}
+				if it.Binding.None() != (len(rec["partijen"].([]any)) == 0 && len(rec["groepen"].([]any)) == 0) {
+					t.Errorf("%s %s: %s partijen %v groepen %v", name, dir, id, rec["partijen"], rec["groepen"])
+				}
+				page := files[strings.TrimPrefix(strings.SplitN(rec["url"].(string), "#", 2)[0], "/")+"index.html"]
+				at := strings.Index(page, `id="`+id+`"`)
+				if at < 0 {
+					t.Errorf("%s: not on %s", id, rec["url"])
+					continue
+				}
+				if !it.Monitored() {
+					if rec["status"] != nil || rec["status_label"] != nil || rec["verlopen"] != nil || row[col("status_label")] != "" || row[col("verlopen")] != "" {
+						t.Errorf("%s %s: %s is a %s but has a status: %v", name, dir, id, it.Kind.Label(), rec)
+					}
+					continue
+				}
+				if row[col("status_label")] != rec["status_label"] {
+					t.Errorf("%s: CSV and JSON disagree on the status: %v vs %v", id, row[col("status_label")], rec["status_label"])
+				}
+				item := page[at:]
+				label := rec["status_label"].(string)
+				if v, _ := it.Verdict(); v != "" && it.Latest().Status == "" {
+					label = v.Label() // the page shows the latest entry: a verdict
+				}
+				if !strings.Contains(item[:min(len(item), 3000)], label) {
+					t.Errorf("%s: page does not show status %q", id, rec["status_label"])
+				}
+			}
+			for _, pair := range [][2]string{{"punten.json", "punten.schema.json"}, {"voortgang.json", "voortgang.schema.json"}} {
+				var v, schema any
+				json.Unmarshal([]byte(files[dir+pair[0]]), &v)
+				if err := json.Unmarshal([]byte(files[dir+pair[1]]), &schema); err != nil {
+					t.Fatalf("%s: %v", pair[1], err)
+				}
+				for _, problem := range validate(v, schema.(map[string]any), "$") {
+					t.Errorf("%s %s: %s", name, pair[0], problem)
+				}
+			}
 		}
 	}
 	// A number with a decimal comma, as the CSV promises.
-	if !bytes.Contains([]byte(files[dir+"afspraken.csv"]), []byte(";0,5;")) {
+	if !bytes.Contains([]byte(built(t, testSites["default"]).files["alphen-chaam-2023-2024/voortgang/data/punten.csv"]), []byte(";0,5;")) {
 		t.Errorf("CSV lacks the 0,5 procentpunt target in Dutch notation")
 	}
 }
