@@ -71,12 +71,11 @@ const tocDepth = 2
 // contents entry and the number of pages.
 type pagination struct {
 	total int
-	cover int // pages of the cover
 	pages map[string]int
 }
 
 func (p pagination) equal(q pagination) bool {
-	if p.total != q.total || p.cover != q.cover || len(p.pages) != len(q.pages) {
+	if p.total != q.total || len(p.pages) != len(q.pages) {
 		return false
 	}
 	for k, v := range p.pages {
@@ -170,13 +169,15 @@ func digital(ag *agreement.Agreement) bool { return ag.Signing == agreement.Digi
 // where the contents entries end up while m is rendered.
 func (d *doc) build(m core.Maroto, pg pagination, track *tracker) error {
 	b := &builder{m: m, th: d.th, track: track, avail: pageH - marginTop - marginBottom}
-	d.cover(b)
-	b.newPage()
-	f := newFooter(d.ag, d.th, contentW, track, pg.total)
+	// Every page has the footer, the cover too: page X of N, the paraaf
+	// boxes, the version and the short fingerprint.
+	f := newFooter(d.ag, d.th, contentW, track, pg.total, d.fp)
 	if err := m.RegisterFooter(full(f, f.h)); err != nil {
 		return err
 	}
 	b.avail -= f.h
+	d.cover(b)
+	b.newPage()
 	d.contents(b, pg)
 	b.newPage()
 	d.body(b)
@@ -209,24 +210,9 @@ func scan(root *node.Node[core.Structure]) pagination {
 	}
 	for i, p := range root.GetNexts() {
 		walk(p, i+1)
-		if pg.cover == 0 && hasFooter(p) {
-			pg.cover = i
-		}
 	}
 	pg.total = len(root.GetNexts())
 	return pg
-}
-
-func hasFooter(n *node.Node[core.Structure]) bool {
-	if n.GetData().Type == "prestatie-footer" {
-		return true
-	}
-	for _, c := range n.GetNexts() {
-		if hasFooter(c) {
-			return true
-		}
-	}
-	return false
 }
 
 // --- cover ---------------------------------------------------------------

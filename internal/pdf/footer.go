@@ -16,22 +16,25 @@ import (
 
 // tracker follows the rendering of one document: maroto renders pages in
 // order and the footer last on each page, so the number of footers drawn so
-// far tells the page a component is drawn on. The cover has no footer; it is
-// one page unless hostile content makes it longer.
+// far tells the page a component is drawn on. It also holds the internal
+// links of the contents entries, made when the contents are drawn and
+// pointed at their heading when the heading is drawn.
 type tracker struct {
-	cover   int // pages before the first footer
 	footers int
 	anchors map[string]int
+	links   map[string]int // contents entry -> gofpdf link id
 }
 
-func newTracker(cover int) *tracker { return &tracker{cover: max(cover, 1), anchors: map[string]int{}} }
+func newTracker() *tracker { return &tracker{anchors: map[string]int{}, links: map[string]int{}} }
 
-func (t *tracker) page() int        { return t.cover + t.footers + 1 }
+func (t *tracker) page() int        { return t.footers + 1 }
 func (t *tracker) anchor(id string) { t.anchors[id] = t.page() }
-func (t *tracker) total() int       { return t.cover + t.footers }
+func (t *tracker) total() int       { return t.footers }
 
-// footer is drawn at the bottom of every page after the cover: a rule, the
-// short title and reference, "pagina X van Y", and a paraaf box per party,
+// footer is drawn at the bottom of every page, the cover included: a rule,
+// the short title and reference, the version (status and date) with the
+// first 16 characters of the fingerprint, so that a page swapped in from
+// another version shows, "pagina X van Y", and a paraaf box per party,
 // wrapping into rows when there are many parties. A digitally signed
 // agreement has no paraaf boxes. For a draft it also prints CONCEPT in the
 // top margin of the page.
@@ -72,7 +75,27 @@ const (
 	sideInfo    = 0.42 // share of the width for the title in the side layout
 )
 
-func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker, total int) *footer {
+// shortPrint is how much of the fingerprint every footer shows.
+const shortPrint = 16
+
+// version is what ties a page to one version of the text: its status and
+// date ("ter ondertekening, 28 november 2024") and the start of its
+// fingerprint ("vingerafdruk 0a1b2c3d4e5f6a7b").
+func version(ag *agreement.Agreement, fp string) (status, print string) {
+	status = "ondertekende tekst"
+	switch {
+	case ag.Status == agreement.Draft || ag.Draft:
+		status = "concept"
+	case ag.Status == agreement.ForSignature:
+		status = "ter ondertekening"
+	}
+	if !ag.Date.IsZero() {
+		status += ", " + dateOf(ag.Date)
+	}
+	return status, "vingerafdruk " + fp[:min(len(fp), shortPrint)]
+}
+
+func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker, total int, fp string) *footer {
 	f := &footer{th: th, track: track, total: total, width: width,
 		draft:   ag.Status == agreement.Draft || ag.Draft,
 		infoSt:  textStyle{Size: 8, Lead: 1.3, Color: th.muted},
@@ -97,6 +120,9 @@ func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker
 		if ag.Reference != "" {
 			f.info = append(f.info, layout(txt("kenmerk "+ag.Reference), f.infoSt, f.infoW-2)...)
 		}
+		status, print := version(ag, fp)
+		f.info = append(f.info, layout(txt(status), f.infoSt, f.infoW-2)...)
+		f.info = append(f.info, layout(txt(print), f.infoSt, f.infoW-2)...)
 		f.boxesX = f.infoW + paraafLabel
 		f.perRow = n
 		f.slotW = math.Min(maxSlot, (width-f.boxesX)/float64(n))
@@ -109,6 +135,8 @@ func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker
 			info = append(info, span{Text: " · kenmerk " + clean(ag.Reference)})
 		}
 		f.info = layout(info, f.infoSt, f.infoW)
+		status, print := version(ag, fp)
+		f.info = append(f.info, layout(txt(status+" · "+print), f.infoSt, f.infoW)...)
 		per := max(1, int(width/slot))
 		rows := (n + per - 1) / per
 		f.perRow = (n + rows - 1) / rows

@@ -1,9 +1,10 @@
 // Package pdf renders an agreement as a signature-ready A4 PDF with maroto
 // v2: a cover, a table of contents with page numbers, the body in document
-// order with the same numbers as the site, a signing page with a signature
+// order with the document's own numbers, a signing page with a signature
 // block per party and the fingerprint of the source, the annexes, and on
-// every page after the cover a footer with "pagina X van Y" and a paraaf box
-// per party. The same agreement always gives the same bytes.
+// every page a footer with "pagina X van Y", the version, the short
+// fingerprint and a paraaf box per party. The same agreement always gives
+// the same bytes.
 package pdf
 
 import (
@@ -84,7 +85,7 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 			return nil, fmt.Errorf("pdf: lettertype: %w", err)
 		}
 		m := newMaroto(d.config(date, fs), date)
-		track := newTracker(pg.cover)
+		track := newTracker()
 		if err := d.build(m, pg, track); err != nil {
 			return nil, fmt.Errorf("pdf van %s: %w", ag.ID, err)
 		}
@@ -92,7 +93,7 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 		if err != nil {
 			return nil, fmt.Errorf("pdf van %s: %w", ag.ID, err)
 		}
-		got := pagination{total: track.total(), cover: track.cover, pages: track.anchors}
+		got := pagination{total: track.total(), pages: track.anchors}
 		if got.equal(pg) {
 			return setLang(res.GetBytes(), "nl")
 		}
