@@ -110,6 +110,9 @@ type paraOpts struct {
 	keep   bool      // keep with the next row (headings)
 	anchor string    // contents entry
 	head   bool      // a heading
+	// outline is the bookmark level plus one (0: none), title its text
+	outline int
+	title   string
 }
 
 func (b *builder) para(ss []span, st textStyle, o paraOpts) {
@@ -125,6 +128,7 @@ func (b *builder) para(ss []span, st textStyle, o paraOpts) {
 		t := &textBlock{lines: lines[c[0]:c[1]], st: st, indent: o.indent, bars: o.bars, barCol: b.th.rule, track: b.track, heading: o.head}
 		if i == 0 {
 			t.top, t.marker, t.markX, t.anchor = o.top, marker, o.markX, o.anchor
+			t.outline, t.outlineText = o.outline, o.title
 		}
 		last := i == len(chunks)-1
 		if last {

@@ -412,7 +412,7 @@ func columns(ts []*textBlock, h float64) core.Row {
 // --- contents --------------------------------------------------------------
 
 func (d *doc) contents(b *builder, pg pagination) {
-	b.heading(1, nil, txt("Inhoud"), "", flow{})
+	b.heading(1, nil, txt("Inhoud"), "inhoud", flow{})
 	numW := 14.0
 	for _, e := range d.toc {
 		st := d.th.body
@@ -434,7 +434,8 @@ func (d *doc) contents(b *builder, pg pagination) {
 			tw -= mw
 		}
 		tb.lines = layout(title, st, tw)
-		t := &tocLine{textBlock: tb, leader: d.th.rule}
+		t := &tocLine{textBlock: tb, leader: d.th.rule, target: e.anchor, page: pg.pages[e.anchor]}
+		tb.track = b.track
 		if n := pg.pages[e.anchor]; n > 0 {
 			l := layout(txt(strconv.Itoa(n)), textStyle{Size: st.Size, Lead: st.Lead, Bold: st.Bold, Align: align.Right}, 12)[0]
 			t.num = &l
@@ -443,15 +444,19 @@ func (d *doc) contents(b *builder, pg pagination) {
 	}
 }
 
-// tocLine is a contents entry: its title, a dotted leader and the page.
+// tocLine is a contents entry: its title, a dotted leader and the page,
+// and a link to the heading.
 type tocLine struct {
 	*textBlock
 	num    *line
 	leader props.Color
+	target string // anchor of the heading
+	page   int
 }
 
 func (t *tocLine) Render(p core.Provider, cell *entity.Cell) {
 	t.textBlock.Render(p, cell)
+	t.link(p, cell.X, cell.Y, contentW, t.height())
 	if t.num == nil {
 		return
 	}
@@ -475,6 +480,9 @@ func (b *builder) heading(level int, number []span, ss []span, anchor string, f 
 	st := b.th.heads[level]
 	o := paraOpts{indent: f.indent, markX: f.indent, top: b.th.above[level], bottom: b.th.below[level],
 		keep: true, anchor: anchor, bars: f.bars, head: true}
+	if anchor != "" { // a heading of the contents is a bookmark too
+		o.outline, o.title = level, strings.TrimSpace(plainText(number)+" "+plainText(ss))
+	}
 	if len(number) > 0 {
 		minW := map[int]float64{1: 11, 2: 14}[level]
 		o.marker = number

@@ -2,10 +2,12 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -766,4 +768,98 @@ func TestDigitalSigningAndGroups(t *testing.T) {
 	if !found {
 		t.Error("no statement that the agreement was signed digitally")
 	}
+}
+
+// TestOutline checks, with qpdf, the bookmarks (one per section at its
+// depth, the preamble's heading, the contents and the signing page, each
+// pointing at the page of its heading) and the links of the contents.
+func TestOutline(t *testing.T) {
+	need(t, "qpdf")
+	for _, dir := range []string{root, regio} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			ag, pdf := renderSite(t, dir)
+			var doc struct {
+				Pages []struct {
+					Object string `json:"object"`
+				} `json:"pages"`
+				Outlines []outlineJSON     `json:"outlines"`
+				QPDF     []json.RawMessage `json:"qpdf"`
+			}
+			if err := json.Unmarshal([]byte(runTool(t, "qpdf", "--json", writeTemp(t, pdf))), &doc); err != nil {
+				t.Fatal(err)
+			}
+			pg := firstPass(t, ag)
+			d := newDoc(ag, newTheme(Theme{}))
+			// Bookmarks: the contents, then every section at its depth.
+			type mark struct {
+				title string
+				level int
+				page  int
+			}
+			var want, got []mark
+			want = append(want, mark{"Inhoud", 0, pg.pages["inhoud"]})
+			if ag.PreambleTitle != "" {
+				want = append(want, mark{ag.PreambleTitle, 0, pg.pages["preambule"]})
+			}
+			var walk func([]*agreement.Section)
+			walk = func(ss []*agreement.Section) {
+				for _, s := range ss {
+					want = append(want, mark{s.Label(), s.Depth() - 1, pg.pages[d.anchors[s]]})
+					walk(s.Sections)
+				}
+			}
+			walk(ag.Body())
+			want = append(want, mark{"Ondertekening", 0, pg.pages["ondertekening"]})
+			walk(ag.Annexes())
+			var flatten func([]outlineJSON, int)
+			flatten = func(os []outlineJSON, level int) {
+				for _, o := range os {
+					got = append(got, mark{o.Title, level, o.Page})
+					flatten(o.Kids, level+1)
+				}
+			}
+			flatten(doc.Outlines, 0)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("bookmarks:\n got %v\nwant %v", got, want)
+			}
+			// Contents: one link per entry, to the page of its heading.
+			var objects map[string]struct {
+				Value map[string]any `json:"value"`
+			}
+			if len(doc.QPDF) < 2 || json.Unmarshal(doc.QPDF[1], &objects) != nil {
+				t.Fatal("qpdf --json: no objects")
+			}
+			pageOf := map[string]int{}
+			for i, p := range doc.Pages {
+				pageOf[p.Object] = i + 1
+			}
+			var links []int
+			for _, p := range doc.Pages[:pg.pages["tekst"]-1] {
+				annots, _ := objects["obj:"+p.Object].Value["/Annots"].([]any)
+				for _, a := range annots {
+					annot, inline := a.(map[string]any) // gofpdf writes them inline
+					if !inline {
+						ref, _ := a.(string)
+						annot = objects["obj:"+ref].Value
+					}
+					if dest, ok := annot["/Dest"].([]any); ok {
+						links = append(links, pageOf[dest[0].(string)])
+					}
+				}
+			}
+			var wantLinks []int
+			for _, e := range d.toc {
+				wantLinks = append(wantLinks, pg.pages[e.anchor])
+			}
+			if !reflect.DeepEqual(links, wantLinks) {
+				t.Errorf("contents links to pages %v, want %v", links, wantLinks)
+			}
+		})
+	}
+}
+
+type outlineJSON struct {
+	Title string        `json:"title"`
+	Page  int           `json:"destpageposfrom1"`
+	Kids  []outlineJSON `json:"kids"`
 }

@@ -286,6 +286,10 @@ type textBlock struct {
 	barCol  props.Color
 	anchor  string // id of a heading listed in the contents
 	heading bool
+	// outline is the bookmark level plus one (0: no bookmark), outlineText
+	// its title.
+	outline     int
+	outlineText string
 	track   *tracker
 	// open lines (signature blocks): a horizontal rule under line i from x1
 	// to x2, measured from the indent
@@ -347,6 +351,7 @@ func (t *textBlock) Render(p core.Provider, cell *entity.Cell) {
 		base := cell.Y + t.top + float64(r.line)*lh + baseline(lh, t.st.Size) + 0.8
 		hline(p, cell.X+t.indent+r.x1, base, r.x2-r.x1, 0.2, r.col)
 	}
+	t.mark(p, cell.Y+t.top) // after the text: the writer's font is then UTF-8
 }
 
 // baseline is the distance from the top of a line box to the baseline, so
