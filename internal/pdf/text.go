@@ -290,7 +290,7 @@ type textBlock struct {
 	// its title.
 	outline     int
 	outlineText string
-	track   *tracker
+	track       *tracker
 	// open lines (signature blocks): a horizontal rule under line i from x1
 	// to x2, measured from the indent
 	rules []hrule
