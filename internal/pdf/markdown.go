@@ -311,6 +311,9 @@ func (b *builder) blocks(bs []block, f flow) {
 		}
 		last := i == len(bs)-1
 		g.keep = last && f.keep
+		if !last && bl.Kind == paraBlock && (bs[i+1].Kind == listBlock || strings.HasSuffix(plainText(bl.Spans), ":")) {
+			g.keep = true // the sentence that introduces a list, table or quote stays with its start
+		}
 		if !last {
 			g.bottom = 0
 		}

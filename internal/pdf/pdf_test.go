@@ -516,7 +516,8 @@ func TestDraftSaysConceptOnEveryPage(t *testing.T) {
 }
 
 // TestNoHeadingAtPageBottom checks, on the layout, that the last text of a
-// page is never a heading.
+// page is never a heading, nor a sentence ending in a colon that introduces
+// a list, table or quote.
 func TestNoHeadingAtPageBottom(t *testing.T) {
 	for _, dir := range []string{root, regio} {
 		ag := load(t, dir)
@@ -537,6 +538,9 @@ func TestNoHeadingAtPageBottom(t *testing.T) {
 			})
 			if strings.HasPrefix(last, "HEADING ") {
 				t.Errorf("%s: page %d ends with a heading: %q", dir, i+1, last)
+			}
+			if strings.HasSuffix(last, ":") {
+				t.Errorf("%s: page %d ends with the sentence that introduces what follows: %q", dir, i+1, last)
 			}
 		}
 	}
@@ -862,4 +866,33 @@ type outlineJSON struct {
 	Title string        `json:"title"`
 	Page  int           `json:"destpageposfrom1"`
 	Kids  []outlineJSON `json:"kids"`
+}
+
+// TestIntroKeptWithList moves a sentence that introduces a list down the
+// page line by line: it never ends a page without the list's first item.
+func TestIntroKeptWithList(t *testing.T) {
+	ag := &agreement.Agreement{Title: "T", ShortTitle: "T", Status: agreement.Draft, Signing: agreement.WetInk,
+		Parties: []*agreement.Party{{ID: "a", Name: "A", Label: "A", Kind: agreement.Municipality}}}
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	for k := 30; k < 70; k++ {
+		ag.Preamble.Source = strings.Repeat("Regel.\n\n", k) + "Partijen spreken het volgende af:\n\n- een\n- twee\n"
+		d := newDoc(ag, newTheme(Theme{}))
+		m := newMaroto(d.config(testDate, nil), testDate)
+		if err := d.build(m, pagination{pages: map[string]int{}}, nil); err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range m.GetStructure().GetNexts() {
+			var last string
+			walkStructure(p, func(typ string, v any, _ map[string]any) {
+				if typ == "prestatie-text" && strings.TrimSpace(v.(string)) != "" {
+					last = v.(string)
+				}
+			})
+			if strings.HasSuffix(last, "volgende af:") {
+				t.Errorf("%d lines before: page %d ends with the introduction", k, i+1)
+			}
+		}
+	}
 }
