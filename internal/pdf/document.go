@@ -26,16 +26,15 @@ import (
 // heading level of its depth, its Markdown body with the items of the text
 // in their place, and the figures that carry real data as tables. The PDF
 // adds no heading, term, party or date of its own there. Its own words are
-// the fixed document furniture listed in furniture below (cover labels,
-// contents, footer, signing page), which a test checks.
-
-// furniture is every text of the PDF's own making that may stand before
-// the signatures, besides the source's texts, numbers and dates.
+// the fixed document furniture below (cover labels, contents, footer,
+// figure tables), the Dutch labels of the vocabularies (party kinds, figure
+// kinds and their categories), Dutch dates and the fingerprint;
+// TestNothingUnagreedBeforeSignatures checks every word.
 var furniture = []string{
-	"CONCEPT", "Concept", "Ter ondertekening", "Kopie van de op", "ondertekende tekst",
+	"CONCEPT", "Concept", "Ter ondertekening", "Kopie van de op ondertekende tekst",
 	"Partijen", "Kenmerk", "Datum", "Status", "Periode", "tot en met",
-	"Inhoud", "pagina", "van", "kenmerk", "Paraaf", "Paraaf per partij",
-	"Bron:", "(circa)", "circa", "Categorie", "Aantal", "Aandeel", "Huurprijsklasse", "Energielabel",
+	"Inhoud", "Ondertekening", "pagina van", "kenmerk", "vingerafdruk", "Paraaf", "Paraaf per partij",
+	"Bron:", "circa", "Categorie", "Aantal", "Aandeel", "Huurprijsklasse", "Energielabel",
 	"Afbeelding:",
 }
 

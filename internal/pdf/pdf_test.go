@@ -9,12 +9,14 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode"
 
 	"github.com/johnfercher/go-tree/node"
 	"github.com/johnfercher/maroto/v2/pkg/core"
@@ -22,6 +24,7 @@ import (
 
 	"github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/content"
+	"github.com/prestatie/prestatie/internal/dutch"
 	"github.com/prestatie/prestatie/internal/seed"
 )
 
@@ -894,5 +897,71 @@ func TestIntroKeptWithList(t *testing.T) {
 				t.Errorf("%d lines before: page %d ends with the introduction", k, i+1)
 			}
 		}
+	}
+}
+
+// TestNothingUnagreedBeforeSignatures checks every word of the pages
+// before the signing page, footers included: it comes from the source
+// (texts, titles, parties, figures), from the fixed furniture, from the
+// Dutch labels of the vocabularies and dates, or is the fingerprint.
+func TestNothingUnagreedBeforeSignatures(t *testing.T) {
+	for _, dir := range []string{root, regio} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			ag, pdf := renderSite(t, dir)
+			body, foot := pageTexts(t, ag, writeTemp(t, pdf))
+			pg := firstPass(t, ag)
+			sign := pg.pages["ondertekening"]
+			if sign < 3 {
+				t.Fatalf("signing page %d", sign)
+			}
+			before := strings.Join(body[:sign-1], "\n") + "\n" + strings.Join(foot[:sign-1], "\n")
+			fp := Fingerprint(ag)
+			before = strings.ReplaceAll(strings.ReplaceAll(before, fp, ""), fp[:shortPrint], "")
+
+			var allowed strings.Builder
+			add := func(ss ...string) {
+				for _, s := range ss {
+					allowed.WriteString(s + "\n")
+				}
+			}
+			add(sourceText(ag))
+			add(furniture...)
+			for _, k := range agreement.PartyKinds {
+				add(k.Label)
+			}
+			for m := time.January; m <= time.December; m++ {
+				add(dutch.Date(2000, m, 1))
+			}
+			var figs []*agreement.Figure
+			figs = append(figs, ag.Figures...)
+			ag.EachSection(func(s *agreement.Section) { figs = append(figs, s.Figures...) })
+			for _, f := range figs {
+				add(f.Source, f.DefaultTitle())
+				for _, v := range f.Values {
+					add(agreement.FigureKeyLabel(f.Kind, v.Key))
+				}
+				if f.Value != nil {
+					add(dutch.Quantity(*f.Value, f.Unit))
+				}
+			}
+			words := func(s string) map[string]bool {
+				m := map[string]bool{}
+				for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+					m[strings.ToLower(w)] = true
+				}
+				return m
+			}
+			ok := words(allowed.String())
+			var extra []string
+			for w := range words(before) {
+				if !ok[w] {
+					extra = append(extra, w)
+				}
+			}
+			sort.Strings(extra)
+			if len(extra) > 0 {
+				t.Errorf("words before the signatures that are neither source nor furniture: %v", extra)
+			}
+		})
 	}
 }
