@@ -171,7 +171,7 @@ func checkKeyboard(t *testing.T, ctx context.Context, name string) {
 // TestKeyboard tabs through pages of each kind with interactive controls:
 // links, the summaries of the data tables, the scrolling table regions and
 // the filter's select boxes. Every control is reached in one round and
-// visibly focused. The chapter and list pages are also tried without
+// visibly focused. An onderdeel and the list of afspraken are also tried without
 // JavaScript, where the data tables are open.
 func TestKeyboard(t *testing.T) {
 	needBrowser(t)
@@ -183,7 +183,7 @@ func TestKeyboard(t *testing.T) {
 	t.Run("script", func(t *testing.T) {
 		ctx := newTab(t, browser)
 		rec := record(t, ctx)
-		for _, p := range []string{"", ag, ag + "beschikbaarheid/", ag + "beschikbaarheid/nieuwbouw/", ag + "afspraken/", ag + "afspraken/status/done/", ag + "voortgang/2024-q4/", ag + "data/"} {
+		for _, p := range []string{"", ag, ag + "beschikbaarheid/", ag + "beschikbaarheid/nieuwbouw/", ag + "voortgang/afspraken/", ag + "voortgang/afspraken/status/gerealiseerd/", ag + "voortgang/2024-q4/", ag + "voortgang/data/"} {
 			pctx, cancel := timeout(ctx)
 			if err := chromedp.Do(pctx,
 				chromedp.EmulateViewport(1280, 900),
@@ -204,7 +204,7 @@ func TestKeyboard(t *testing.T) {
 		if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range []string{ag + "betaalbaarheid/", ag + "afspraken/"} {
+		for _, p := range []string{ag + "betaalbaarheid/", ag + "voortgang/afspraken/"} {
 			pctx, cancel := timeout(ctx)
 			if err := chromedp.Do(pctx, chromedp.EmulateViewport(phoneWidth, 800), chromedp.Navigate(base+p)); err != nil {
 				t.Fatalf("/%s: %v", p, err)

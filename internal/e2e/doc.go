@@ -8,15 +8,15 @@
 // node_modules/axe-core; without them they skip, except under CI=true, where
 // they fail). -short skips them.
 //
-//   - TestEveryPage: every page of the default site, testdata/sites/regio and
-//     testdata/sites/twee, with and without JavaScript, at 375 px: console,
+//   - TestEveryPage: every page of the default site and testdata/sites/regio,
+//     twee, nummering and regionaal, with and without JavaScript, at 375 px: console,
 //     requests, charts, sideways scrolling, text and tables without script,
 //     axe-core (WCAG 2.1 A and AA); the 404 page.
 //   - TestKeyboard: Tab reaches every control, visibly focused.
 //   - TestHostileContent, TestHostileSiteBuilds: testdata/sites/hostile.
 //   - TestChartsDraw, TestChartsFollowTheViewport: chart layout.
 //
-// Screenshots of the home, agreement, chapter, afspraak and report pages of
+// Screenshots of the home, agreement, section (onderdeel) and report pages of
 // each site, at 375 and 1280 px wide, go to testdata/screenshots/ in the
 // repository (ignored by git), or to $PRESTATIE_SCREENSHOTS when set; then
 // every page with a chart is also saved at 1280 and 320 px wide.

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/charts"
 	"github.com/prestatie/prestatie/internal/dutch"
 	"github.com/prestatie/prestatie/internal/markdown"
 )
@@ -351,6 +352,38 @@ func TestItemAnnotations(t *testing.T) {
 					t.Errorf("%s %s: %s is verlopen without a deadline", name, path, it.ID)
 				}
 			})
+		}
+	}
+}
+
+// TestEveryFigureShown: the figures of the agreement and of every section
+// are drawn on their page, each as one chart figure.
+func TestEveryFigureShown(t *testing.T) {
+	t.Parallel()
+	for name, dir := range testSites {
+		b := built(t, dir)
+		for _, ag := range b.model.Agreements {
+			pages := map[string][]*a.Figure{ag.ID + "/": ag.Figures}
+			ag.EachSection(func(s *a.Section) { pages[sectionPage(ag, s)] = s.Figures })
+			for path, figs := range pages {
+				doc := parse(t, b.files[path+"index.html"])
+				var got []string
+				for _, f := range find(doc, func(n *html.Node) bool { return hasClass(n, "chart-figure") }) {
+					if !slices.ContainsFunc(byClass(f, "chart"), func(*html.Node) bool { return true }) && len(byClass(f, "figure-value")) == 0 {
+						continue
+					}
+					got = append(got, attr(f, "id"))
+				}
+				var want []string
+				for _, c := range charts.Figures(figs) {
+					want = append(want, c.ID)
+				}
+				for _, id := range want {
+					if !slices.Contains(got, id) {
+						t.Errorf("%s %s: figure %s not shown (shown: %q)", name, path, id, got)
+					}
+				}
+			}
 		}
 	}
 }

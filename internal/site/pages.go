@@ -89,7 +89,7 @@ func (r *renderer) pages() ([]job, error) {
 		agLink := link{ag.ShortTitle, agreementPath(ag)}
 		add("agreement", agreementPath(ag), func(p *page) error {
 			p.Title, p.Agreement, p.Crumbs = ag.Title, ag, []link{home}
-			return r.reserve(p, ag.Items, nil)
+			return r.reserve(p, ag.Items, ag.Figures)
 		})
 		jobs = append(jobs, r.progressPages(ag, []link{home, agLink})...)
 		// Prev/next follow reading order through the sections.
