@@ -655,10 +655,17 @@ func (d *doc) signing(b *builder, pg pagination) {
 	w := contentW/2 - 6
 	groupSt := th.body
 	groupSt.Bold, groupSt.Color = true, th.primary
-	for _, g := range partyGroups(ag) {
-		if g.name != "" {
-			b.para(txt(g.name), groupSt, paraOpts{top: 2, bottom: 3, keep: true})
+	// When the signatures run on to another page, that page starts with
+	// "Ondertekening (vervolg)"; the first signatures stay with "Aldus
+	// overeengekomen" and the page count above them.
+	started := false
+	cont := func(h float64) {
+		if started && len(b.chain) == 0 && !b.fits(h) {
+			b.newPage()
+			b.heading(1, nil, txt("Ondertekening (vervolg)"), "", flow{})
 		}
+	}
+	for _, g := range partyGroups(ag) {
 		var blocks []*textBlock
 		for _, p := range g.parties {
 			sigs := p.Signatories
@@ -669,17 +676,29 @@ func (d *doc) signing(b *builder, pg pagination) {
 				blocks = append(blocks, d.signatureBlock(p, s, w))
 			}
 		}
+		heights := []float64{}
+		for i := 0; i < len(blocks); i += 2 {
+			h := blocks[i].height()
+			if i+1 < len(blocks) {
+				h = math.Max(h, blocks[i+1].height())
+			}
+			heights = append(heights, h)
+		}
+		if g.name != "" {
+			head := layout(txt(g.name), groupSt, contentW)
+			cont(2 + float64(len(head))*groupSt.lineHeight() + 3 + heights[0])
+			b.para(txt(g.name), groupSt, paraOpts{top: 2, bottom: 3, keep: true})
+		}
 		for i := 0; i < len(blocks); i += 2 {
 			pair := []*textBlock{blocks[i], nil}
 			if i+1 < len(blocks) {
 				pair[1] = blocks[i+1]
 				pair[1].indent = 6
 			}
-			h := pair[0].height()
-			if pair[1] != nil {
-				h = math.Max(h, pair[1].height())
-			}
+			h := heights[i/2]
+			cont(h)
 			b.push(columns(pair, h), h, false)
+			started = true
 		}
 	}
 }

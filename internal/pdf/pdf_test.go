@@ -488,6 +488,21 @@ func TestManyParties(t *testing.T) {
 	if got := strings.Count(signing, "namens deze"); got != blocks {
 		t.Errorf("%d signature blocks, want %d", got, blocks)
 	}
+	// Signatures that run on to more pages continue under a heading.
+	pg := firstPass(t, ag)
+	annexes := ag.Annexes()
+	if len(annexes) == 0 {
+		t.Fatal("the test site has no bijlage")
+	}
+	sign, annex := pg.pages["ondertekening"], pg.pages[newDoc(ag, newTheme(Theme{})).anchors[annexes[0]]]
+	if annex <= sign+1 {
+		t.Fatalf("the signatures of 15 parties fit on one page (%d, bijlage on %d)", sign, annex)
+	}
+	for p := sign + 1; p < annex; p++ {
+		if !strings.HasPrefix(strings.TrimSpace(body[p-1]), "Ondertekening (vervolg)") {
+			t.Errorf("page %d of the signatures does not start with \"Ondertekening (vervolg)\":\n%s", p, body[p-1])
+		}
+	}
 	// The page count stands above the signatures.
 	all := normalise(strings.Join(body, "\n"))
 	if strings.Index(all, "bestaat uit") > strings.Index(all, "namens deze") {
