@@ -118,7 +118,23 @@ func shownNumber(n *html.Node) string {
 		}
 		return strconv.Itoa(start + i)
 	}
-	return strings.TrimSuffix(strings.TrimSpace(leadingNumber.FindString(textOf(n)+" ")), ".")
+	if num := leading(textOf(n)); num != "" {
+		return num
+	}
+	// "### 1.1 Looptijd" above the paragraph of article 1.1.
+	for c := n.PrevSibling; n.Data == "p" && c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode {
+			if isHeading(c) {
+				return leading(textOf(c))
+			}
+			break
+		}
+	}
+	return ""
+}
+
+func leading(s string) string {
+	return strings.TrimSuffix(strings.TrimSpace(leadingNumber.FindString(s+" ")), ".")
 }
 
 // documentItems lists the items on a page in the order of the page, with

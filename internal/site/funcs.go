@@ -64,6 +64,7 @@ func (r *renderer) funcs() template.FuncMap {
 			return dutch.List(s)
 		},
 		"lower":         strings.ToLower,
+		"contains":      strings.Contains,
 		"inline":        r.md.Inline,
 		"shorten":       shorten,
 		"agreementPath": agreementPath,

@@ -3,8 +3,8 @@ package site
 import (
 	"fmt"
 	"html/template"
-	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
@@ -217,31 +217,57 @@ func (p *page) Text(m a.Markdown, items []*a.Item, top int) (template.HTML, erro
 	return p.showNumbers(h, m.Source, byID), err
 }
 
-// leadingNumber is a number a text starts with: "2.1 ", "3. ".
-var leadingNumber = regexp.MustCompile(`^\d+(\.\d+)*\.?\s`)
-
 // showNumbers prints the document's number before the text of an item
-// whose number the rendered text does not show by itself: one given in its
-// annotation, where the Markdown has a bullet or a paragraph. A number of
-// an ordered list or at the start of the text is already there.
+// whose number the text does not show by itself: one given in its
+// annotation, where the Markdown has a bullet or a paragraph. A number is
+// shown already when it is the ordered list's, when the text starts with
+// it, or when the heading just above a paragraph does ("### 1.1
+// Looptijd").
 func (p *page) showNumbers(h template.HTML, src string, byID map[string]*a.Item) template.HTML {
-	marks, _ := p.md.Items([]byte(src))
-	listed := map[string]string{}
-	var walk func([]*markdown.Mark)
-	walk = func(ms []*markdown.Mark) {
-		for _, m := range ms {
-			listed[m.ID] = m.Number
-			walk(m.Children)
+	b := []byte(src)
+	shown := map[string]bool{}
+	ast.Walk(p.md.Parse(b, nil, ""), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Attributes() == nil {
+			return ast.WalkContinue, nil
 		}
-	}
-	walk(marks)
+		v, ok := n.AttributeString("id")
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		id, _ := v.([]byte)
+		it := byID[string(id)]
+		if it == nil || it.Number == "" {
+			return ast.WalkContinue, nil
+		}
+		starts := func(s string) bool {
+			s = strings.TrimSpace(s)
+			return s == it.Number || strings.HasPrefix(s, it.Number+" ") || strings.HasPrefix(s, it.Number+". ")
+		}
+		switch {
+		case starts(it.Text):
+			shown[it.ID] = true
+		case n.Kind() == ast.KindListItem:
+			if list, ok := n.Parent().(*ast.List); ok && list.IsOrdered() {
+				i := 0
+				for x := list.FirstChild(); x != nil && x != n; x = x.NextSibling() {
+					i++
+				}
+				shown[it.ID] = strconv.Itoa(list.Start+i) == it.Number
+			}
+		case n.Kind() == ast.KindParagraph:
+			if hd, ok := n.PreviousSibling().(*ast.Heading); ok && hd.Lines().Len() > 0 {
+				first := hd.Lines().At(0)
+				shown[it.ID] = starts(string(first.Value(b)))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
 	out := string(h)
 	for id, it := range byID {
-		n := it.Number
-		if n == "" || listed[id] == n || strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(leadingNumber.FindString(it.Text)), ".")) == n {
+		if it.Number == "" || shown[id] {
 			continue
 		}
-		num := `<span class="number">` + template.HTMLEscapeString(n) + `</span> `
+		num := `<span class="number">` + template.HTMLEscapeString(it.Number) + `</span> `
 		for _, tag := range []string{"<li", "<p"} {
 			open := tag + ` id="` + template.HTMLEscapeString(id) + `">`
 			if i := strings.Index(out, open); i >= 0 {
