@@ -59,9 +59,10 @@ func load(t testing.TB, dir string) *agreement.Agreement {
 }
 
 type rendered struct {
-	ag  *agreement.Agreement
-	pdf []byte
-	err error
+	ag         *agreement.Agreement
+	pdf        []byte
+	err        error
+	body, foot []string // page texts, read once
 }
 
 var (
@@ -78,7 +79,7 @@ func renderSite(t testing.TB, dir string) (*agreement.Agreement, []byte) {
 	if !ok {
 		ag := load(t, dir)
 		pdf, err := Render(ag, Options{})
-		r = &rendered{ag, pdf, err}
+		r = &rendered{ag: ag, pdf: pdf, err: err}
 		cache[dir] = r
 		if err == nil && os.Getenv("PDF_KEEP") != "" { // PDF_KEEP=dir keeps the files to look at
 			os.WriteFile(filepath.Join(os.Getenv("PDF_KEEP"), map[bool]string{true: "default", false: filepath.Base(dir)}[dir == root]+".pdf"), pdf, 0o644)
@@ -88,6 +89,19 @@ func renderSite(t testing.TB, dir string) (*agreement.Agreement, []byte) {
 		t.Fatalf("render %s: %v", dir, r.err)
 	}
 	return r.ag, r.pdf
+}
+
+// siteTexts is pageTexts of a site's PDF, read once per test binary.
+func siteTexts(t testing.TB, dir string) (ag *agreement.Agreement, pdf []byte, body, foot []string) {
+	t.Helper()
+	ag, pdf = renderSite(t, dir)
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	r := cache[dir]
+	if r.body == nil {
+		r.body, r.foot = pageTexts(t, ag, writeTemp(t, pdf))
+	}
+	return ag, pdf, r.body, r.foot
 }
 
 func writeTemp(t testing.TB, pdf []byte) string {
@@ -248,8 +262,7 @@ func textFrom(t *testing.T, ag *agreement.Agreement, body []string) string {
 func TestTextInOrder(t *testing.T) {
 	for _, dir := range []string{root, regio} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			ag, pdf := renderSite(t, dir)
-			body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+			ag, _, body, _ := siteTexts(t, dir)
 			text := textFrom(t, ag, body)
 			want := expected(ag)
 			if len(want) < 20 {
@@ -277,8 +290,7 @@ func TestTextInOrder(t *testing.T) {
 }
 
 func TestRegioMarkdownComesThrough(t *testing.T) {
-	ag, pdf := renderSite(t, regio)
-	body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+	ag, _, body, _ := siteTexts(t, regio)
 	text := textFrom(t, ag, body)
 	// Markdown structure of the preamble and the annex.
 	inOrder(t, text, []string{"Dit is een fictief testvoorbeeld.", "Thuis in Testland 2023-2030",
@@ -292,8 +304,7 @@ func TestRegioMarkdownComesThrough(t *testing.T) {
 // seed, is in the PDF: prose and bullets word for word, headings ignoring
 // case and the seed's own chapter numbers (as the site's test does).
 func TestSeedComesThrough(t *testing.T) {
-	ag, pdf := renderSite(t, root)
-	body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+	_, _, body, _ := siteTexts(t, root)
 	src, err := os.ReadFile(filepath.Join(root, seed.File))
 	if err != nil {
 		t.Fatal(err)
@@ -313,9 +324,7 @@ func TestSeedComesThrough(t *testing.T) {
 func TestPageNumbers(t *testing.T) {
 	for _, dir := range []string{root, regio} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			ag, pdf := renderSite(t, dir)
-			file := writeTemp(t, pdf)
-			body, foot := pageTexts(t, ag, file)
+			ag, _, body, foot := siteTexts(t, dir)
 			n := len(body)
 			if n < 5 {
 				t.Fatalf("only %d pages", n)
@@ -399,7 +408,7 @@ func TestMetadata(t *testing.T) {
 	if !bytes.Contains(pdf, []byte("/Type /Catalog\n/Lang (nl)\n")) {
 		t.Error("no /Lang (nl) in the catalog")
 	}
-	body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+	_, _, body, _ := siteTexts(t, root)
 	if !strings.Contains(strings.Join(body, ""), "Vingerafdruk van de bron (SHA-256): "+fp) {
 		t.Error("fingerprint not on the signing page")
 	}
@@ -441,11 +450,10 @@ func TestDeterministic(t *testing.T) {
 // party on every page after the cover, a signature block for every
 // signatory, all parties on the cover.
 func TestManyParties(t *testing.T) {
-	ag, pdf := renderSite(t, regio)
+	ag, _, body, foot := siteTexts(t, regio)
 	if len(ag.Parties) != 15 {
 		t.Fatalf("%d parties", len(ag.Parties))
 	}
-	body, foot := pageTexts(t, ag, writeTemp(t, pdf))
 	cover := normalise(body[0])
 	for _, p := range ag.Parties {
 		if !strings.Contains(cover, p.Name) {
@@ -724,8 +732,7 @@ func TestLongCover(t *testing.T) {
 // TestCoverStatus checks that the cover says what the paper is and never
 // calls a paper with empty signature lines signed.
 func TestCoverStatus(t *testing.T) {
-	ag, pdf := renderSite(t, root)
-	body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+	_, _, body, _ := siteTexts(t, root)
 	cover := normalise(body[0])
 	if want := "Status Kopie van de op 6 april 2023 ondertekende tekst"; !strings.Contains(cover, want) {
 		t.Errorf("cover lacks %q:\n%s", want, body[0])
@@ -922,8 +929,7 @@ func TestIntroKeptWithList(t *testing.T) {
 func TestNothingUnagreedBeforeSignatures(t *testing.T) {
 	for _, dir := range []string{root, regio} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			ag, pdf := renderSite(t, dir)
-			body, foot := pageTexts(t, ag, writeTemp(t, pdf))
+			ag, _, body, foot := siteTexts(t, dir)
 			pg := firstPass(t, ag)
 			sign := pg.pages["ondertekening"]
 			if sign < 3 {
