@@ -85,7 +85,7 @@ func (r *renderer) feed(ags []*a.Agreement, dir string) []byte {
 					sum = strings.TrimSpace(sum + " (illustratieve gegevens)")
 				}
 				es = append(es, dated{e.Date, atomEntry{
-					ID: "urn:prestatie:" + ag.ID + ":" + c.ID + ":" + e.Date.String(), Title: itemLabel(c, 80) + ": " + state,
+					ID: "urn:prestatie:" + ag.ID + ":" + c.ID + ":" + e.Date.String(), Title: itemWhere(c) + " – " + itemLabel(c, 80) + ": " + state,
 					Updated: rfc3339(e.Date), Link: atomLink{Rel: "alternate", Href: r.base.abs(r.where[c])},
 					Summary: sum,
 				}})

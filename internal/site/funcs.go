@@ -37,6 +37,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"deref":        func(f *float64) float64 { return *f },
 		"sectionTrail": sectionTrail,
 		"itemLabel":    itemLabel,
+		"itemWhere":    itemWhere,
 		"binding":      dutch.Binding,
 		"bindingLabel": bindingLabel,
 		"partyList":    dutch.PartyNames,

@@ -3,10 +3,10 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"regexp"
 	"strings"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
-	"github.com/prestatie/prestatie/internal/charts"
 	"github.com/prestatie/prestatie/internal/dutch"
 )
 
@@ -81,9 +81,30 @@ func targetText(t *a.Target) (label, text string) {
 	return label, text
 }
 
-// itemLabel names an item in lists and tables: its section's number and
-// its own, then the start of its text.
-func itemLabel(it *a.Item, n int) string { return charts.ItemLabel(it, n) }
+// itemLabel names an item in lists: the document's number of the item, if
+// any, then the start of its text without Markdown. Where it stands is
+// said apart (sectionTrail): a section number alone can be ambiguous.
+func itemLabel(it *a.Item, n int) string {
+	s := shorten(mdMarks.Replace(mdLink.ReplaceAllString(it.Text, "$1")), n)
+	if it.Number != "" {
+		s = it.Number + " " + s
+	}
+	return s
+}
+
+var (
+	mdLink  = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	mdMarks = strings.NewReplacer("**", "", "__", "", "*", "", "`", "")
+)
+
+// itemWhere names where an item stands: its section with the sections
+// above it, or the text before the first section.
+func itemWhere(it *a.Item) string {
+	if it.Section != nil {
+		return sectionTrail(it.Section)
+	}
+	return "begin van de overeenkomst"
+}
 
 // sectionTrail names a section with the sections above it:
 // "Beschikbaarheid › 2 Nieuwbouw".

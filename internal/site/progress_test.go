@@ -46,12 +46,16 @@ func TestDashboardAddsUp(t *testing.T) {
 			} else if !ag.LatestReport().IsZero() {
 				t.Errorf("%s %s: no dashboard total", name, ag.ID)
 			}
-			if rows := strings.Count(b.files[ag.ID+"/voortgang/afspraken/index.html"], "<tr data-onderdeel="); rows != want {
+			// Each row carries plain keys for the live filter (html/template
+			// would quote a value of an attribute whose name starts with "on").
+			if rows := len(filterRow.FindAllString(b.files[ag.ID+"/voortgang/afspraken/index.html"], -1)); rows != want {
 				t.Errorf("%s %s: the list of afspraken has %d rows, the text %d afspraken", name, ag.ID, rows, want)
 			}
 		}
 	}
 }
+
+var filterRow = regexp.MustCompile(`<tr data-deel="[a-z0-9-]*" data-partijen="[a-z0-9 -]*" data-status="[a-z-]+">`)
 
 func TestOverdueAndReports(t *testing.T) {
 	t.Parallel()

@@ -13,7 +13,7 @@
     var status = form.elements.status.value;
     var shown = 0;
     rows.forEach(function (tr) {
-      var ok = (!onderdeel || tr.dataset.onderdeel === onderdeel) &&
+      var ok = (!onderdeel || tr.dataset.deel === onderdeel) &&
         (!partij || (" " + tr.dataset.partijen + " ").indexOf(" " + partij + " ") >= 0) &&
         (!status || tr.dataset.status === status);
       tr.hidden = !ok;
