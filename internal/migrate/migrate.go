@@ -83,14 +83,18 @@ func agreement(dir string) ([]string, error) {
 		if filepath.Base(filepath.Dir(path)) == "voortgang" && filepath.Dir(filepath.Dir(path)) == dir {
 			return nil
 		}
-		return m.edit(path, m.section)
+		name := strings.TrimSuffix(filepath.Base(path), ".md")
+		if name == "_index" {
+			name = filepath.Base(filepath.Dir(path))
+		}
+		return m.edit(path, func(fm *yaml.Node, body string) (string, error) { return m.section(fm, body, name) })
 	})
 	return m.changed, err
 }
 
 // section moves effect, goals and commitments of one chapter or afspraak
 // into its body.
-func (m *migrator) section(fm *yaml.Node, body string) (string, error) {
+func (m *migrator) section(fm *yaml.Node, body string, name string) (string, error) {
 	if k := get(fm, "kind"); k != nil && k.Value == "chapter" {
 		del(fm, "kind")
 	}
@@ -103,7 +107,7 @@ func (m *migrator) section(fm *yaml.Node, body string) (string, error) {
 	if gs := seq(get(fm, "goals")); len(gs) > 0 {
 		var lines []string
 		for i, g := range gs {
-			id := fmt.Sprintf("doel-%d", i+1)
+			id := fmt.Sprintf("%s-doel-%d", name, i+1) // ids are unique in the whole agreement
 			lines = append(lines, "- "+oneLine(scalar(get(g, "text")))+" {#"+id+"}")
 			ann := &yaml.Node{Kind: yaml.MappingNode}
 			set(ann, "kind", "goal")
