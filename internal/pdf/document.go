@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/johnfercher/go-tree/node"
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
@@ -127,15 +129,19 @@ func (d *doc) parse(src string) []block {
 	return bs
 }
 
-// numberItems gives the list items of the text that the document numbers
-// itself (an item's own number in front matter) that number as marker, in
-// place of the bullet or the list's counter.
+// numberItems prints the document's own number of an item of the text
+// that its annotation gives ("number" in front matter) and the text does
+// not start with: as the marker of its list item, in place of the bullet or
+// the list's counter, or before its paragraph.
 func numberItems(bs []block, numbers map[string]string) {
 	for i := range bs {
 		bl := &bs[i]
+		if n, ok := numbers[bl.ID]; ok && bl.Kind == paraBlock && !startsWith(plainText(bl.Spans), n) {
+			bl.Number = n
+		}
 		for j := range bl.Items {
 			it := &bl.Items[j]
-			if n, ok := numbers[it.ID]; ok && bl.Kind == listBlock {
+			if n, ok := numbers[it.ID]; ok && bl.Kind == listBlock && !startsWith(firstText(it.Blocks), n) {
 				if bl.Ordered && isDigits(n) && it.Marker != "" {
 					n += it.Marker[len(it.Marker)-1:] // "3." or "3)", as the list writes it
 				}
@@ -145,6 +151,25 @@ func numberItems(bs []block, numbers map[string]string) {
 		}
 		numberItems(bl.Children, numbers)
 	}
+}
+
+// startsWith reports whether text begins with the number n as a word:
+// "1.1 De gemeente" starts with "1.1", "1.10 …" does not.
+func startsWith(text, n string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(text), n)
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// firstText is the text of the first paragraph of an item's blocks.
+func firstText(bs []block) string {
+	if len(bs) > 0 && bs[0].Kind == paraBlock {
+		return plainText(bs[0].Spans)
+	}
+	return ""
 }
 
 func isDigits(s string) bool {

@@ -55,6 +55,8 @@ type block struct {
 	Header   [][]span   // table
 	Rows     [][][]span // table
 	Align    []align.Type
+	ID       string // paragraph: the id of an item of the text ({#id})
+	Number   string // paragraph: the item's own number, printed before it
 }
 
 // item is a list item or a footnote: its marker ("3." for an ordered list,
@@ -82,7 +84,7 @@ func convert(n ast.Node, src []byte) []block {
 		switch c := c.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
 			if ss := inlines(c, src); len(ss) > 0 {
-				out = append(out, block{Kind: paraBlock, Spans: ss})
+				out = append(out, block{Kind: paraBlock, Spans: ss, ID: idOf(c)})
 			}
 		case *ast.Heading:
 			out = append(out, block{Kind: headingBlock, Level: c.Level, Spans: inlines(c, src)})
@@ -344,7 +346,12 @@ func (b *builder) block(bl block, f flow) {
 		if f.bottom > 0 {
 			bottom = f.bottom
 		}
-		b.para(bl.Spans, b.body(f), paraOpts{indent: f.indent, marker: f.marker, markX: f.markX, bars: f.bars, bottom: bottom, keep: f.keep})
+		o := paraOpts{indent: f.indent, marker: f.marker, markX: f.markX, bars: f.bars, bottom: bottom, keep: f.keep}
+		if bl.Number != "" && len(o.marker) == 0 { // an item of the text numbered in its annotation
+			o.marker = []span{{Text: clean(bl.Number)}}
+			o.indent += max(bulletW, textWidth(clean(bl.Number), regular, b.body(f).Size)+2)
+		}
+		b.para(bl.Spans, b.body(f), o)
 	case headingBlock:
 		b.heading(min(f.level+bl.Level-1, 6), f.marker, bl.Spans, "", f)
 	case listBlock:

@@ -803,87 +803,92 @@ func TestDigitalSigningAndGroups(t *testing.T) {
 // depth, the preamble's heading, the contents and the signing page, each
 // pointing at the page of its heading) and the links of the contents.
 func TestOutline(t *testing.T) {
-	need(t, "qpdf")
 	for _, dir := range []string{root, regio} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			ag, pdf := renderSite(t, dir)
-			var doc struct {
-				Pages []struct {
-					Object string `json:"object"`
-				} `json:"pages"`
-				Outlines []outlineJSON     `json:"outlines"`
-				QPDF     []json.RawMessage `json:"qpdf"`
-			}
-			if err := json.Unmarshal([]byte(runTool(t, "qpdf", "--json", writeTemp(t, pdf))), &doc); err != nil {
-				t.Fatal(err)
-			}
-			pg := firstPass(t, ag)
-			d := newDoc(ag, newTheme(Theme{}))
-			// Bookmarks: the contents, then every section at its depth.
-			type mark struct {
-				title string
-				level int
-				page  int
-			}
-			var want, got []mark
-			want = append(want, mark{"Inhoud", 0, pg.pages["inhoud"]})
-			if ag.PreambleTitle != "" {
-				want = append(want, mark{ag.PreambleTitle, 0, pg.pages["preambule"]})
-			}
-			var walk func([]*agreement.Section)
-			walk = func(ss []*agreement.Section) {
-				for _, s := range ss {
-					want = append(want, mark{s.Label(), s.Depth() - 1, pg.pages[d.anchors[s]]})
-					walk(s.Sections)
-				}
-			}
-			walk(ag.Body())
-			want = append(want, mark{"Ondertekening", 0, pg.pages["ondertekening"]})
-			walk(ag.Annexes())
-			var flatten func([]outlineJSON, int)
-			flatten = func(os []outlineJSON, level int) {
-				for _, o := range os {
-					got = append(got, mark{o.Title, level, o.Page})
-					flatten(o.Kids, level+1)
-				}
-			}
-			flatten(doc.Outlines, 0)
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("bookmarks:\n got %v\nwant %v", got, want)
-			}
-			// Contents: one link per entry, to the page of its heading.
-			var objects map[string]struct {
-				Value map[string]any `json:"value"`
-			}
-			if len(doc.QPDF) < 2 || json.Unmarshal(doc.QPDF[1], &objects) != nil {
-				t.Fatal("qpdf --json: no objects")
-			}
-			pageOf := map[string]int{}
-			for i, p := range doc.Pages {
-				pageOf[p.Object] = i + 1
-			}
-			var links []int
-			for _, p := range doc.Pages[:pg.pages["tekst"]-1] {
-				annots, _ := objects["obj:"+p.Object].Value["/Annots"].([]any)
-				for _, a := range annots {
-					annot, inline := a.(map[string]any) // gofpdf writes them inline
-					if !inline {
-						ref, _ := a.(string)
-						annot = objects["obj:"+ref].Value
-					}
-					if dest, ok := annot["/Dest"].([]any); ok {
-						links = append(links, pageOf[dest[0].(string)])
-					}
-				}
-			}
-			var wantLinks []int
-			for _, e := range d.toc {
-				wantLinks = append(wantLinks, pg.pages[e.anchor])
-			}
-			if !reflect.DeepEqual(links, wantLinks) {
-				t.Errorf("contents links to pages %v, want %v", links, wantLinks)
-			}
+			checkOutline(t, ag, pdf)
 		})
+	}
+}
+
+func checkOutline(t *testing.T, ag *agreement.Agreement, pdf []byte) {
+	t.Helper()
+	need(t, "qpdf")
+	var doc struct {
+		Pages []struct {
+			Object string `json:"object"`
+		} `json:"pages"`
+		Outlines []outlineJSON     `json:"outlines"`
+		QPDF     []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal([]byte(runTool(t, "qpdf", "--json", writeTemp(t, pdf))), &doc); err != nil {
+		t.Fatal(err)
+	}
+	pg := firstPass(t, ag)
+	d := newDoc(ag, newTheme(Theme{}))
+	// Bookmarks: the contents, then every section at its depth.
+	type mark struct {
+		title string
+		level int
+		page  int
+	}
+	var want, got []mark
+	want = append(want, mark{"Inhoud", 0, pg.pages["inhoud"]})
+	if ag.PreambleTitle != "" {
+		want = append(want, mark{ag.PreambleTitle, 0, pg.pages["preambule"]})
+	}
+	var walk func([]*agreement.Section)
+	walk = func(ss []*agreement.Section) {
+		for _, s := range ss {
+			want = append(want, mark{s.Label(), s.Depth() - 1, pg.pages[d.anchors[s]]})
+			walk(s.Sections)
+		}
+	}
+	walk(ag.Body())
+	want = append(want, mark{"Ondertekening", 0, pg.pages["ondertekening"]})
+	walk(ag.Annexes())
+	var flatten func([]outlineJSON, int)
+	flatten = func(os []outlineJSON, level int) {
+		for _, o := range os {
+			got = append(got, mark{o.Title, level, o.Page})
+			flatten(o.Kids, level+1)
+		}
+	}
+	flatten(doc.Outlines, 0)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("bookmarks:\n got %v\nwant %v", got, want)
+	}
+	// Contents: one link per entry, to the page of its heading.
+	var objects map[string]struct {
+		Value map[string]any `json:"value"`
+	}
+	if len(doc.QPDF) < 2 || json.Unmarshal(doc.QPDF[1], &objects) != nil {
+		t.Fatal("qpdf --json: no objects")
+	}
+	pageOf := map[string]int{}
+	for i, p := range doc.Pages {
+		pageOf[p.Object] = i + 1
+	}
+	var links []int
+	for _, p := range doc.Pages[:pg.pages["tekst"]-1] {
+		annots, _ := objects["obj:"+p.Object].Value["/Annots"].([]any)
+		for _, a := range annots {
+			annot, inline := a.(map[string]any) // gofpdf writes them inline
+			if !inline {
+				ref, _ := a.(string)
+				annot = objects["obj:"+ref].Value
+			}
+			if dest, ok := annot["/Dest"].([]any); ok {
+				links = append(links, pageOf[dest[0].(string)])
+			}
+		}
+	}
+	var wantLinks []int
+	for _, e := range d.toc {
+		wantLinks = append(wantLinks, pg.pages[e.anchor])
+	}
+	if !reflect.DeepEqual(links, wantLinks) {
+		t.Errorf("contents links to pages %v, want %v", links, wantLinks)
 	}
 }
 
@@ -985,4 +990,79 @@ func TestNothingUnagreedBeforeSignatures(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDocumentShapes renders a document of the shapes real agreements
+// have: the preamble under its own heading, legal provisions numbered in
+// the text and in their annotation, three levels of sections, an
+// unnumbered wijk section, bijlagen with and without a number, parties in
+// the document's groups. Everything prints in the source's order with the
+// source's numbers, and the bookmarks follow the depth.
+func TestDocumentShapes(t *testing.T) {
+	fm := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte("---\n" + s)} }
+	fsys := fstest.MapFS{
+		"content/dorp-2025/_index.md": fm(`title: Prestatieafspraken Dorp 2025-2028
+municipality: Dorp
+period: {from: 2025, to: 2028}
+status: for-signature
+preamble_title: Vooraf
+parties:
+  - {id: gemeente, name: Gemeente Dorp, kind: municipality, label: gemeente, group: Gemeenten}
+  - {id: wonen, name: Wonen Dorp, kind: corporation, group: Woningcorporaties}
+  - {id: huurders, name: Huurdersraad Dorp, kind: tenants, group: Woningcorporaties}
+groups:
+  - {id: negen, name: de negen corporaties in de regio, kind: corporation, count: 9}
+---
+Partijen, overwegende dat het wonen in Dorp aandacht vraagt, komen het volgende overeen.
+`),
+		"content/dorp-2025/bepalingen/_index.md": fm(`title: Algemene bepalingen
+order: 1
+number: "1"
+items:
+  voorbehoud: {kind: provision}
+  looptijd: {kind: provision, number: "1.2"}
+---
+1.1 De gemeente gaat deze overeenkomst aan onder publiekrechtelijk voorbehoud. {#voorbehoud}
+
+Deze overeenkomst loopt tot en met 2028. {#looptijd}
+`),
+		"content/dorp-2025/wonen/_index.md":           fm("title: Wonen\norder: 2\nnumber: \"2\"\n---\nDe tekst van hoofdstuk 2.\n"),
+		"content/dorp-2025/wonen/nieuwbouw/_index.md": fm("title: Nieuwbouw\norder: 1\nnumber: \"2.1\"\n---\nDe tekst van paragraaf 2.1.\n"),
+		"content/dorp-2025/wonen/nieuwbouw/kernen.md": fm(`title: Bouwen in de kernen
+order: 1
+number: "2.1.3"
+items:
+  bouw: {party: wonen, target: {value: 120, unit: woningen, due: 2027}}
+  besluit: {party: [gemeente, negen]}
+---
+1. Wonen Dorp bouwt 120 woningen. {#bouw}
+2. De gemeente neemt in 2025 een besluit. {#besluit}
+`),
+		"content/dorp-2025/wonen/noord.md":   fm("title: Wijk Noord\norder: 2\n---\n- Partijen onderhouden het groen. {#groen}\n"),
+		"content/dorp-2025/kaart/_index.md":  fm("title: Kaart\norder: 3\nkind: annex\n---\nDe kaart van Dorp.\n"),
+		"content/dorp-2025/regels/_index.md": fm("title: Begrippen\norder: 4\nkind: annex\nnumber: B\n---\nBegrippen van deze overeenkomst.\n"),
+	}
+	ag := loadFS(t, fsys)
+	pdf, err := Render(ag, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("PDF_KEEP"); dir != "" {
+		os.WriteFile(filepath.Join(dir, "shapes.pdf"), pdf, 0o644)
+	}
+	body, _ := pageTexts(t, ag, writeTemp(t, pdf))
+	text := textFrom(t, ag, body)
+	inOrder(t, text, []string{"Vooraf", "Partijen, overwegende dat", "1 Algemene bepalingen",
+		"1.1 De gemeente gaat deze overeenkomst aan", "1.2 Deze overeenkomst loopt tot en met 2028.",
+		"2 Wonen", "De tekst van hoofdstuk 2.", "2.1 Nieuwbouw", "De tekst van paragraaf 2.1.",
+		"2.1.3 Bouwen in de kernen", "1. Wonen Dorp bouwt 120 woningen.", "2. De gemeente neemt in 2025 een besluit.",
+		"Wijk Noord", "Partijen onderhouden het groen.",
+		"Ondertekening", "Aldus overeengekomen en ondertekend.", "Gemeenten", "Gemeente Dorp", "namens deze",
+		"Woningcorporaties", "Wonen Dorp", "Huurdersraad Dorp",
+		"Kaart", "De kaart van Dorp.", "B Begrippen", "Begrippen van deze overeenkomst."})
+	if strings.Contains(text, "1.1 1.1") || strings.Contains(text, "de negen corporaties") {
+		t.Errorf("a number printed twice, or a group that does not sign on the signing page:\n%s", text)
+	}
+	inOrder(t, normalise(body[0]), []string{"Gemeenten", "Gemeente Dorp", "Woningcorporaties", "Wonen Dorp", "Huurdersraad Dorp"})
+	checkOutline(t, ag, pdf)
 }
