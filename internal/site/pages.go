@@ -162,6 +162,10 @@ func (r *renderer) job(kind, p string, fill func(*page) error) job {
 	}}
 }
 
+// ID hands out an id for an element of the site's own on this page:
+// base, or base-2, … when an item or heading of the document has it.
+func (p *page) ID(base string) string { return p.IDs.Unique(base) }
+
 // Markdown renders a Markdown body; prefix keeps footnote ids apart.
 func (p *page) Markdown(m a.Markdown, prefix string) (template.HTML, error) {
 	if strings.TrimSpace(m.Source) == "" {

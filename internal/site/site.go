@@ -149,8 +149,11 @@ func (r *renderer) render(j job) (File, error) {
 	return File{Path: j.file, Data: buf.Bytes()}, nil
 }
 
-// reservedIDs are element ids the templates use; Markdown headings avoid them.
-var reservedIDs = []string{"inhoud", "hoofdinhoud", "menu", "kruimelpad", "voettekst", "cijfers", "partijen", "inhoudsopgave", "voortgang", "onderdelen", "samenhang", "vraagt-aandacht", "cijfers-per-onderdeel", "toelichting", "wijzigingen", "stand", "tekst"}
+// reservedIDs are the element ids of the frame of every page (base.html);
+// Markdown headings avoid them and an item may not take them. The ids of
+// the site's own sections of a page are handed out by page.ID, after the
+// items' ids, so they never clash with the document's.
+var reservedIDs = []string{"hoofdinhoud", "kruimelpad", "voettekst"}
 
 func (r *renderer) parseTemplates(tfs fs.FS) error {
 	r.pages_ = map[string]*template.Template{}

@@ -108,13 +108,19 @@ reference: "\"><script>alert(3)</script>"
 date: 2024-01-01
 status: draft
 preamble_title: "Vooraf <script>alert(17)</script>"
+items:
+  voortgang: {kind: goal}
 parties:
   - {id: a, name: "A <b onmouseover=alert(4)>", kind: municipality, tagline: "</script><!--", group: "<i>groep</i>"}
   - {id: b, name: B, kind: corporation}
 groups:
   - {id: g, name: "<svg onload=alert(18)>", count: 3}
 ---
-Preambule <script>alert(5)</script> en [klik](javascript:alert(6)) en <div onclick="alert(7)">x</div>.
+Preambule <script>alert(5)</script> en [klik](javascript:alert(6)) en <div onclick="alert(7)">x</div>. {#voortgang}
+
+## Partijen
+
+Een kop van de tekst met de naam van een kop van de site.
 `)},
 		"content/x-2024/t/_index.md": {Data: []byte("---\ntitle: \"Thema " + payload + "\"\norder: 1\nnumber: \"1<script>alert(19)</script>\"\n---\n")},
 		"content/x-2024/t/a.md": {Data: []byte(`---
@@ -122,6 +128,7 @@ title: "Afspraak ` + payload + `"
 order: 1
 items:
   c: {party: [a, g], number: "<b>9</b>", target: {value: 1, unit: "<i>w</i>", note: "<script>alert(11)</script>"}}
+  cijfers: {kind: provision}
   e: {kind: goal, target: {due: {from: 2028, to: 2031}, note: "<script>alert(20)</script>"}}
 progress:
   - {commitment: c, date: 2024-06-30, status: delayed, note: "<script>alert(12)</script>", source: "<script>alert(13)</script>"}
@@ -133,6 +140,10 @@ figures:
 - Tekst <script>alert(9)</script> [x](javascript:alert(10)) {#c}
 
 Doel <img src=x onerror=alert(21)> {#e}
+
+## Cijfers
+
+Een bepaling met de id van een kop van de site. {#cijfers}
 
 Body <script>alert(16)</script>
 `)},
@@ -342,6 +353,58 @@ func TestVocabulary(t *testing.T) {
 			}
 			if m := bad.FindString(data); m != "" {
 				t.Errorf("%s %s: %q", name, path, m)
+			}
+		}
+	}
+}
+
+// TestIDsUnique: on every page every id is unique and every reference to
+// one (aria-labelledby, a link to #id) finds it, also when the document
+// uses the ids of the site's own headings for its items and headings.
+func TestIDsUnique(t *testing.T) {
+	t.Parallel()
+	sites := map[string]map[string]string{"hostile-in-memory": render(t, hostileSite(false), "/")}
+	for name, dir := range testSites {
+		sites[name] = built(t, dir).files
+	}
+	for name, files := range sites {
+		for path, page := range files {
+			if !strings.HasSuffix(path, ".html") {
+				continue
+			}
+			doc, err := html.Parse(strings.NewReader(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := map[string]int{}
+			var refs []string
+			var walk func(*html.Node)
+			walk = func(n *html.Node) {
+				if n.Type == html.ElementNode {
+					if id := attr(n, "id"); id != "" {
+						ids[id]++
+					}
+					if l := attr(n, "aria-labelledby"); l != "" {
+						refs = append(refs, strings.Fields(l)...)
+					}
+					if h := attr(n, "href"); strings.HasPrefix(h, "#") {
+						refs = append(refs, h[1:])
+					}
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+			}
+			walk(doc)
+			for id, n := range ids {
+				if n > 1 {
+					t.Errorf("%s %s: id %q used %d times", name, path, id, n)
+				}
+			}
+			for _, r := range refs {
+				if ids[r] == 0 {
+					t.Errorf("%s %s: reference to a missing id %q", name, path, r)
+				}
 			}
 		}
 	}
