@@ -773,9 +773,24 @@ func (d *doc) signatureBlock(p *agreement.Party, s agreement.Signatory, w float6
 	field("datum:", "")
 	field("handtekening:", "")
 	t.rules = t.rules[:len(t.rules)-1] // the signature line goes below the space to sign
-	t.lines = append(t.lines, line{}, line{})
+	// The line to sign on lies signRoom mm or more below "handtekening:".
+	label := len(t.lines) - 1
+	t.lines = append(t.lines, line{})
+	for signSpace(t.st, label, len(t.lines)-1) < signRoom {
+		t.lines = append(t.lines, line{})
+	}
 	t.rules = append(t.rules, hrule{line: len(t.lines) - 1, x1: 0, x2: w, col: d.th.text})
 	return t
+}
+
+// signRoom is the room to sign above each signature line, mm.
+const signRoom = 25.0
+
+// signSpace is the room between the bottom of line label and a rule drawn
+// under line rule of a text block in style st, as textBlock.Render draws it.
+func signSpace(st textStyle, label, rule int) float64 {
+	lh := st.lineHeight()
+	return float64(rule)*lh + baseline(lh, st.Size) + 0.8 - float64(label+1)*lh
 }
 
 // dateOf is "6 april 2023"; a date that cannot be written so (never after

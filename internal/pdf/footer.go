@@ -66,13 +66,19 @@ type footer struct {
 type paraaf struct{ label []line }
 
 const (
-	footerGap   = 4.0  // between the body and the rule
-	paraafLabel = 13.0 // width of the word "Paraaf" before the boxes (side layout)
-	minSlot     = 18.0
-	maxSlot     = 40.0
-	initials    = 6.5 // room to initial, below the party's name
-	boxGap      = 1.5
-	sideInfo    = 0.42 // share of the width for the title in the side layout
+	footerGap     = 4.0  // between the body and the rule
+	paraafLabel   = 13.0 // width of the word "Paraaf" before the boxes (side layout)
+	minSlot       = 18.0
+	maxSlot       = 40.0
+	initials      = 6.5 // room to initial, below the party's name
+	minBox        = 12  // height of a paraaf box at least, mm
+	maxLabelLines = 3   // of a party's label in its paraaf box
+	labelSize     = 7   // the party's name in its paraaf box, points
+	// readableParties is how many parties get paraaf boxes with names of
+	// labelSize; more get smaller names, so the grid leaves room for text.
+	readableParties = 15
+	boxGap          = 1.5
+	sideInfo        = 0.42 // share of the width for the title in the side layout
 )
 
 // shortPrint is how much of the fingerprint every footer shows.
@@ -99,11 +105,14 @@ func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker
 	f := &footer{th: th, track: track, total: total, width: width,
 		draft:   ag.Status == agreement.Draft || ag.Draft,
 		infoSt:  textStyle{Size: 8, Lead: 1.3, Color: th.muted},
-		labelSt: textStyle{Size: 5, Lead: 1.2, Color: th.muted},
+		labelSt: textStyle{Size: labelSize, Lead: 1.2, Color: th.muted},
 	}
 	parties := ag.Parties
 	if ag.Signing == agreement.Digital {
 		parties = nil // nobody initials a digitally signed document
+	}
+	if len(parties) > readableParties {
+		f.labelSt.Size = 5 // a grid that still leaves room for the text
 	}
 	n := max(len(parties), 1)
 	slot := minSlot
@@ -127,7 +136,6 @@ func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker
 		f.perRow = n
 		f.slotW = math.Min(maxSlot, (width-f.boxesX)/float64(n))
 		f.boxesY = footerGap + 1.5
-		f.labelSt.Size = 6.5 // wide boxes: a larger name
 	} else {
 		f.infoW = width - 32
 		info := txt(ag.ShortTitle)
@@ -147,10 +155,18 @@ func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker
 	lines := 1
 	for _, p := range parties {
 		l := layout(txt(p.Label), f.labelSt, f.slotW-boxGap-2)
+		if len(l) > maxLabelLines { // the full name is on the cover and the signing page
+			l = l[:maxLabelLines]
+			if rs := l[len(l)-1].Runs; len(rs) > 0 {
+				r := &rs[len(rs)-1]
+				r.Text += "…"
+				r.Width += textWidth("…", r.Face, r.Size)
+			}
+		}
 		lines = max(lines, len(l))
 		f.boxes = append(f.boxes, paraaf{label: l})
 	}
-	f.boxH = float64(lines)*f.labelSt.lineHeight() + initials + 1
+	f.boxH = math.Max(minBox, float64(lines)*f.labelSt.lineHeight()+initials+1)
 	rows := (n + f.perRow - 1) / f.perRow
 	boxes := float64(rows)*(f.boxH+boxGap) - boxGap
 	if len(f.boxes) == 0 {

@@ -58,6 +58,9 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 	if err := loadMetrics(); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
+	if err := Check(ag); err != nil {
+		return nil, err
+	}
 	date := opt.Date
 	if date.IsZero() {
 		date = ag.Date.Time()
@@ -100,6 +103,24 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 		pg = got
 	}
 	return nil, fmt.Errorf("pdf van %s: de paginanummers worden niet stabiel", ag.ID)
+}
+
+// maxFooter is the most of a page the footer may take, mm.
+const maxFooter = pageH / 3
+
+// Check reports an agreement that no page layout can print: so many
+// parties that their paraaf boxes would take more than a third of every
+// page. The check command can call it before a build.
+func Check(ag *agreement.Agreement) error {
+	if err := loadMetrics(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	f := newFooter(ag, newTheme(Theme{}), contentW, nil, 0, "")
+	if f.h > maxFooter {
+		return fmt.Errorf("pdf van %s: de paraafvakken van %d partijen nemen %.0f mm van elke pagina in, meer dan een derde; "+
+			"geef de partijen kortere labels (label), of zet signing: digital als de overeenkomst digitaal wordt ondertekend (zonder paraafvakken)", ag.ID, len(f.boxes), f.h)
+	}
+	return nil
 }
 
 var (

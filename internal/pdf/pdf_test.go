@@ -474,7 +474,7 @@ func TestManyParties(t *testing.T) {
 		}
 	}
 	f := newFooter(ag, newTheme(Theme{}), contentW, nil, 0, Fingerprint(ag))
-	if rows := (len(f.boxes) + f.perRow - 1) / f.perRow; rows > 2 || f.side {
+	if rows := (len(f.boxes) + f.perRow - 1) / f.perRow; rows > 3 || f.side {
 		t.Errorf("15 paraaf boxes in %d rows (side layout %v)", rows, f.side)
 	}
 	signing := normalise(strings.Join(body, "\n"))
@@ -1065,4 +1065,56 @@ items:
 	}
 	inOrder(t, normalise(body[0]), []string{"Gemeenten", "Gemeente Dorp", "Woningcorporaties", "Wonen Dorp", "Huurdersraad Dorp"})
 	checkOutline(t, ag, pdf)
+}
+
+// TestRoomToSignAndInitial checks the room the signatories get: paraaf
+// boxes at least 12 mm high with names of at least 7 pt for up to 15
+// parties, and at least 25 mm above each signature line.
+func TestRoomToSignAndInitial(t *testing.T) {
+	for _, dir := range []string{root, regio} {
+		ag := load(t, dir)
+		f := newFooter(ag, newTheme(Theme{}), contentW, nil, 0, Fingerprint(ag))
+		if f.boxH < 12 || len(ag.Parties) <= 15 && f.labelSt.Size < 7 || len(f.boxes) != len(ag.Parties) {
+			t.Errorf("%s: %d paraaf boxes of %.1f mm, names of %.1f pt", dir, len(f.boxes), f.boxH, f.labelSt.Size)
+		}
+		if f.h > pageH/4 {
+			t.Errorf("%s: the footer takes %.0f mm of every page", dir, f.h)
+		}
+		d := newDoc(ag, newTheme(Theme{}))
+		for _, p := range ag.Parties {
+			sb := d.signatureBlock(p, agreement.Signatory{}, contentW/2-6)
+			label := -1
+			for i, l := range sb.lines {
+				if strings.HasPrefix(l.text(), "handtekening:") {
+					label = i
+				}
+			}
+			rule := sb.rules[len(sb.rules)-1].line
+			if room := signSpace(sb.st, label, rule); label < 0 || room < 25 {
+				t.Errorf("%s: %.1f mm to sign for %s", dir, room, p.Name)
+			}
+		}
+	}
+}
+
+// TestTooManyParties: 170 parties cannot initial every page; the error
+// says so and what to do. Signed digitally, without paraaf boxes, the same
+// agreement prints.
+func TestTooManyParties(t *testing.T) {
+	ag := load(t, root)
+	for i := len(ag.Parties); i < 170; i++ {
+		ag.Parties = append(ag.Parties, &agreement.Party{ID: fmt.Sprint("p", i), Name: fmt.Sprint("Huurdersvereniging nummer ", i),
+			Label: fmt.Sprint("Huurders ", i), Kind: agreement.Tenants})
+	}
+	if _, err := Render(ag, Options{}); err == nil || !strings.Contains(err.Error(), "paraafvakken van 170 partijen") {
+		t.Errorf("170 parties: %v", err)
+	}
+	ag.Signing = agreement.Digital
+	pdf, err := Render(ag, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages := texts(t, pdf); !strings.Contains(strings.Join(pages, ""), "Huurdersvereniging nummer 169") {
+		t.Error("the last party is missing")
+	}
 }
