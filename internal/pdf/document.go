@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -53,6 +54,7 @@ type doc struct {
 	anchors map[*agreement.Section]string
 	numbers map[string]string // item id -> the document's number
 	logos   map[string]Logo   // by party id
+	date    time.Time         // of the PDF: CreationDate, ModDate, XMP
 	// boldItalic: the text uses the bold italic face, learnt in the first
 	// pass; the face is only embedded when it is used.
 	boldItalic bool
@@ -196,6 +198,7 @@ func (d *doc) build(m core.Maroto, pg pagination, track *tracker) error {
 	// Every page has the footer, the cover too: page X of N, the paraaf
 	// boxes, the version and the short fingerprint.
 	f := newFooter(d.ag, d.th, contentW, track, pg.total, d.fp)
+	f.xmp = d.meta(d.date).xmp(d.fp)
 	if err := m.RegisterFooter(full(f, f.h)); err != nil {
 		return err
 	}

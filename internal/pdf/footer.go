@@ -61,6 +61,7 @@ type footer struct {
 	boxesX  float64 // where the first box starts
 	boxesY  float64 // top of the first row of boxes, relative to the footer
 	h       float64
+	xmp     []byte // the document's XMP metadata, handed to the writer on the first page
 }
 
 type paraaf struct{ label []line }
@@ -190,6 +191,11 @@ func (f *footer) GetStructure() *node.Node[core.Structure] {
 func (f *footer) Render(p core.Provider, cell *entity.Cell) {
 	page := 0
 	if f.track != nil {
+		if f.track.footers == 0 && f.xmp != nil {
+			if w := writerOf(p); w != nil {
+				w.SetXmpMetadata(f.xmp)
+			}
+		}
 		page = f.track.page()
 		f.track.footers++
 	}

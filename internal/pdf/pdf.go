@@ -8,10 +8,7 @@
 package pdf
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -24,7 +21,6 @@ import (
 	"github.com/phpdave11/gofpdf"
 
 	"github.com/prestatie/prestatie/internal/agreement"
-	"github.com/prestatie/prestatie/internal/dutch"
 )
 
 // Options adjust the document.
@@ -69,7 +65,7 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 		}
 	}
 	d := newDoc(ag, newTheme(opt.Theme))
-	d.logos = opt.Logos
+	d.logos, d.date = opt.Logos, date
 
 	// Pass 1 lays the document out without writing it, to learn on which
 	// page every contents entry lands and how many pages there are. The
@@ -98,7 +94,7 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 		}
 		got := pagination{total: track.total(), pages: track.anchors}
 		if got.equal(pg) {
-			return setLang(res.GetBytes(), "nl")
+			return finish(res.GetBytes(), "nl")
 		}
 		pg = got
 	}
@@ -143,29 +139,16 @@ func newMaroto(cfg *entity.Config, date time.Time) core.Maroto {
 // config is the maroto configuration; without fonts it serves the layout
 // pass, which never measures text through maroto.
 func (d *doc) config(date time.Time, fs []*entity.CustomFont) *entity.Config {
-	ag := d.ag
-	var names []string
-	for _, p := range ag.Parties {
-		names = append(names, clean(p.Name))
-	}
-	subject := clean(ag.Title) + " – " + clean(ag.Municipality) + ", " + strings.TrimPrefix(period(ag.Period), "Periode ")
-	if ag.Reference != "" {
-		subject += ", kenmerk " + clean(ag.Reference)
-	}
-	if !ag.Date.IsZero() {
-		subject += ", " + dateOf(ag.Date)
-	}
-	subject += " (" + statusLine(ag) + ")"
-	keywords := "prestatieafspraken; " + clean(ag.Municipality) + "; bron-sha256:" + d.fp
+	md := d.meta(date)
 	b := config.NewBuilder().
 		WithPageSize(pagesize.A4).
 		WithLeftMargin(marginLeft).WithRightMargin(marginRight).
 		WithTopMargin(marginTop).WithBottomMargin(marginBottom).
 		WithMaxGridSize(grid).
-		WithTitle(clean(ag.ShortTitle), true).
-		WithAuthor(dutch.List(names), true).
-		WithSubject(subject, true).
-		WithKeywords(keywords, true).
+		WithTitle(md.title, true).
+		WithAuthor(md.author, true).
+		WithSubject(md.subject, true).
+		WithKeywords(md.keywords, true).
 		WithCreator("prestatie", true).
 		WithCreationDate(date).
 		WithCompression(true)
@@ -173,29 +156,4 @@ func (d *doc) config(date time.Time, fs []*entity.CustomFont) *entity.Config {
 		b = b.WithCustomFonts(fs).WithDefaultFont(&props.Font{Family: family, Size: 10})
 	}
 	return b.Build()
-}
-
-// setLang adds /Lang to the document catalog, which maroto cannot set. The
-// catalog is the last object before the cross-reference table, so only the
-// offset of that table moves.
-func setLang(pdf []byte, lang string) ([]byte, error) {
-	const cat = "/Type /Catalog\n"
-	i := bytes.LastIndex(pdf, []byte(cat))
-	x := bytes.LastIndex(pdf, []byte("\nxref\n"))
-	s := bytes.LastIndex(pdf, []byte("\nstartxref\n"))
-	if i < 0 || x < i || s < x {
-		return nil, errors.New("pdf: onverwachte opbouw van de PDF (catalogus niet gevonden)")
-	}
-	ins := []byte("/Lang (" + lang + ")\n")
-	var off int
-	if _, err := fmt.Sscanf(string(pdf[s+len("\nstartxref\n"):]), "%d", &off); err != nil || off != x+1 {
-		return nil, errors.New("pdf: onverwachte opbouw van de PDF (startxref)")
-	}
-	var out bytes.Buffer
-	out.Grow(len(pdf) + len(ins) + 4)
-	out.Write(pdf[:i+len(cat)])
-	out.Write(ins)
-	out.Write(pdf[i+len(cat) : s])
-	fmt.Fprintf(&out, "\nstartxref\n%d\n%%%%EOF\n", off+len(ins))
-	return out.Bytes(), nil
 }

@@ -3,7 +3,9 @@ package pdf
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -405,8 +407,21 @@ func TestMetadata(t *testing.T) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
 	}
-	if !bytes.Contains(pdf, []byte("/Type /Catalog\n/Lang (nl)\n")) {
-		t.Error("no /Lang (nl) in the catalog")
+	if !bytes.Contains(pdf, []byte("/Type /Catalog\n/Lang (nl)\n/ViewerPreferences << /DisplayDocTitle true >>\n/Metadata ")) {
+		t.Error("no /Lang (nl), /ViewerPreferences or /Metadata in the catalog")
+	}
+	for _, want := range []string{"PDF version:     1.4", "Metadata Stream: yes"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q", want)
+		}
+	}
+	xmp := checkXMP(t, pdf)
+	for _, want := range []string{"<dc:identifier>bron-sha256:" + fp + "</dc:identifier>",
+		"<rdf:li xml:lang=\"x-default\">Prestatieafspraken 2023/2024 Alphen-Chaam</rdf:li>",
+		"<rdf:li>Gemeente Alphen-Chaam en Leystromen</rdf:li>", "<xmp:CreateDate>2023-04-06T00:00:00Z</xmp:CreateDate>"} {
+		if !strings.Contains(xmp, want) {
+			t.Errorf("XMP lacks %s:\n%s", want, xmp)
+		}
 	}
 	_, _, body, _ := siteTexts(t, root)
 	if !strings.Contains(strings.Join(body, ""), "Vingerafdruk van de bron (SHA-256): "+fp) {
@@ -641,6 +656,7 @@ Body ` + evil + `
 			t.Errorf("text lacks %q", want)
 		}
 	}
+	checkXMP(t, pdf)
 	// The long word is broken over lines, not cut off.
 	if joined := strings.Join(strings.Fields(text), ""); !strings.Contains(joined, long) {
 		t.Error("the 300-character word lost characters")
@@ -1117,4 +1133,21 @@ func TestTooManyParties(t *testing.T) {
 	if pages := texts(t, pdf); !strings.Contains(strings.Join(pages, ""), "Huurdersvereniging nummer 169") {
 		t.Error("the last party is missing")
 	}
+}
+
+// checkXMP reads the XMP metadata with pdfinfo and checks that it is well
+// formed XML.
+func checkXMP(t *testing.T, pdf []byte) string {
+	t.Helper()
+	need(t, "pdfinfo")
+	xmp := runTool(t, "pdfinfo", "-meta", writeTemp(t, pdf))
+	dec := xml.NewDecoder(strings.NewReader(xmp))
+	for {
+		if _, err := dec.Token(); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("XMP is not well formed: %v\n%s", err, xmp)
+		}
+	}
+	return xmp
 }
