@@ -714,13 +714,19 @@ func firstPass(t testing.TB, ag *agreement.Agreement) pagination {
 	return scan(m.GetStructure())
 }
 
+// BenchmarkRenderDefaultAgreement measures the default agreement and the
+// fifteen-party one.
 func BenchmarkRenderDefaultAgreement(b *testing.B) {
-	ag := load(b, root)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Render(ag, Options{}); err != nil {
-			b.Fatal(err)
-		}
+	for _, dir := range []string{root, regio} {
+		b.Run(map[bool]string{true: "default", false: "15-partijen"}[dir == root], func(b *testing.B) {
+			ag := load(b, dir)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Render(ag, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
