@@ -409,3 +409,49 @@ func TestIDsUnique(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentFacts: how the document was signed, a date it does not
+// state, the preamble's own heading, and the family of agreements with
+// links both ways and parts under their parent on the home page.
+func TestDocumentFacts(t *testing.T) {
+	t.Parallel()
+	dig := built(t, testSites["digitaal"]).files["heusden-2025/index.html"]
+	if !strings.Contains(dig, `<p class="doc-status doc-status-signed">Digitaal ondertekend</p>`) || !strings.Contains(dig, "<dt>Ondertekening</dt>") {
+		t.Errorf("a digitally signed agreement does not say so")
+	}
+	for _, s := range []string{"default", "bepalingen", "regio"} {
+		if p := built(t, testSites[s]).files; strings.Contains(p["index.html"], "Digitaal ondertekend") {
+			t.Errorf("%s: says digitaal ondertekend", s)
+		}
+	}
+	pre := built(t, testSites["bepalingen"]).files["dongen-2025-2028/index.html"]
+	if !regexp.MustCompile(`<section class="document prose preamble" aria-labelledby="tekst">\s*<h2 id="tekst">Vooraf</h2>`).MatchString(pre) {
+		t.Errorf("the preamble's own heading is missing")
+	}
+	if strings.Contains(built(t, testSites["default"]).files["alphen-chaam-2023-2024/index.html"], `class="document prose preamble" aria-labelledby`) {
+		t.Errorf("a heading for a preamble that has none")
+	}
+	files := built(t, testSites["regionaal"]).files
+	local, regional, old := files["goirle-2024/index.html"], files["regio-hart-2023-2026/index.html"], files["goirle-2023/index.html"]
+	if !strings.Contains(local, "<dt>Datum</dt><dd>datum niet vermeld</dd>") || !strings.Contains(local, "datum niet vermeld</p>") {
+		t.Errorf("a date the document does not state is not said to be missing")
+	}
+	for _, c := range []struct{ page, name, want string }{
+		{local, "goirle-2024", `<dt>Maakt deel uit van</dt><dd><a href="/regio-hart-2023-2026/">`},
+		{local, "goirle-2024", `<dt>Vervangt</dt><dd><a href="/goirle-2023/">`},
+		{regional, "regio-hart", `<a href="/goirle-2024/">`},
+		{regional, "regio-hart", `<a href="/tilburg-2024/">`},
+		{old, "goirle-2023", `<dt>Vervangen door</dt><dd><a href="/goirle-2024/">`},
+	} {
+		if !strings.Contains(c.page, c.want) {
+			t.Errorf("%s lacks %s", c.name, c.want)
+		}
+	}
+	if !regexp.MustCompile(`(?s)<a href="/regio-hart-2023-2026/">.*<ul class="agreements parts"[^>]*>\s*<li>\s*<a href="/goirle-2024/">.*<a href="/tilburg-2024/">.*</ul>`).MatchString(files["index.html"]) {
+		t.Errorf("the home page does not show the local agreements under the regional one")
+	}
+	groups := regexp.MustCompile(`<li>de negen corporaties in de regio <span class="meta">\(9 organisaties\)</span></li>`)
+	if !groups.MatchString(regional) {
+		t.Errorf("the unnamed groups are not listed")
+	}
+}
