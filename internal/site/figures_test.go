@@ -140,6 +140,7 @@ func strs(v any, out *[]string) {
 // static files, the rest JSON data), the JSON parses, and the texts come
 // back out of it unchanged, as data.
 func TestChartJSONCannotBreakOut(t *testing.T) {
+	t.Parallel()
 	files := renderFS(t, chartSite())
 	found := map[string]bool{}
 	pages := 0
@@ -380,6 +381,7 @@ func slicesClone(s []string) []string { return append([]string(nil), s...) }
 // TestChartPlacement: figures appear on the page that carries them; the
 // agreement page has the status overview and a list of every figure.
 func TestChartPlacement(t *testing.T) {
+	t.Parallel()
 	files := siteFiles(t, "../..")
 	ag := files["alphen-chaam-2023-2024/index.html"]
 	for _, want := range []string{`id="fig-status-`, `id="fig-targets-`, `id="voortgang"`, `id="cijfers-per-onderdeel"`,
@@ -432,6 +434,7 @@ func TestChartPlacement(t *testing.T) {
 // TestChartsNeedECharts: a site with charts does not render without the
 // library, and says how to get it.
 func TestChartsNeedECharts(t *testing.T) {
+	t.Parallel()
 	s, ds := content.Load(os.DirFS("../.."), content.Options{})
 	if ds.HasErrors() {
 		t.Fatal(ds)

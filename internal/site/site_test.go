@@ -455,3 +455,48 @@ func TestDocumentFacts(t *testing.T) {
 		t.Errorf("the unnamed groups are not listed")
 	}
 }
+
+// TestOnlyProvisions: a document without a single afspraak has no state
+// anywhere, and its pages and data say so rather than break.
+func TestOnlyProvisions(t *testing.T) {
+	t.Parallel()
+	files := render(t, fstest.MapFS{
+		"content/b-2025/_index.md": {Data: []byte(`---
+title: Bepalingen
+municipality: Dorp
+period: {from: 2025, to: 2025}
+status: draft
+parties:
+  - {id: g, name: Gemeente, kind: municipality}
+  - {id: c, name: Corporatie, kind: corporation}
+---
+`)},
+		"content/b-2025/algemeen.md": {Data: []byte(`---
+title: Algemeen
+order: 1
+items:
+  voorbehoud: {kind: provision}
+  looptijd: {kind: provision}
+---
+1. Voorbehoud. {#voorbehoud}
+2. Looptijd. {#looptijd}
+`)},
+	}, "/")
+	for path, page := range files {
+		if strings.HasSuffix(path, ".html") && strings.Contains(page, "Status: ") {
+			t.Errorf("%s shows a state", path)
+		}
+	}
+	if !strings.Contains(files["b-2025/index.html"], "De overeenkomst bevat geen afspraken waarover voortgang wordt gerapporteerd.") {
+		t.Errorf("the dashboard does not say there is nothing to follow")
+	}
+	if !strings.Contains(files["b-2025/voortgang/afspraken/index.html"], "De overeenkomst bevat geen afspraken") {
+		t.Errorf("the list of afspraken does not say it is empty")
+	}
+	if n := strings.Count(files["b-2025/voortgang/data/punten.csv"], ";bepaling;"); n != 2 {
+		t.Errorf("open data has %d bepalingen, want 2", n)
+	}
+	if !strings.Contains(files["b-2025/voortgang/data/voortgang.json"], `"voortgangsmeldingen": []`) {
+		t.Errorf("voortgang.json: %s", files["b-2025/voortgang/data/voortgang.json"])
+	}
+}
