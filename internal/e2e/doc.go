@@ -13,6 +13,8 @@
 //     requests, charts, sideways scrolling, text and tables without script,
 //     axe-core (WCAG 2.1 A and AA); the 404 page.
 //   - TestKeyboard: Tab reaches every control, visibly focused.
+//   - TestLiveFilter: each choice of the live filter of the list of afspraken
+//     shows the rows of the page of the same choice.
 //   - TestHostileContent, TestHostileSiteBuilds: testdata/sites/hostile.
 //   - TestChartsDraw, TestChartsFollowTheViewport: chart layout.
 //
