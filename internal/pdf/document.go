@@ -701,7 +701,9 @@ func (d *doc) signing(b *builder, pg pagination) {
 				sigs = []agreement.Signatory{{}}
 			}
 			for _, s := range sigs {
-				blocks = append(blocks, d.signatureBlock(p, s, w))
+				sb := d.signatureBlock(p, s, w)
+				sb.track = b.track
+				blocks = append(blocks, sb)
 			}
 		}
 		heights := []float64{}
@@ -770,7 +772,17 @@ func (d *doc) signatureBlock(p *agreement.Party, s agreement.Signatory, w float6
 	field("naam:", s.Name)
 	field("functie:", s.Function)
 	field("plaats:", s.Place)
-	if dig {
+	if dig { // an empty signature field for the e-signature tool
+		tip := "Handtekening namens " + clean(p.Name)
+		if s.Name != "" {
+			tip += ", " + clean(s.Name)
+		}
+		t.lines = append(t.lines, line{})
+		t.sig = &sigArea{line: len(t.lines), n: int(math.Ceil(sigFieldH / st.lineHeight())), w: w, tip: tip}
+		t.barCol = d.th.rule
+		for range t.sig.n {
+			t.lines = append(t.lines, line{})
+		}
 		return t
 	}
 	field("datum:", "")
@@ -786,8 +798,12 @@ func (d *doc) signatureBlock(p *agreement.Party, s agreement.Signatory, w float6
 	return t
 }
 
-// signRoom is the room to sign above each signature line, mm.
-const signRoom = 25.0
+// signRoom is the room to sign above each signature line, mm; sigFieldH
+// the height of a digital signature field.
+const (
+	signRoom  = 25.0
+	sigFieldH = 18.0
+)
 
 // signSpace is the room between the bottom of line label and a rule drawn
 // under line rule of a text block in style st, as textBlock.Render draws it.

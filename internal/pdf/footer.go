@@ -23,6 +23,7 @@ type tracker struct {
 	footers int
 	anchors map[string]int
 	links   map[string]int // contents entry -> gofpdf link id
+	sigs    []sigField     // signature fields, in the order drawn
 }
 
 func newTracker() *tracker { return &tracker{anchors: map[string]int{}, links: map[string]int{}} }

@@ -94,7 +94,11 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 		}
 		got := pagination{total: track.total(), pages: track.anchors}
 		if got.equal(pg) {
-			return finish(res.GetBytes(), "nl")
+			out, err := finish(res.GetBytes(), "nl")
+			if err != nil {
+				return nil, err
+			}
+			return addSigFields(out, track.sigs)
 		}
 		pg = got
 	}

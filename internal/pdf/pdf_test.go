@@ -407,6 +407,9 @@ func TestMetadata(t *testing.T) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
 	}
+	if bytes.Contains(pdf, []byte("/AcroForm")) {
+		t.Error("a document signed by hand has form fields")
+	}
 	if !bytes.Contains(pdf, []byte("/Type /Catalog\n/Lang (nl)\n/ViewerPreferences << /DisplayDocTitle true >>\n/Metadata ")) {
 		t.Error("no /Lang (nl), /ViewerPreferences or /Metadata in the catalog")
 	}
@@ -779,7 +782,7 @@ func TestCoverStatus(t *testing.T) {
 func TestDigitalSigningAndGroups(t *testing.T) {
 	ag := load(t, root)
 	ag.Signing = agreement.Digital
-	ag.SigningNote = "Ondertekend met een **gekwalificeerde** elektronische handtekening."
+	ag.SigningNote = "Ondertekend met een **gekwalificeerde** elektronische handtekening via [de dienst](https://example.nl/tekenen)."
 	ag.Date = agreement.Date{}
 	ag.Parties[0].Group = "Gemeenten"
 	ag.Parties[1].Group = "Woningcorporaties"
@@ -802,8 +805,37 @@ func TestDigitalSigningAndGroups(t *testing.T) {
 	inOrder(t, normalise(body[0]), []string{"Gemeenten", "Gemeente Alphen-Chaam", "Woningcorporaties", "Leystromen",
 		"Status Kopie van de ondertekende tekst"})
 	signing := all[strings.LastIndex(all, "Deze overeenkomst bestaat uit"):]
-	inOrder(t, signing, []string{"Vingerafdruk", "Ondertekend met een gekwalificeerde elektronische handtekening.",
+	inOrder(t, signing, []string{"Vingerafdruk", "Ondertekend met een gekwalificeerde elektronische handtekening via de dienst (https://example.nl/tekenen).",
 		"Gemeenten", "Gemeente Alphen-Chaam", "namens deze", "Woningcorporaties", "Leystromen", "namens deze"})
+
+	// An empty signature field per signatory on the signing page, that
+	// qpdf reads.
+	need(t, "qpdf")
+	file := writeTemp(t, pdf)
+	runTool(t, "qpdf", "--check", file)
+	var form struct {
+		Acroform struct {
+			Fields []struct {
+				Type string `json:"fieldtype"`
+				Name string `json:"alternativename"`
+				Page int    `json:"pageposfrom1"`
+			} `json:"fields"`
+		} `json:"acroform"`
+	}
+	if err := json.Unmarshal([]byte(runTool(t, "qpdf", "--json", "--json-key=acroform", file)), &form); err != nil {
+		t.Fatal(err)
+	}
+	sign := firstPass(t, ag).pages["ondertekening"]
+	var names []string
+	for _, f := range form.Acroform.Fields {
+		if f.Type != "/Sig" || f.Page != sign {
+			t.Errorf("field %q: %s on page %d, want /Sig on page %d", f.Name, f.Type, f.Page, sign)
+		}
+		names = append(names, f.Name)
+	}
+	if want := []string{"Handtekening namens Gemeente Alphen-Chaam", "Handtekening namens Leystromen"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("signature fields %q, want %q", names, want)
+	}
 
 	// Without a note: the fixed sentence.
 	ag.SigningNote = ""

@@ -290,6 +290,7 @@ type textBlock struct {
 	// its title.
 	outline     int
 	outlineText string
+	sig         *sigArea // a signature field (digital signing)
 	track       *tracker
 	// open lines (signature blocks): a horizontal rule under line i from x1
 	// to x2, measured from the indent
@@ -352,6 +353,7 @@ func (t *textBlock) Render(p core.Provider, cell *entity.Cell) {
 		hline(p, cell.X+t.indent+r.x1, base, r.x2-r.x1, 0.2, r.col)
 	}
 	t.mark(p, cell.Y+t.top) // after the text: the writer's font is then UTF-8
+	t.drawSig(p, cell)
 }
 
 // baseline is the distance from the top of a line box to the baseline, so
