@@ -166,15 +166,8 @@ func (r *renderer) job(kind, p string, fill func(*page) error) job {
 // base, or base-2, … when an item or heading of the document has it.
 func (p *page) ID(base string) string { return p.IDs.Unique(base) }
 
-// Markdown renders a Markdown body; prefix keeps footnote ids apart.
-func (p *page) Markdown(m a.Markdown, prefix string) (template.HTML, error) {
-	if strings.TrimSpace(m.Source) == "" {
-		return "", nil
-	}
-	return p.md.Block(m.Source, p.IDs, prefix)
-}
-
-// Section renders a Markdown body that sits below an <h2> of the page.
+// SectionText renders a Markdown body that sits below an <h2> of the
+// page, such as the narrative of a report.
 func (p *page) SectionText(m a.Markdown, prefix string) (template.HTML, error) {
 	if strings.TrimSpace(m.Source) == "" {
 		return "", nil
@@ -199,9 +192,10 @@ func (p *page) Text(m a.Markdown, items []*a.Item, top int) (template.HTML, erro
 		}
 	}
 	walk(items)
+	highest, shown := p.layout(m.Source, byID)
 	shift := 0
-	if l := p.topHeading(m.Source); l > 0 {
-		shift = top - l
+	if highest > 0 {
+		shift = top - highest
 	}
 	var failed error
 	h, err := p.md.Document(m.Source, p.IDs, "tekst", shift, func(id string) template.HTML {
@@ -218,20 +212,26 @@ func (p *page) Text(m a.Markdown, items []*a.Item, top int) (template.HTML, erro
 	if err == nil {
 		err = failed
 	}
-	return p.showNumbers(h, m.Source, byID), err
+	return showNumbers(h, byID, shown), err
 }
 
-// showNumbers prints the document's number before the text of an item
-// whose number the text does not show by itself: one given in its
-// annotation, where the Markdown has a bullet or a paragraph. A number is
-// shown already when it is the ordered list's, when the text starts with
-// it, or when the heading just above a paragraph does ("### 1.1
-// Looptijd").
-func (p *page) showNumbers(h template.HTML, src string, byID map[string]*a.Item) template.HTML {
+// layout reads what rendering a text needs to know beforehand: the level
+// of its highest heading (0 for none), and which items show their number
+// by themselves. A number is shown already when it is the ordered list's,
+// when the text starts with it, or when the heading just above a paragraph
+// does ("### 1.1 Looptijd" above article 1.1); otherwise (a number given
+// in the annotation of a bullet or paragraph) the site prints it.
+func (p *page) layout(src string, byID map[string]*a.Item) (highest int, shown map[string]bool) {
 	b := []byte(src)
-	shown := map[string]bool{}
+	shown = map[string]bool{}
 	ast.Walk(p.md.Parse(b, nil, ""), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Attributes() == nil {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if h, ok := n.(*ast.Heading); ok && (highest == 0 || h.Level < highest) {
+			highest = h.Level
+		}
+		if n.Attributes() == nil {
 			return ast.WalkContinue, nil
 		}
 		v, ok := n.AttributeString("id")
@@ -266,6 +266,12 @@ func (p *page) showNumbers(h template.HTML, src string, byID map[string]*a.Item)
 		}
 		return ast.WalkContinue, nil
 	})
+	return highest, shown
+}
+
+// showNumbers prints the document's number before the text of each item
+// that does not show it by itself (see layout).
+func showNumbers(h template.HTML, byID map[string]*a.Item, shown map[string]bool) template.HTML {
 	out := string(h)
 	for id, it := range byID {
 		if it.Number == "" || shown[id] {
@@ -285,18 +291,4 @@ func (p *page) showNumbers(h template.HTML, src string, byID map[string]*a.Item)
 		}
 	}
 	return template.HTML(out)
-}
-
-// topHeading is the level of the highest heading of a Markdown text, 0
-// when it has none.
-func (p *page) topHeading(src string) int {
-	top := 0
-	doc := p.md.Parse([]byte(src), nil, "")
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering && (top == 0 || h.Level < top) {
-			top = h.Level
-		}
-		return ast.WalkContinue, nil
-	})
-	return top
 }
