@@ -292,7 +292,9 @@ type flow struct {
 	keep   bool    // keep the last block with what follows
 }
 
-var bullets = []string{"•", "–", "◦"}
+// bullets mark the levels of unordered lists: four distinct markers, the
+// last repeated below the fourth level.
+var bullets = []string{"•", "–", "◦", "▪"}
 
 const (
 	paraSpace = 2.4 // after a paragraph

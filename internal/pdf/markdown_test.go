@@ -192,3 +192,22 @@ func TestMarkdownRows(t *testing.T) {
 		t.Errorf("texts = %q, want %q", texts, want)
 	}
 }
+
+// TestListLevelMarkers: four levels of bullets have four distinct markers.
+func TestListLevelMarkers(t *testing.T) {
+	bs := blocksOf(t, "- een\n  - twee\n    - drie\n      - vier\n        - vijf\n")
+	m := newMaroto(layoutConfig(), testDate)
+	b := &builder{m: m, th: newTheme(Theme{}), avail: 200}
+	b.blocks(bs, flow{level: 2})
+	b.flush()
+	var got []string
+	walkStructure(m.GetStructure(), func(typ string, v any, _ map[string]any) {
+		if typ == "prestatie-text" {
+			got = append(got, v.(string))
+		}
+	})
+	want := []string{"• een", "– twee", "◦ drie", "▪ vier", "▪ vijf"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("markers %q, want %q", got, want)
+	}
+}
