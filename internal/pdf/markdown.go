@@ -302,6 +302,20 @@ const (
 	bulletW   = 5.0
 )
 
+// maxIndent is how far nesting (lists, quotes) indents the text, mm.
+// Deeper levels stay at this indent, their markers in one column, so that
+// text nested 40 levels deep is still printed in full on the page.
+const maxIndent = contentW * 0.4
+
+// nest is the indent of the text and the position of the marker one level
+// below indent, for a marker w mm wide.
+func nest(indent, w float64) (text, marker float64) {
+	if indent+w > maxIndent {
+		return max(indent, maxIndent), max(indent, maxIndent) - w
+	}
+	return indent + w, indent
+}
+
 // blocks lays out Markdown blocks.
 func (b *builder) blocks(bs []block, f flow) {
 	if len(bs) == 0 && len(f.marker) > 0 { // an empty item still shows its marker
@@ -369,7 +383,8 @@ func (b *builder) block(bl block, f flow) {
 				m = bullets[min(f.depth, len(bullets)-1)]
 			}
 			g := f
-			g.indent, g.markX, g.marker, g.depth = f.indent+markW, f.indent, []span{{Text: m}}, f.depth+1
+			g.indent, g.markX = nest(f.indent, markW)
+			g.marker, g.depth = []span{{Text: m}}, f.depth+1
 			g.keep = f.keep && i == len(bl.Items)-1
 			g.bottom = 0
 			b.blocks(it.Blocks, g)
@@ -379,8 +394,11 @@ func (b *builder) block(bl block, f flow) {
 		}
 	case quoteBlock:
 		g := f
-		g.bars = append(append([]float64{}, f.bars...), f.indent+1)
-		g.indent += 5
+		var bar float64
+		g.indent, bar = nest(f.indent, 5)
+		if len(f.bars) == 0 || f.bars[len(f.bars)-1] != bar+1 { // beyond maxIndent the quotes share one rule
+			g.bars = append(append([]float64{}, f.bars...), bar+1)
+		}
 		b.blocks(bl.Children, g)
 	case codeBlock:
 		var ss []span
@@ -407,7 +425,8 @@ func (b *builder) block(bl block, f flow) {
 		markW := 6.0
 		for _, it := range bl.Items {
 			h := g
-			h.indent, h.markX, h.depth = f.indent+markW, f.indent, f.depth+1
+			h.indent, h.markX = nest(f.indent, markW)
+			h.depth = f.depth + 1
 			h.marker = []span{{Text: it.Marker}}
 			b.blocks(it.Blocks, h)
 		}

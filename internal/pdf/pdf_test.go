@@ -1189,3 +1189,33 @@ func checkXMP(t *testing.T, pdf []byte) string {
 	}
 	return xmp
 }
+
+// TestDeepNesting: a list and a quote nested 40 levels deep print every
+// level's text; below maxIndent the levels stay at one indent.
+func TestDeepNesting(t *testing.T) {
+	var md strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&md, "%s- niveau%d\n", strings.Repeat("  ", i), i+1)
+	}
+	md.WriteString("\n")
+	for i := range 40 {
+		fmt.Fprintf(&md, "%s citaat%d\n>", strings.Repeat(">", i+1), i+1)
+	}
+	ag := load(t, root)
+	ag.Preamble.Source = md.String()
+	pdf, err := Render(ag, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("PDF_KEEP"); dir != "" {
+		os.WriteFile(filepath.Join(dir, "deep.pdf"), pdf, 0o644)
+	}
+	text := strings.Join(texts(t, pdf), "")
+	for i := 1; i <= 40; i++ {
+		for _, w := range []string{fmt.Sprintf("niveau%d\n", i), fmt.Sprintf("citaat%d", i)} {
+			if !strings.Contains(text, w) {
+				t.Errorf("%q is missing", strings.TrimSpace(w))
+			}
+		}
+	}
+}
