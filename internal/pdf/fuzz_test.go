@@ -31,6 +31,11 @@ func seedMarkdown(f *testing.F) {
 			f.Add(string(data))
 		}
 	}
+	var deep strings.Builder // 40 levels of lists and quotes
+	for i := range 40 {
+		deep.WriteString(strings.Repeat("  ", i) + "- niveau\n")
+	}
+	f.Add(deep.String() + "\n" + strings.Repeat("> ", 40) + "citaat\n")
 	f.Add("# Kop\n\nTekst *schuin* **vet** ~~weg~~ `code` met [link](https://example.nl/a), <https://example.nl/b>, " +
 		"www.example.nl en ![beeld](https://example.nl/c.png)[^1] <b>html</b> &amp; &#8364;.\n\n" +
 		"1. een\n   - twee\n\n> citaat\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n    blok code\n\n---\n\n<div>blok</div>\n\n[^1]: noot\n")
@@ -72,9 +77,12 @@ func FuzzMarkdown(f *testing.F) {
 		b.blocks(bs, flow{level: 2})
 		b.flush()
 		var got strings.Builder
-		walkStructure(m.GetStructure(), func(typ string, v any, _ map[string]any) {
+		walkStructure(m.GetStructure(), func(typ string, v any, det map[string]any) {
 			if typ == "prestatie-text" {
 				got.WriteString(v.(string))
+				if r, _ := det["right"].(float64); r > contentW+0.5 {
+					t.Fatalf("text beyond the right margin (%.1f mm of %.1f): %q\nMarkdown: %q", r, contentW, v, src)
+				}
 			}
 		})
 		// The PDF composes characters (A and a combining ^ become Â).

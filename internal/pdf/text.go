@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -323,7 +324,11 @@ func (t *textBlock) GetStructure() *node.Node[core.Structure] {
 		}
 		b.WriteString(l.text())
 	}
-	details := map[string]any{}
+	right := 0.0
+	for _, l := range t.lines {
+		right = math.Max(right, t.indent+l.Width)
+	}
+	details := map[string]any{"right": right}
 	if t.anchor != "" {
 		details["anchor"] = t.anchor
 	}
