@@ -135,13 +135,37 @@ func (p *page) Dashboard() dashboard {
 		d.Columns = append(d.Columns, column{Status: t.ID, Label: t.Label})
 	}
 	d.Columns = append(d.Columns, column{Label: a.NoReport})
+	for _, g := range ag.Groups {
+		d.Groups = append(d.Groups, groupTally{Group: g, Tally: a.Tally{ByStatus: map[a.Status]int{}}})
+	}
 	ag.EachCommitment(func(c *a.Item) {
 		s, e := c.StatusAt(at)
 		if s == a.Delayed || c.Overdue(at) {
 			d.Attention = append(d.Attention, attention{C: c, Status: s, Entry: e, Overdue: c.Overdue(at), Path: p.r.where[c]})
 		}
+		for i := range d.Groups {
+			if slices.Contains(c.Binding.Groups, d.Groups[i].Group) {
+				t := &d.Groups[i].Tally
+				t.Total++
+				if s == "" {
+					t.NoReport++
+				} else {
+					t.ByStatus[s]++
+				}
+				if c.Overdue(at) {
+					t.Overdue++
+				}
+			}
+		}
 	})
 	return d
+}
+
+// groupTally is one unnamed group's row of the table per party: the
+// afspraken that bind the group.
+type groupTally struct {
+	Group *a.PartyGroup
+	a.Tally
 }
 
 type dashboard struct {
@@ -150,6 +174,7 @@ type dashboard struct {
 	Tally     a.Dashboard
 	Columns   []column
 	Attention []attention
+	Groups    []groupTally
 }
 
 type column struct {

@@ -454,6 +454,9 @@ func TestDocumentFacts(t *testing.T) {
 	if !groups.MatchString(regional) {
 		t.Errorf("the unnamed groups are not listed")
 	}
+	if !strings.Contains(regional, `<tr><th scope="row">de negen corporaties in de regio</th>`) {
+		t.Errorf("the dashboard has no row for an unnamed group")
+	}
 }
 
 // TestOnlyProvisions: a document without a single afspraak has no state
