@@ -21,7 +21,11 @@ const (
 	marginTop    = 20.0
 	marginBottom = 10.0
 	contentW     = pageW - marginLeft - marginRight
-	grid         = 1000 // maroto columns per row: sizes are thousandths of the width
+	// measure is the width of running text: at the body size about 80
+	// characters a line, which reads better than the full width. Tables,
+	// the footer and the signature blocks use the full width.
+	measure = 140.0
+	grid    = 1000 // maroto columns per row: sizes are thousandths of the width
 )
 
 // builder adds rows to a maroto document. Every row has a height known in
@@ -108,6 +112,7 @@ type paraOpts struct {
 	bottom float64   // space below
 	bars   []float64 // block-quote rules
 	keep   bool      // keep with the next row (headings)
+	wide   bool      // the full width rather than the measure of running text
 	anchor string    // contents entry
 	head   bool      // a heading
 	// outline is the bookmark level plus one (0: none), title its text
@@ -116,7 +121,11 @@ type paraOpts struct {
 }
 
 func (b *builder) para(ss []span, st textStyle, o paraOpts) {
-	lines := layout(ss, st, contentW-o.indent)
+	width := measure
+	if o.wide {
+		width = contentW
+	}
+	lines := layout(ss, st, width-o.indent)
 	b.note(lines)
 	var marker *line
 	if len(o.marker) > 0 {

@@ -667,7 +667,7 @@ func (d *doc) signing(b *builder, pg pagination) {
 		n += " (inclusief bijlagen)"
 	}
 	b.para(txt(n+"."), th.body, paraOpts{bottom: 2, keep: true})
-	b.para([]span{{Text: "Vingerafdruk van de bron (SHA-256): "}, {Text: d.fp}}, th.small, paraOpts{bottom: 4, keep: true})
+	b.para([]span{{Text: "Vingerafdruk van de bron (SHA-256): "}, {Text: d.fp}}, th.small, paraOpts{bottom: 4, keep: true, wide: true})
 	lead := th.body
 	lead.Bold = true
 	if digital(ag) {

@@ -302,6 +302,10 @@ const (
 	bulletW   = 5.0
 )
 
+// tableSize is the text size of tables, points: smaller than the body, so
+// that tables of several columns keep their cells on one line.
+const tableSize = 9.0
+
 // maxIndent is how far nesting (lists, quotes) indents the text, mm.
 // Deeper levels stay at this indent, their markers in one column, so that
 // text nested 40 levels deep is still printed in full on the page.
@@ -443,7 +447,7 @@ func (b *builder) mdTable(bl block, f flow) {
 	if cols == 0 {
 		return
 	}
-	size := b.th.body.Size * 0.9
+	size := tableSize
 	avail := contentW - f.indent
 	natural := make([]float64, cols)
 	measure := func(cells [][]span, bold bool) {

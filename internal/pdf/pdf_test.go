@@ -1219,3 +1219,22 @@ func TestDeepNesting(t *testing.T) {
 		}
 	}
 }
+
+// TestLineLength: running text is set at about 80 characters a line (notes
+// in small print a little more).
+func TestLineLength(t *testing.T) {
+	for _, dir := range []string{root, regio} {
+		_, pdf := renderSite(t, dir)
+		long := 0
+		for _, l := range strings.Split(strings.Join(texts(t, pdf), "\n"), "\n") {
+			if n := len([]rune(l)); n > 90 && !strings.HasPrefix(l, "Vingerafdruk van de bron") {
+				t.Errorf("%s: a line of %d characters: %q", dir, n, l)
+			} else if n > 82 {
+				long++
+			}
+		}
+		if long > 5 {
+			t.Errorf("%s: %d lines of more than 82 characters", dir, long)
+		}
+	}
+}

@@ -49,7 +49,7 @@ func newTheme(t Theme) *theme {
 		alert:   props.Color{Red: 0xb0, Green: 0x1c, Blue: 0x1c},
 	}
 	th.tint = mix(th.primary, 0.10)
-	th.body = textStyle{Size: 10, Lead: 1.4, Color: th.text}
+	th.body = textStyle{Size: 11, Lead: 1.4, Color: th.text}
 	th.small = textStyle{Size: 8.5, Lead: 1.35, Color: th.muted}
 	sizes := [7]float64{0, 16, 13, 11, 10, 10, 10}
 	above := [7]float64{0, 7, 5, 3.5, 3, 3, 3}
