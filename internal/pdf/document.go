@@ -55,9 +55,9 @@ type doc struct {
 	numbers map[string]string // item id -> the document's number
 	logos   map[string]Logo   // by party id
 	date    time.Time         // of the PDF: CreationDate, ModDate, XMP
-	// boldItalic: the text uses the bold italic face, learnt in the first
-	// pass; the face is only embedded when it is used.
-	boldItalic bool
+	// faces the text uses, learnt in the first pass: bold italic and the
+	// monospaced face are only embedded when they are used.
+	faces [5]bool
 }
 
 type tocEntry struct {
@@ -216,7 +216,7 @@ func (d *doc) build(m core.Maroto, pg pagination, track *tracker) error {
 	}
 	b.flush()
 	if track == nil {
-		d.boldItalic = b.faces[boldItalic]
+		d.faces = b.faces
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"unicode"
 
+	"github.com/go-fonts/liberation/liberationmonoregular"
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansbolditalic"
 	"github.com/go-fonts/liberation/liberationsansitalic"
@@ -22,10 +23,15 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// family is the name the Liberation Sans faces are registered under.
-const family = "liberation"
+// family is the name the Liberation Sans faces are registered under,
+// monoFamily the name of Liberation Mono.
+const (
+	family     = "liberation"
+	monoFamily = "liberationmono"
+)
 
-// face is one of the four embedded faces of Liberation Sans.
+// face is one of the four embedded faces of Liberation Sans, or Liberation
+// Mono for code.
 type face int
 
 const (
@@ -33,7 +39,11 @@ const (
 	bold
 	italic
 	boldItalic
+	mono
 )
+
+// sansFaces is the number of faces of Liberation Sans.
+const sansFaces = 4
 
 func faceOf(b, i bool) face {
 	switch {
@@ -48,25 +58,33 @@ func faceOf(b, i bool) face {
 }
 
 func (f face) style() fontstyle.Type {
-	return [...]fontstyle.Type{fontstyle.Normal, fontstyle.Bold, fontstyle.Italic, fontstyle.BoldItalic}[f]
+	return [...]fontstyle.Type{fontstyle.Normal, fontstyle.Bold, fontstyle.Italic, fontstyle.BoldItalic, fontstyle.Normal}[f]
+}
+
+func (f face) family() string {
+	if f == mono {
+		return monoFamily
+	}
+	return family
 }
 
 var ttfs = [...][]byte{
 	liberationsansregular.TTF, liberationsansbold.TTF, liberationsansitalic.TTF, liberationsansbolditalic.TTF,
+	liberationmonoregular.TTF,
 }
 
 // fonts returns the faces for one document: regular, bold, italic and, when
-// the text uses it, bold italic (gofpdf embeds every face it is given).
-// Every document gets its own copy of the bytes: gofpdf writes into the
-// slice while subsetting, so sharing it between documents built in parallel
-// is a data race.
-func fonts(withBoldItalic bool) ([]*entity.CustomFont, error) {
+// the text uses them, bold italic and the monospaced face of code (gofpdf
+// embeds every face it is given). Every document gets its own copy of the
+// bytes: gofpdf writes into the slice while subsetting, so sharing it
+// between documents built in parallel is a data race.
+func fonts(used [5]bool) ([]*entity.CustomFont, error) {
 	r := repository.New()
 	for f, ttf := range ttfs {
-		if face(f) == boldItalic && !withBoldItalic {
+		if (face(f) == boldItalic || face(f) == mono) && !used[f] {
 			continue
 		}
-		r = r.AddUTF8FontFromBytes(family, face(f).style(), bytes.Clone(ttf))
+		r = r.AddUTF8FontFromBytes(face(f).family(), face(f).style(), bytes.Clone(ttf))
 	}
 	return r.Load()
 }
@@ -84,7 +102,7 @@ type metrics struct {
 }
 
 var (
-	faceMetrics [4]*metrics
+	faceMetrics [5]*metrics
 	metricsOnce sync.Once
 	metricsErr  error
 )
@@ -157,7 +175,7 @@ func textWidth(s string, f face, size float64) float64 {
 
 // hasGlyph reports whether every face can print r.
 func hasGlyph(r rune) bool {
-	for f := range faceMetrics {
+	for f := range sansFaces {
 		if _, ok := metricsOf(face(f)).lookup(r); !ok {
 			return false
 		}

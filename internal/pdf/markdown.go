@@ -220,6 +220,10 @@ func walkInline(n ast.Node, src []byte, st span, out *[]span) {
 				s.Italic = true
 			}
 			walkInline(c, src, s, out)
+		case *ast.CodeSpan:
+			s := st
+			s.Code = monoCan(c, src)
+			walkInline(c, src, s, out)
 		case *east.Strikethrough:
 			s := st
 			s.Strike = true
@@ -255,6 +259,24 @@ func walkInline(n ast.Node, src []byte, st span, out *[]span) {
 			walkInline(c, src, st, out)
 		}
 	}
+}
+
+// monoCan reports whether Liberation Mono can print the text of a code
+// span; if not, it is printed in the body font.
+func monoCan(n ast.Node, src []byte) bool {
+	var ss []span
+	walkInline(n, src, span{}, &ss)
+	return monoHas(plainText(ss))
+}
+
+func monoHas(s string) bool {
+	m := metricsOf(mono)
+	for _, r := range s {
+		if _, ok := m.lookup(r); !ok && r != '\n' {
+			return false
+		}
+	}
+	return true
 }
 
 // unescape resolves backslash escapes and character references the way
@@ -413,8 +435,9 @@ func (b *builder) block(bl block, f flow) {
 			ss = append(ss, span{Text: clean(l)})
 		}
 		st := b.body(f)
-		st.Size *= 0.9
+		st.Size *= 0.85
 		st.Color = b.th.muted
+		st.Mono = monoHas(plainText(ss))
 		b.para(ss, st, paraOpts{indent: f.indent + 4, bars: f.bars, bottom: paraSpace, keep: f.keep})
 	case ruleBlock:
 		t := &textBlock{lines: []line{{}}, st: b.th.body, rules: []hrule{{0, f.indent, contentW, b.th.rule}}}

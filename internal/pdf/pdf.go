@@ -79,7 +79,7 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 	}
 	pg := scan(m.GetStructure()) // GetStructure changes m: never reuse it
 	for range 3 {
-		fs, err := fonts(d.boldItalic)
+		fs, err := fonts(d.faces)
 		if err != nil {
 			return nil, fmt.Errorf("pdf: lettertype: %w", err)
 		}

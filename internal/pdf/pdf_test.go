@@ -1238,3 +1238,28 @@ func TestLineLength(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeIsMonospaced: code spans and blocks are set in Liberation Mono,
+// which is embedded only when the text has code.
+func TestCodeIsMonospaced(t *testing.T) {
+	need(t, "pdffonts")
+	ag := load(t, root)
+	ag.Preamble.Source = "Zet `status: signed` in de kop.\n\n```\nitems:\n  de-ligt-iv: {party: leystromen}\n```\n"
+	pdf, err := Render(ag, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fonts := runTool(t, "pdffonts", writeTemp(t, pdf)); !strings.Contains(fonts, "utf8liberationmono") {
+		t.Errorf("no monospaced font:\n%s", fonts)
+	}
+	text := strings.Join(texts(t, pdf), "")
+	for _, want := range []string{"Zet status: signed in de kop.", "items:", "de-ligt-iv: {party: leystromen}"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q is missing", want)
+		}
+	}
+	_, plain := renderSite(t, root)
+	if fonts := runTool(t, "pdffonts", writeTemp(t, plain)); strings.Contains(fonts, "mono") {
+		t.Errorf("a text without code embeds the monospaced font:\n%s", fonts)
+	}
+}

@@ -29,11 +29,12 @@ type span struct {
 	Italic bool
 	Strike bool
 	Sup    bool
+	Code   bool   // monospaced
 	Link   string // address of a hyperlink; the address itself is printed by the converter
 }
 
 func (s span) sameStyle(t span) bool {
-	return s.Bold == t.Bold && s.Italic == t.Italic && s.Strike == t.Strike && s.Sup == t.Sup && s.Link == t.Link
+	return s.Bold == t.Bold && s.Italic == t.Italic && s.Strike == t.Strike && s.Sup == t.Sup && s.Link == t.Link && s.Code == t.Code
 }
 
 // plainText is the text of spans without styles.
@@ -52,6 +53,7 @@ type textStyle struct {
 	Color props.Color
 	Bold  bool // base weight: every span is bold
 	Ital  bool
+	Mono  bool       // every span is monospaced (a code block)
 	Align align.Type // Left, Right or Center
 }
 
@@ -131,7 +133,12 @@ func tokenize(ss []span) []token {
 	return toks
 }
 
-func (st textStyle) faceOf(sp span) face { return faceOf(st.Bold || sp.Bold, st.Ital || sp.Italic) }
+func (st textStyle) faceOf(sp span) face {
+	if st.Mono || sp.Code {
+		return mono // one face: code keeps its characters, not its emphasis
+	}
+	return faceOf(st.Bold || sp.Bold, st.Ital || sp.Italic)
+}
 
 func (st textStyle) sizeOf(sp span) float64 {
 	if sp.Sup {
@@ -376,7 +383,7 @@ func drawLine(p core.Provider, l line, st textStyle, x, top, lh float64) {
 		size := r.Size * ptToMM
 		col := st.Color
 		prop := &props.Text{
-			Family: family, Style: r.Face.style(), Size: r.Size, Align: align.Left, Color: &col,
+			Family: r.Face.family(), Style: r.Face.style(), Size: r.Size, Align: align.Left, Color: &col,
 		}
 		if r.Link != "" {
 			link := r.Link
