@@ -432,7 +432,8 @@ func (b *builder) block(bl block, f flow) {
 			if i > 0 {
 				ss = append(ss, span{Text: "\n"})
 			}
-			ss = append(ss, span{Text: clean(l)})
+			// no-break spaces keep the indentation and spacing of code
+			ss = append(ss, span{Text: strings.ReplaceAll(clean(strings.ReplaceAll(l, "\t", "    ")), " ", "\u00a0")})
 		}
 		st := b.body(f)
 		st.Size *= 0.85
