@@ -1,10 +1,13 @@
 // Package pdf renders an agreement as a signature-ready A4 PDF with maroto
 // v2: a cover, a table of contents with page numbers, the body in document
-// order with the document's own numbers, a signing page with a signature
-// block per party and the fingerprint of the source, the annexes, and on
-// every page a footer with "pagina X van Y", the version, the short
-// fingerprint and a paraaf box per party. The same agreement always gives
-// the same bytes.
+// order with the document's own headings and numbers and nothing of the
+// PDF's own before the signatures, a signing page with a signature block
+// per signatory (or, signed digitally, an empty signature field each) and
+// the fingerprint of the source, the bijlagen, and on every page a footer
+// with "pagina X van Y", the version, the short fingerprint and a paraaf
+// box per party (none when signed digitally). It has bookmarks per section,
+// clickable contents, XMP metadata and /Lang nl. The same agreement always
+// gives the same bytes.
 package pdf
 
 import (
