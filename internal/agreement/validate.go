@@ -26,6 +26,10 @@ func (a *Agreement) Validate() diag.List {
 	return ds
 }
 
+// ReservedIDs are the element ids of every page's own landmarks (skip link,
+// breadcrumbs, footer); an item may not take one.
+var ReservedIDs = []string{"hoofdinhoud", "kruimelpad", "voettekst"}
+
 type validator struct {
 	a       *Agreement
 	ds      *diag.List
@@ -154,6 +158,9 @@ func (a *Agreement) Scope(s *Section) []*Party { return s.scope(a) }
 func (v *validator) itemList(its []*Item, parent *Item, s *Section) {
 	for _, it := range its {
 		it.Parent, it.Section = parent, s
+		if slices.Contains(ReservedIDs, it.ID) {
+			v.ds.Errorf(it.Pos, "id %q is gereserveerd voor de opbouw van de pagina's; kies een andere id", it.ID)
+		}
 		if prev, dup := v.items[it.ID]; dup {
 			v.ds.Errorf(it.Pos, "id %q is al gebruikt op %s; elke {#id} is uniek binnen de overeenkomst", it.ID, prev.Pos)
 		} else {

@@ -211,8 +211,18 @@ func nonNil[T any](s []T) []T {
 // ids hands out element ids, unique within one list of charts.
 type ids map[string]int
 
+// idWords name a chart's kind in its element id and download names, in
+// the product's language.
+var idWords = map[string]string{
+	string(a.Stock): "woningvoorraad", string(a.RentBands): "huurprijsklassen", string(a.EnergyLabels): "energielabels",
+	string(a.Allocations): "toewijzingen", string(a.SingleValue): "kengetal", KindStatus: "stand", KindTargets: "doelen",
+}
+
 func (u ids) next(kind string, d a.Date) string {
 	id := "fig-" + kind
+	if w, ok := idWords[kind]; ok {
+		id = "fig-" + w
+	}
 	if !d.IsZero() {
 		id += "-" + d.String()
 	}

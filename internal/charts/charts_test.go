@@ -38,7 +38,7 @@ func alphenRentBands() *a.Figure {
 
 func alphenLabels() *a.Figure {
 	return &a.Figure{Kind: a.EnergyLabels, AsOf: sep22, Source: "Leystromen", Approximate: true, Values: vals("E-G", 5),
-		Goal: &a.Target{Value: num(0), Unit: "woningen", Due: &dec28, Note: "Nationale Prestatieafspraken"}}
+		Goal: &a.Target{Value: num(0), Unit: "woningen", Due: &a.Deadline{Date: dec28}, Note: "Nationale Prestatieafspraken"}}
 }
 
 func TestSummaries(t *testing.T) {
@@ -69,7 +69,7 @@ func TestSummaries(t *testing.T) {
 		{"stock, series with a goal", []*a.Figure{
 			{Kind: a.Stock, AsOf: a.NewDate(2023, 1, 0), Value: num(8395), Unit: "woningen"},
 			{Kind: a.Stock, AsOf: jan24, Value: num(8465), Unit: "woningen", Approximate: true,
-				Goal: &a.Target{Min: num(8600), Unit: "woningen", Due: &dec28}}},
+				Goal: &a.Target{Min: num(8600), Unit: "woningen", Due: &a.Deadline{Date: dec28}}}},
 			"Woningvoorraad: van 8.395\u00a0woningen in januari 2023 naar circa 8.465\u00a0woningen in januari 2024; het doel is ten minste 8.600\u00a0woningen uiterlijk 31 december 2028."},
 		{"a single value", []*a.Figure{{Kind: a.SingleValue, AsOf: a.NewDate(2023, 4, 0), Title: "Maximale kavelprijs", Value: num(20000), Unit: "euro"}},
 			"Maximale kavelprijs: € 20.000 (april 2023)."},
@@ -200,7 +200,7 @@ func TestOptions(t *testing.T) {
 	})
 	t.Run("stock with a goal", func(t *testing.T) {
 		c := Figures([]*a.Figure{{Kind: a.Stock, AsOf: jan24, Value: num(8465), Unit: "woningen",
-			Goal: &a.Target{Value: num(8600), Unit: "woningen", Due: &dec28}}})[0]
+			Goal: &a.Target{Value: num(8600), Unit: "woningen", Due: &a.Deadline{Date: dec28}}}})[0]
 		if got := categories(t, c); strings.Join(got, "|") != "januari 2024|doel 2028" {
 			t.Errorf("categories %q", got)
 		}
@@ -272,7 +272,7 @@ func TestDeterministicAndUniqueIDs(t *testing.T) {
 		}
 		ids = append(ids, one[i].ID)
 	}
-	if got := strings.Join(ids, " "); got != "fig-rent-bands-2022-05 fig-energy-labels-2022-09 fig-rent-bands-2022-05-2" {
+	if got := strings.Join(ids, " "); got != "fig-huurprijsklassen-2022-05 fig-energielabels-2022-09 fig-huurprijsklassen-2022-05-2" {
 		t.Errorf("ids %s", got)
 	}
 }

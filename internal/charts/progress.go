@@ -12,8 +12,8 @@ import (
 // progressSource is the "Bron:" of the progress charts.
 const progressSource = "voortgangsrapportages van de partijen"
 
-// Status is the status overview of an agreement at a moment: per chapter
-// (theme) the number of commitments in each state, "geen rapportage"
+// Status is the status overview of an agreement at a moment: per
+// top-level onderdeel the number of afspraken in each state, "geen rapportage"
 // included. It is nil when the agreement has no commitments.
 func Status(ag *a.Agreement, at a.Date) *Chart {
 	d := ag.DashboardAt(at)
@@ -22,7 +22,7 @@ func Status(ag *a.Agreement, at a.Date) *Chart {
 	}
 	reported := d.All.NoReport < d.All.Total
 	c := &Chart{
-		ID: ids{}.next(KindStatus, at), Kind: KindStatus, Title: "Stand van de afspraken per thema", AsOf: at,
+		ID: ids{}.next(KindStatus, at), Kind: KindStatus, Title: "Stand van de afspraken per onderdeel", AsOf: at,
 		When: dutch.DateOf(at), Sources: []string{progressSource}, Illustrative: ag.Illustrative(),
 	}
 	if !reported {
@@ -47,7 +47,7 @@ func Status(ag *a.Agreement, at a.Date) *Chart {
 		}
 		return t.ByStatus[s]
 	}
-	c.Table.Corner = "Thema"
+	c.Table.Corner = "Onderdeel"
 	for _, k := range cols {
 		key := string(k.status)
 		if key == "" {
@@ -88,7 +88,7 @@ func Status(ag *a.Agreement, at a.Date) *Chart {
 
 	total := float64(d.All.Total)
 	if !reported {
-		c.Summary = "Over de " + dutch.Number(total) + " afspraken is nog niet gerapporteerd."
+		c.Summary = "Over " + plural(total, "de enige afspraak", "de "+dutch.Number(total)+" afspraken") + " is nog niet gerapporteerd."
 	} else {
 		var parts []string
 		for _, k := range cols {
@@ -96,9 +96,13 @@ func Status(ag *a.Agreement, at a.Date) *Chart {
 				parts = append(parts, dutch.Number(float64(d.All.ByStatus[k.status]))+" "+k.label)
 			}
 		}
-		s := "Van de " + dutch.Number(total) + " afspraken " + plural(float64(d.All.ByStatus[cols[0].status]), "is", "zijn") + " er " + dutch.List(parts)
+		of := "Van de " + dutch.Number(total) + " afspraken "
+		if total == 1 {
+			of = "Van de ene afspraak "
+		}
+		s := of + plural(float64(d.All.ByStatus[cols[0].status]), "is", "zijn") + " er " + dutch.List(parts)
 		if len(parts) == 0 {
-			s = "Van de " + dutch.Number(total) + " afspraken is er nog geen gerapporteerd"
+			s = of + "is er nog geen gerapporteerd"
 		} else if d.All.NoReport > 0 {
 			s += "; over " + dutch.Number(float64(d.All.NoReport)) + " is nog niet gerapporteerd"
 		}
@@ -174,23 +178,14 @@ var (
 	mdMarks = strings.NewReplacer("**", "", "__", "", "*", "", "`", "", "\n", " ")
 )
 
-// ItemLabel names an item in a table or chart: its section's number
-// and the document's number if any, then the start of its text.
+// ItemLabel names an item in a table or chart: the document's number of
+// the item, if it has one, then the start of its text. No number is made
+// up from the onderdeel's: "2" and a bullet is not "2.1".
 func ItemLabel(it *a.Item, max int) string {
-	prefix := ""
-	if it.Section != nil && it.Section.Number != "" {
-		prefix = it.Section.Number
-	}
 	if it.Number != "" {
-		if prefix != "" {
-			prefix += "."
-		}
-		prefix += it.Number
+		return it.Number + " " + plainText(it.Text, max)
 	}
-	if prefix != "" {
-		prefix += " "
-	}
-	return prefix + plainText(it.Text, max)
+	return plainText(it.Text, max)
 }
 
 // plainText is a Markdown text without its markup, cut at a word boundary

@@ -28,19 +28,26 @@ parties:
 		"content/x-2024/bouwen/_index.md": {Data: []byte(`---
 title: Bouwen
 order: 1
-commitments:
-  - {id: nieuwbouw, party: c, text: "Oplevering 12 woningen", target: {value: 12, unit: woningen}}
-  - {id: flex, party: c, text: "5 tot 10 flexwoningen", target: {min: 5, max: 10, unit: woningen}}
-  - {id: overleg, party: g, text: "Overleg"}
-  - {id: kavels, party: g, text: "Kavels", target: {max: 20000, unit: euro}}
+number: "1"
+items:
+  nieuwbouw: {party: c, target: {value: 12, unit: woningen}}
+  flex: {party: c, target: {min: 5, max: 10, unit: woningen}}
+  overleg: {party: g}
+  kavels: {party: g, target: {max: 20000, unit: euro}}
 ` + progress + `---
+- Oplevering 12 woningen {#nieuwbouw}
+- 5 tot 10 flexwoningen {#flex}
+- Overleg {#overleg}
+- Kavels {#kavels}
 `)},
 		"content/x-2024/wonen/_index.md": {Data: []byte(`---
 title: Wonen en zorg
 order: 2
-commitments:
-  - {id: zorg, party: all, text: "Zorg"}
+number: "2"
+items:
+  zorg: {party: all}
 ---
+- Zorg {#zorg}
 `)},
 	}
 	s, ds := content.Load(fsys, content.Options{})
@@ -99,7 +106,7 @@ func TestStatus(t *testing.T) {
 			if len(ss) != len(c.Table.Columns) || ss[0]["stack"] == nil {
 				t.Errorf("series %v", ss)
 			}
-			if c.ID != "fig-status-"+tt.at.String() {
+			if c.ID != "fig-stand-"+tt.at.String() {
 				t.Errorf("id %s", c.ID)
 			}
 		})
@@ -118,7 +125,7 @@ func TestTargets(t *testing.T) {
 	for _, r := range c.Table.Rows {
 		rows = append(rows, r.Label+": "+r.Cells[0].Text+" / "+r.Cells[1].Text+" / "+r.Cells[2].Text)
 	}
-	want := "1.3 Oplevering 12 woningen: 4\u00a0woningen / 12\u00a0woningen / 33,3%|1.4 5 tot 10 flexwoningen: 6\u00a0woningen / 5\u00a0woningen / 120%"
+	want := "Oplevering 12 woningen: 4\u00a0woningen / 12\u00a0woningen / 33,3%|5 tot 10 flexwoningen: 6\u00a0woningen / 5\u00a0woningen / 120%"
 	if strings.Join(rows, "|") != want {
 		t.Errorf("rows %q", rows)
 	}
@@ -133,7 +140,7 @@ func TestTargets(t *testing.T) {
 
 func TestContentInTooltipsIsEscaped(t *testing.T) {
 	ag := progressSite(t, someProgress)
-	ag.EachCommitment(func(c *a.Commitment) {
+	ag.EachCommitment(func(c *a.Item) {
 		if c.Target != nil {
 			c.Target.Unit = `<img src=x onerror=alert(1)>`
 		}

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	a "github.com/prestatie/prestatie/internal/agreement"
 	"os"
 	"testing"
 
@@ -18,12 +19,7 @@ func allCharts(t *testing.T) []*Chart {
 		}
 		for _, ag := range s.Agreements {
 			cs = append(cs, Figures(ag.Figures)...)
-			for _, ch := range ag.Chapters {
-				cs = append(cs, Figures(ch.Figures)...)
-				for _, af := range ch.Afspraken {
-					cs = append(cs, Figures(af.Figures)...)
-				}
-			}
+			ag.EachSection(func(s *a.Section) { cs = append(cs, Figures(s.Figures)...) })
 			at := ag.LatestReport()
 			for _, c := range []*Chart{Status(ag, at), Targets(ag, at)} {
 				if c != nil {

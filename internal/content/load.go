@@ -326,8 +326,9 @@ func (l *loader) items(ms []*markdown.Mark, ann *annotations, body a.Markdown) [
 	return items
 }
 
-// leadingNumber is a number a text starts with: "2.1 ", "3. ", "1.2.3 ".
-var leadingNumber = regexp.MustCompile(`^\d+(\.\d+)*\.?\s`)
+// leadingNumber is a number a text starts with: "2.1 ", "1.2.3 ". One
+// level ("5 tot 10", "1.200 woningen") is a quantity, not a number.
+var leadingNumber = regexp.MustCompile(`^\d{1,2}(\.\d{1,2})+\.?\s`)
 
 // offsetPos is the position of byte off of a body.
 func offsetPos(body a.Markdown, off int) diag.Pos {

@@ -45,6 +45,11 @@ func Slug(s string) string {
 			hyphen = true
 		}
 	}
+	// An id starts with a letter (CSS selectors and the sanitiser want
+	// one): "1.1 Looptijd" becomes "h-1-1-looptijd".
+	if out := b.String(); out != "" && out[0] >= '0' && out[0] <= '9' {
+		return "h-" + out
+	}
 	return b.String()
 }
 

@@ -153,7 +153,7 @@ func (r *renderer) render(j job) (File, error) {
 // Markdown headings avoid them and an item may not take them. The ids of
 // the site's own sections of a page are handed out by page.ID, after the
 // items' ids, so they never clash with the document's.
-var reservedIDs = []string{"hoofdinhoud", "kruimelpad", "voettekst"}
+var reservedIDs = a.ReservedIDs
 
 func (r *renderer) parseTemplates(tfs fs.FS) error {
 	r.pages_ = map[string]*template.Template{}
