@@ -384,17 +384,17 @@ func TestChartPlacement(t *testing.T) {
 	t.Parallel()
 	files := siteFiles(t, "../..")
 	ag := files["alphen-chaam-2023-2024/index.html"]
-	for _, want := range []string{`id="fig-status-`, `id="fig-targets-`, `id="voortgang"`, `id="cijfers-per-onderdeel"`,
-		`href="/alphen-chaam-2023-2024/betaalbaarheid/#fig-rent-bands-2022-05"`, `href="/alphen-chaam-2023-2024/duurzaamheid/#fig-energy-labels-2022-09"`} {
+	for _, want := range []string{`id="fig-stand-`, `id="fig-doelen-`, `id="voortgang"`, `id="cijfers-per-onderdeel"`,
+		`href="/alphen-chaam-2023-2024/betaalbaarheid/#fig-huurprijsklassen-2022-05"`, `href="/alphen-chaam-2023-2024/duurzaamheid/#fig-energielabels-2022-09"`} {
 		if !strings.Contains(ag, want) {
 			t.Errorf("agreement page lacks %s", want)
 		}
 	}
 	for page, id := range map[string]string{
-		"alphen-chaam-2023-2024/betaalbaarheid/index.html":                                            "fig-rent-bands-2022-05",
-		"alphen-chaam-2023-2024/duurzaamheid/index.html":                                              "fig-energy-labels-2022-09",
-		"alphen-chaam-2023-2024/beschikbaarheid/index.html":                                           "fig-stock-2022-05",
-		"alphen-chaam-2023-2024/bijzondere-doelgroepen/huisvesting-bijzondere-doelgroepen/index.html": "fig-allocations-2023-12",
+		"alphen-chaam-2023-2024/betaalbaarheid/index.html":                                            "fig-huurprijsklassen-2022-05",
+		"alphen-chaam-2023-2024/duurzaamheid/index.html":                                              "fig-energielabels-2022-09",
+		"alphen-chaam-2023-2024/beschikbaarheid/index.html":                                           "fig-woningvoorraad-2022-05",
+		"alphen-chaam-2023-2024/bijzondere-doelgroepen/huisvesting-bijzondere-doelgroepen/index.html": "fig-toewijzingen-2023-12",
 	} {
 		p := files[page]
 		if !strings.Contains(p, `<figure class="figure chart-figure" id="`+id+`"`) {
