@@ -1,6 +1,6 @@
 module github.com/prestatie/prestatie
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/yuin/goldmark v1.8.7

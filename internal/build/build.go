@@ -113,10 +113,13 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 		BaseURL:   opt.BaseURL,
 		Templates: overlay{sub(fsys, "templates"), sub(prestatie.Templates, "templates")},
 		Theme:     theme,
-		ECharts:   func() (*charts.ECharts, error) { return charts.FindECharts(opt.Source, ".") },
+		ECharts:   func() (*charts.ECharts, error) { return charts.LoadECharts(opt.Source) },
 	})
 	if err != nil {
 		return nil, s, ds, err
+	}
+	if out.TablesOnly != nil {
+		ds.Warnf(diag.Pos{File: filepath.Join(prefix, content.ConfigFile)}, "%s", tablesOnly(out.TablesOnly))
 	}
 	files, err := pdfs()
 	if err != nil {
@@ -166,4 +169,13 @@ func displayPrefix(source string) string {
 		return ""
 	}
 	return filepath.ToSlash(filepath.Clean(source))
+}
+
+// tablesOnly is the one warning of a build without ECharts.
+func tablesOnly(err error) string {
+	const msg = "de grafieken staan als tabellen op de site"
+	if v, ok := errors.AsType[*charts.VersionError](err); ok {
+		return msg + ": " + v.Error()
+	}
+	return msg + ": ECharts is niet in dit programma ingebouwd en node_modules/echarts is niet gevonden (bouw het programma met make install)"
 }

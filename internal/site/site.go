@@ -31,8 +31,9 @@ type Options struct {
 	Templates fs.FS
 	Theme     fs.FS
 	// ECharts loads the chart library, copied to assets/ when a page draws a
-	// chart (charts.FindECharts reads it from node_modules). Without it,
-	// Render fails on such a page.
+	// chart (charts.LoadECharts). When it is nil or its error wraps
+	// charts.ErrNoECharts, the charts are published as their tables and
+	// Output.TablesOnly says why.
 	ECharts func() (*charts.ECharts, error)
 	// PDF tells that every agreement has a PDF at <id>/<id>.pdf (written by
 	// the caller), so the agreement page links it.
@@ -49,6 +50,9 @@ type File struct {
 type Output struct {
 	Files []File
 	Pages int // HTML pages among Files
+	// TablesOnly is set when pages have charts but ECharts was not found:
+	// the charts are published as their tables and summaries.
+	TablesOnly error
 }
 
 // Render renders the whole site. It does no I/O beyond reading the template
@@ -68,6 +72,9 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 	}
 	for _, ag := range s.Agreements {
 		r.moments[ag] = moments(ag)
+	}
+	if err := r.loadECharts(opt.ECharts); err != nil {
+		return nil, err
 	}
 	if err := r.parseTemplates(opt.Templates); err != nil {
 		return nil, err
@@ -106,7 +113,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		return nil, err
 	}
 	out.Files = append(out.Files, data...)
-	figs, err := r.chartFiles(opt.ECharts)
+	figs, err := r.chartFiles(out)
 	if err != nil {
 		return nil, err
 	}
@@ -126,6 +133,8 @@ type renderer struct {
 	moments map[*a.Agreement][]moment
 	pdf     bool
 	charts  chartCache // charts per page, built once
+	echarts *charts.ECharts
+	noECh   error // why echarts is nil
 }
 
 // job is one page to render.
