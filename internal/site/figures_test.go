@@ -3,8 +3,8 @@ package site_test
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"encoding/json"
+	"errors"
 	"io/fs"
 	"os"
 	"reflect"
