@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"strconv"
@@ -28,14 +27,19 @@ func sourceDate() (time.Time, error) {
 
 func (c *cli) pdf(args []string) int {
 	var opt build.Options
-	fs := flag.NewFlagSet("pdf", flag.ContinueOnError)
+	fs := c.flags()
+	c.formatFlag(fs)
 	siteFlags(fs, &opt, false)
 	out := fs.String("o", "", "")
-	pos, ok := c.parse(fs, args, -1)
-	if !ok || len(pos) > 1 || !sourceOK(c, opt.Source) {
-		if ok {
-			c.usagef("geef hooguit één overeenkomst")
-		}
+	pos, code := c.parse(fs, args, -1)
+	if code != proceed {
+		return code
+	}
+	if len(pos) > 1 {
+		c.usagef("geef hooguit één overeenkomst")
+		return exitUsage
+	}
+	if !sourceOK(c, opt.Source) {
 		return exitUsage
 	}
 	date, err := sourceDate()
@@ -44,7 +48,9 @@ func (c *cli) pdf(args []string) int {
 		return exitUsage
 	}
 	s, ds := build.Check(opt)
-	if report(c.stderr, ds) {
+	r := c.reporter()
+	if r.diagnostics(ds) {
+		r.done(nil)
 		return exitContent
 	}
 	var ids []string
@@ -61,6 +67,7 @@ func (c *cli) pdf(args []string) int {
 		}
 		b, err := pdf.Render(ag, pdf.Options{Date: date})
 		if err != nil {
+			r.done(err)
 			c.errorf("%v", err)
 			return exitUsage
 		}
@@ -69,10 +76,13 @@ func (c *cli) pdf(args []string) int {
 			name = ag.ID + ".pdf"
 		}
 		if err := os.WriteFile(name, b, 0o644); err != nil {
+			r.done(err)
 			c.errorf("%v", err)
 			return exitUsage
 		}
-		fmt.Fprintf(c.stdout, "%s: %d bytes, vingerafdruk %s\n", name, len(b), pdf.Fingerprint(ag))
+		fp := pdf.Fingerprint(ag)
+		r.result(map[string]any{"file": name, "bytes": len(b), "fingerprint": fp}, "%s: %d bytes, vingerafdruk %s\n", name, len(b), fp)
+		r.done(nil)
 		return exitOK
 	}
 	c.errorf("overeenkomst %q niet gevonden%s", pos[0], diag.DidYouMean(pos[0], ids))

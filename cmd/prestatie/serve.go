@@ -1,0 +1,6 @@
+package main
+
+func (c *cli) serve(args []string) int {
+	c.errorf("nog niet klaar")
+	return exitUsage
+}
