@@ -35,6 +35,11 @@ type Options struct {
 	Date time.Time
 	// NoPDF leaves the PDFs out (quick previews and site-only tests).
 	NoPDF bool
+	// LatePDF, when set, makes the PDFs render after the site instead of
+	// beside it: Render returns the pages (which link the PDFs) without
+	// them and hands LatePDF a function that renders and returns them. The
+	// preview server serves the pages first.
+	LatePDF func(pdfs func() ([]site.File, error))
 }
 
 // Summary tells what a build produced.
@@ -107,7 +112,10 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 	if ds.HasErrors() {
 		return nil, s, ds, nil
 	}
-	pdfs := renderPDFs(s, opt, logos)
+	var pdfs func() ([]site.File, error)
+	if opt.LatePDF == nil {
+		pdfs = renderPDFs(s, opt, logos)
+	}
 	out, err := site.Render(s, site.Options{
 		PDF:       !opt.NoPDF,
 		BaseURL:   opt.BaseURL,
@@ -120,6 +128,12 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 	}
 	if out.TablesOnly != nil {
 		ds.Warnf(diag.Pos{File: filepath.Join(prefix, content.ConfigFile)}, "%s", tablesOnly(out.TablesOnly))
+	}
+	if opt.LatePDF != nil {
+		if !opt.NoPDF {
+			opt.LatePDF(func() ([]site.File, error) { return renderPDFs(s, opt, logos)() })
+		}
+		return out, s, ds, nil
 	}
 	files, err := pdfs()
 	if err != nil {
