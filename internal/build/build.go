@@ -109,6 +109,7 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 			logos[ag][p.ID] = pdf.Logo{Data: b, JPEG: ext != ".png"}
 		}
 	}
+	static, css := houseStyle(fsys, opt.Source, s, prefix, &ds)
 	if ds.HasErrors() {
 		return nil, s, ds, nil
 	}
@@ -126,6 +127,10 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 	if err != nil {
 		return nil, s, ds, err
 	}
+	if clashes(out.Files, static, prefix, &ds); ds.HasErrors() {
+		return nil, s, ds, nil
+	}
+	out.Files = append(append(out.Files, static...), css...)
 	if out.TablesOnly != nil {
 		ds.Warnf(diag.Pos{File: filepath.Join(prefix, content.ConfigFile)}, "%s", tablesOnly(out.TablesOnly))
 	}
