@@ -141,7 +141,7 @@ func TestNothingOutsideTheSite(t *testing.T) {
 		{"/teststad-2025-2026/", 200},
 		{"/teststad-2025-2026", 301},
 		{"/teststad-2025-2026/teststad-2025-2026.pdf", 200},
-		{"/assets/style.css", 200},
+		{"/robots.txt", 200},
 		{"/prestatie.yaml", 404},
 		{"/content/teststad-2025-2026/_index.md", 404},
 		{"/../geheim.txt", 404},

@@ -8,9 +8,6 @@ import (
 	"github.com/prestatie/prestatie/internal/charts"
 )
 
-// EChartsFile is where the site serves ECharts, below the base.
-const EChartsFile = "assets/" + charts.EChartsScript
-
 // chartView is a chart as the "figures" template shows it: the chart with
 // the URLs of its downloads, which sit beside the page.
 type chartView struct {
@@ -166,7 +163,7 @@ func (r *renderer) chartFiles(out *Output) ([]File, error) {
 	if drawn && r.echarts != nil {
 		echarts := r.echarts
 		files = append(files,
-			File{Path: EChartsFile, Data: echarts.Script},
+			File{Path: r.assetPath(charts.EChartsScript), Data: echarts.Script},
 			File{Path: "assets/echarts-LICENSE.txt", Data: echarts.License},
 			File{Path: "assets/echarts-NOTICE.txt", Data: echarts.Notice})
 	}

@@ -10,7 +10,6 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
-	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -76,6 +75,9 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 	if err := r.loadECharts(opt.ECharts); err != nil {
 		return nil, err
 	}
+	if err := r.hashAssets(opt.Theme); err != nil {
+		return nil, fmt.Errorf("thema: %w", err)
+	}
 	if err := r.parseTemplates(opt.Templates); err != nil {
 		return nil, err
 	}
@@ -102,7 +104,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		}
 	}
 	out := &Output{Files: files, Pages: len(files)}
-	assets, err := copyTree(opt.Theme, "assets")
+	assets, err := copyTree(opt.Theme, r.assetPath)
 	if err != nil {
 		return nil, fmt.Errorf("thema: %w", err)
 	}
@@ -134,7 +136,8 @@ type renderer struct {
 	pdf     bool
 	charts  chartCache // charts per page, built once
 	echarts *charts.ECharts
-	noECh   error // why echarts is nil
+	noECh   error             // why echarts is nil
+	assets  map[string]string // theme file → content-hashed name (assets.go)
 }
 
 // job is one page to render.
@@ -221,14 +224,14 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-func copyTree(fsys fs.FS, dest string) ([]File, error) {
+func copyTree(fsys fs.FS, dest func(string) string) ([]File, error) {
 	var files []File
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err
 		}
 		data, err := fs.ReadFile(fsys, p)
-		files = append(files, File{Path: path.Join(dest, p), Data: data})
+		files = append(files, File{Path: dest(p), Data: data})
 		return err
 	})
 	return files, err

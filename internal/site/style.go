@@ -15,10 +15,16 @@ func (r *renderer) link(u string) string {
 	return r.base.path + u
 }
 
-// IsDraft reports whether the page shows a draft (agreement, chapter or
-// afspraak marked draft: true, built with --drafts or in the preview).
+// IsDraft reports whether the page shows a draft (an agreement or a
+// section, or one above it, marked draft: true, built with --drafts or in
+// the preview).
 func (p *page) IsDraft() bool {
-	return p.Agreement != nil && p.Agreement.Draft || p.Chapter != nil && p.Chapter.Draft || p.Afspraak != nil && p.Afspraak.Draft
+	for s := p.Section; s != nil; s = s.Parent {
+		if s.Draft {
+			return true
+		}
+	}
+	return p.Agreement != nil && p.Agreement.Draft
 }
 
 // Style is the site's house style.
