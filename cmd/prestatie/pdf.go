@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -47,11 +48,27 @@ func (c *cli) pdf(args []string) int {
 		c.usagef("%v", err)
 		return exitUsage
 	}
-	s, ds := build.Check(opt)
+	// The whole site is rendered (in memory) so that the PDF has the
+	// same logos and house-style colours as the one build publishes.
+	opt.Date = date
+	prefix := ""
+	if opt.Source != "." {
+		prefix = filepath.ToSlash(filepath.Clean(opt.Source))
+	}
+	rendered, s, ds, err := build.Render(os.DirFS(opt.Source), opt, prefix)
 	r := c.reporter()
 	if r.diagnostics(ds) {
 		r.done(nil)
 		return exitContent
+	}
+	if err != nil {
+		r.done(err)
+		c.errorf("%v", err)
+		return exitUsage
+	}
+	pdfs := map[string][]byte{}
+	for _, f := range rendered.Files {
+		pdfs[f.Path] = f.Data
 	}
 	var ids []string
 	for _, ag := range s.Agreements {
@@ -65,12 +82,7 @@ func (c *cli) pdf(args []string) int {
 		if len(pos) == 1 && ag.ID != pos[0] {
 			continue
 		}
-		b, err := pdf.Render(ag, pdf.Options{Date: date})
-		if err != nil {
-			r.done(err)
-			c.errorf("%v", err)
-			return exitUsage
-		}
+		b := pdfs[build.PDFPath(ag)]
 		name := *out
 		if name == "" {
 			name = ag.ID + ".pdf"

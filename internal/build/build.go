@@ -113,9 +113,10 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 	if ds.HasErrors() {
 		return nil, s, ds, nil
 	}
+	pdfOpt := pdf.Options{Date: opt.Date, Theme: pdfTheme(theme, css)}
 	var pdfs func() ([]site.File, error)
 	if opt.LatePDF == nil {
-		pdfs = renderPDFs(s, opt, logos)
+		pdfs = renderPDFs(s, opt, pdfOpt, logos)
 	}
 	out, err := site.Render(s, site.Options{
 		PDF:       !opt.NoPDF,
@@ -136,7 +137,7 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 	}
 	if opt.LatePDF != nil {
 		if !opt.NoPDF {
-			opt.LatePDF(func() ([]site.File, error) { return renderPDFs(s, opt, logos)() })
+			opt.LatePDF(func() ([]site.File, error) { return renderPDFs(s, opt, pdfOpt, logos)() })
 		}
 		return out, s, ds, nil
 	}
@@ -151,7 +152,7 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 
 // renderPDFs starts rendering the PDF of every agreement in the background,
 // beside the site, and returns a function that waits for them.
-func renderPDFs(s *a.Site, opt Options, logos map[*a.Agreement]map[string]pdf.Logo) func() ([]site.File, error) {
+func renderPDFs(s *a.Site, opt Options, po pdf.Options, logos map[*a.Agreement]map[string]pdf.Logo) func() ([]site.File, error) {
 	if opt.NoPDF {
 		return func() ([]site.File, error) { return nil, nil }
 	}
@@ -160,7 +161,9 @@ func renderPDFs(s *a.Site, opt Options, logos map[*a.Agreement]map[string]pdf.Lo
 	var wg sync.WaitGroup
 	for i, ag := range s.Agreements {
 		wg.Go(func() {
-			b, err := pdf.Render(ag, pdf.Options{Date: opt.Date, Logos: logos[ag]})
+			po := po
+			po.Logos = logos[ag]
+			b, err := pdf.Render(ag, po)
 			files[i], errs[i] = site.File{Path: PDFPath(ag), Data: b}, err
 		})
 	}
