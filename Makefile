@@ -59,7 +59,7 @@ fuzz:
 
 # Whole-build and render benchmarks.
 bench:
-	$(GO) test ./internal/build ./internal/pdf -run '^$$' -bench . -benchmem
+	$(GO) test ./internal/build ./internal/pdf ./internal/serve -run '^$$' -bench . -benchmem
 
 fmt:
 	gofmt -w .
