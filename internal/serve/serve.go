@@ -242,10 +242,10 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, name string, b []
 	}
 }
 
-// inject adds the reload script at the end of the head (or the start of
+// inject adds the overlay's style and the reload script at the end of the head (or the start of
 // the page), an external script so that script-src 'self' still holds.
 func inject(page []byte) []byte {
-	tag := []byte(`<script src="` + prefix + `reload.js" defer></script>`)
+	tag := []byte(`<link rel="stylesheet" href="` + prefix + `overlay.css"><script src="` + prefix + `reload.js" defer></script>`)
 	i := bytes.Index(page, []byte("</head>"))
 	if i < 0 {
 		i = 0

@@ -7,12 +7,8 @@
   var seen = null;
   var overlay = null;
 
-  function show(errors) {
+  function show(errors, build) {
     if (!overlay) {
-      var css = document.createElement('link');
-      css.rel = 'stylesheet';
-      css.href = '/_prestatie/overlay.css';
-      document.head.appendChild(css);
       overlay = document.createElement('div');
       overlay.className = 'prestatie-overlay';
       overlay.setAttribute('role', 'alertdialog');
@@ -25,7 +21,8 @@
     h.textContent = errors.length === 1 ? '1 fout in de inhoud' : errors.length + ' fouten in de inhoud';
     overlay.appendChild(h);
     var p = document.createElement('p');
-    p.textContent = 'De site hieronder is de laatste goede versie. Zodra de fouten zijn opgelost, ververst deze pagina vanzelf.';
+    p.textContent = (build ? 'De site hieronder is de laatste goede versie. ' : '') +
+      'Zodra de fouten zijn opgelost, ververst deze pagina vanzelf.';
     overlay.appendChild(p);
     var list = document.createElement('ul');
     errors.forEach(function (e) {
@@ -58,6 +55,6 @@
       window.location.reload();
       return;
     }
-    if (state.errors && state.errors.length) show(state.errors); else hide();
+    if (state.errors && state.errors.length) show(state.errors, state.build); else hide();
   };
 })();
