@@ -89,22 +89,7 @@ func NewAgreement(source, id, municipality string, from, to int, date agreement.
 	if _, err := os.Stat(dir); err == nil {
 		return nil, fmt.Errorf("%s bestaat al", dir)
 	}
-	idx := fmt.Sprintf(`---
-title: Prestatieafspraken %[1]d-%[2]d
-municipality: %[3]s
-period: {from: %[1]d, to: %[2]d}
-reference: ""   # kenmerk van het document
-date: %[4]s
-status: draft     # draft | for-signature | signed
-draft: true       # alleen zichtbaar met --drafts en in prestatie serve; haal deze regel weg om te publiceren
-parties:          # in de volgorde van het voorblad en de handtekeningen
-  - {id: gemeente, name: %[5]s, kind: municipality, label: gemeente}
-  - {id: corporatie, name: Naam woningcorporatie, kind: corporation}
-  - {id: huurders, name: Naam huurdersorganisatie, kind: tenants}
-monitoring: [Q2, Q4]
----
-Tekst van het document vóór het eerste hoofdstuk.
-`, from, to, str(municipality), date, str("Gemeente "+municipality))
+	idx := agreementSkeleton(from, to, municipality, date, "draft", true, "Tekst van het document vóór het eerste hoofdstuk.")
 	chapter := "---\ntitle: Beschikbaarheid\norder: 1\n---\nTekst van het hoofdstuk, zoals in het document.\n"
 	files := map[string]string{
 		filepath.Join(dir, "_index.md"):                    idx,
@@ -198,4 +183,28 @@ func validName(s string) bool { return segment.MatchString(s) }
 func titleCase(id string) string {
 	s := strings.ReplaceAll(id, "-", " ")
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// agreementSkeleton is an agreement's _index.md with placeholder parties.
+// A draft is only built with --drafts (and shown by prestatie serve).
+func agreementSkeleton(from, to int, municipality string, date agreement.Date, status string, draft bool, intro string) string {
+	draftLine := ""
+	if draft {
+		draftLine = "draft: true       # alleen zichtbaar met --drafts en in prestatie serve; haal deze regel weg om te publiceren\n"
+	}
+	return fmt.Sprintf(`---
+title: Prestatieafspraken %[1]d-%[2]d
+municipality: %[3]s
+period: {from: %[1]d, to: %[2]d}
+reference: ""     # kenmerk van het document
+date: %[4]s
+status: %[6]s   # draft | for-signature | signed
+%[7]sparties:          # in de volgorde van het voorblad en de handtekeningen
+  - {id: gemeente, name: %[5]s, kind: municipality, label: gemeente}
+  - {id: corporatie, name: Naam woningcorporatie, kind: corporation}
+  - {id: huurders, name: Naam huurdersorganisatie, kind: tenants}
+monitoring: [Q2, Q4]
+---
+%[8]s
+`, from, to, str(municipality), date, str("Gemeente "+municipality), status, draftLine, intro)
 }

@@ -69,21 +69,8 @@ theme: default
 }
 
 func initAgreement(municipality string, y int, date agreement.Date) string {
-	return fmt.Sprintf(`---
-title: Prestatieafspraken %[1]d-%[2]d
-municipality: %[3]s
-period: {from: %[1]d, to: %[2]d}
-reference: ""     # kenmerk van het document
-date: %[4]s
-status: for-signature   # draft | for-signature | signed
-parties:                # in de volgorde van het voorblad en de handtekeningen
-  - {id: gemeente, name: %[5]s, kind: municipality, label: gemeente}
-  - {id: corporatie, name: Naam woningcorporatie, kind: corporation}
-  - {id: huurders, name: Naam huurdersorganisatie, kind: tenants}
-monitoring: [Q2, Q4]
----
-Inleiding van de prestatieafspraken: wie de partijen zijn en wat zij samen willen bereiken.
-`, y, y+1, str(municipality), date, str("Gemeente "+municipality))
+	return agreementSkeleton(y, y+1, municipality, date, "for-signature", false,
+		"Inleiding van de prestatieafspraken: wie de partijen zijn en wat zij samen willen bereiken.")
 }
 
 func initChapter(y int) string {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -31,18 +30,7 @@ func BenchmarkEditToReload(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := New(Options{Source: dir, Log: benchLog})
-	srv := httptest.NewServer(s)
-	defer srv.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go s.Watch(ctx)
-	ch, stop := events(b, srv.URL)
-	defer stop()
-	if st := next(b, ch); len(st.Errors) > 0 {
-		b.Fatal(st.Errors)
-	}
-	time.Sleep(50 * time.Millisecond) // let the watcher start
+	s, ch := watching(b, Options{Source: dir, Log: benchLog})
 	b.ResetTimer()
 	for i := range b.N {
 		edited := bytes.Replace(src, []byte("title: Nieuwbouw"), []byte("title: Nieuwbouw "+string(rune('a'+i%26))), 1)

@@ -58,6 +58,24 @@ func events(t testing.TB, url string) (<-chan state, func()) {
 	return ch, cancel
 }
 
+// watching starts a server on opt with its watcher, both stopped at the end
+// of the test, and returns it with its event stream past the first state.
+func watching(t testing.TB, opt Options) (*Server, <-chan state) {
+	s := New(opt)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	go s.Watch(ctx)
+	ch, stop := events(t, srv.URL)
+	t.Cleanup(stop)
+	if st := next(t, ch); len(st.Errors) > 0 {
+		t.Fatal(st.Errors)
+	}
+	time.Sleep(50 * time.Millisecond) // let the watcher start
+	return s, ch
+}
+
 func next(t testing.TB, ch <-chan state) state {
 	t.Helper()
 	select {
@@ -203,21 +221,34 @@ func TestCheckBind(t *testing.T) {
 func TestWatch(t *testing.T) {
 	t.Parallel()
 	dir, afspraak := newSite(t)
-	s := New(Options{Source: dir, Drafts: true})
-	srv := httptest.NewServer(s)
-	defer srv.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go s.Watch(ctx)
-	ch, stop := events(t, srv.URL)
-	defer stop()
-	next(t, ch)
-	time.Sleep(50 * time.Millisecond) // let the watcher start
+	_, ch := watching(t, Options{Source: dir, Drafts: true})
 	os.MkdirAll(filepath.Join(dir, "public"), 0o755)
 	os.WriteFile(filepath.Join(dir, "public", "x.html"), nil, 0o644) // not watched
 	src, _ := os.ReadFile(afspraak)
 	os.WriteFile(afspraak, append(src, "Nog een zin.\n"...), 0o644)
 	if st := next(t, ch); st.Build != 2 {
 		t.Errorf("after a save: %+v", st)
+	}
+}
+
+// TestDraftsMarked: the preview shows drafts, each page with the marker;
+// without Drafts they are left out as in a plain build.
+func TestDraftsMarked(t *testing.T) {
+	t.Parallel()
+	dir, _ := newSite(t)
+	if _, err := scaffold.NewAgreement(dir, "concept-2027", "Teststad", 2027, 2028, agreement.NewDate(2026, 1, 1)); err != nil {
+		t.Fatal(err)
+	}
+	for _, drafts := range []bool{true, false} {
+		srv := httptest.NewServer(New(Options{Source: dir, Drafts: drafts}))
+		code, _, body := get(t, srv.URL+"/concept-2027/")
+		_, _, other := get(t, srv.URL+"/teststad-2025-2026/")
+		srv.Close()
+		if drafts && (code != 200 || !strings.Contains(body, `class="draft-banner"`) || strings.Contains(other, "draft-banner")) {
+			t.Errorf("drafts shown: %d, marker on the draft %v, on the other page %v", code, strings.Contains(body, "draft-banner"), strings.Contains(other, "draft-banner"))
+		}
+		if !drafts && code != 404 {
+			t.Errorf("drafts left out: %d", code)
+		}
 	}
 }
