@@ -57,8 +57,8 @@ func TestExitCodes(t *testing.T) {
 func TestCheckReportsEveryMistake(t *testing.T) {
 	_, _, errOut := runCLI("check", "--source", "../../testdata/sites/mistakes")
 	lines := regexp.MustCompile(`(?m)^\S+:\d+:\d+: `).FindAllString(errOut, -1)
-	if len(lines) != 9 {
-		t.Errorf("got %d positioned diagnostics, want 9:\n%s", len(lines), errOut)
+	if len(lines) != 10 {
+		t.Errorf("got %d positioned diagnostics, want 10:\n%s", len(lines), errOut)
 	}
 }
 
@@ -174,7 +174,7 @@ func TestFormatJSONAndQuiet(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 1 || errOut != "" {
 		t.Fatalf("exit %d, %v: %s%s", code, err, out, errOut)
 	}
-	if rep.OK || rep.Errors != 9 || len(rep.Diagnostics) != 9 || rep.Diagnostics[0].Line == 0 || rep.Diagnostics[0].Severity != "error" {
+	if rep.OK || rep.Errors != 10 || len(rep.Diagnostics) != 10 || rep.Diagnostics[0].Line == 0 || rep.Diagnostics[0].Severity != "error" {
 		t.Errorf("report %+v", rep)
 	}
 	code, out, _ = runCLI("check", "--source", "../..", "--format", "json")

@@ -70,7 +70,7 @@ theme: default
 
 func initAgreement(municipality string, y int, date agreement.Date) string {
 	return agreementSkeleton(y, y+1, municipality, date, "for-signature", false,
-		"Inleiding van de prestatieafspraken: wie de partijen zijn en wat zij samen willen bereiken.")
+		"Tekst van het document vóór het eerste hoofdstuk: wie de partijen zijn en wat zij samen willen bereiken.")
 }
 
 func initChapter(y int) string {
@@ -85,7 +85,7 @@ figures:
     illustrative: true
     values: {A: 120, B: 200, C: 150, D: 60, E-G: 20}
 ---
-Inleiding van het thema.
+Tekst van het hoofdstuk, zoals in het document.
 `, y)
 }
 
@@ -93,16 +93,20 @@ func initAfspraak(y int) string {
 	return fmt.Sprintf(`---
 title: Nieuwbouw
 order: 1
-effect: Meer betaalbare huurwoningen voor de doelgroep.
-commitments:
-  - id: nieuwbouw-1
-    party: corporatie   # een partij-id, een lijst [a, b], all, all-corporations, all-tenants of all-municipalities
-    text: De corporatie bouwt 20 sociale huurwoningen.
-    target: {value: 20, unit: woningen, due: %[2]d-12-31}
+items:   # wie gebonden is, het doel: alleen wat de tekst zelf zegt
+  nieuwbouw-1: {party: corporatie, target: {value: 20, unit: woningen, due: %[2]d-12-31}}
 progress:
   - {commitment: nieuwbouw-1, date: %[1]d-06-30, status: on-track, value: 8, note: Voorbeeld van een rapportage., illustrative: true}
 ---
-Context van de afspraak.
+Tekst van dit onderdeel, letterlijk zoals in de overeenkomst.
+
+## Beoogd effect
+
+Meer betaalbare huurwoningen voor de doelgroep.
+
+## Bijdrage corporatie
+
+- De corporatie bouwt 20 sociale huurwoningen. {#nieuwbouw-1}
 `, y, y+1)
 }
 

@@ -225,7 +225,7 @@ func TestWatch(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "public"), 0o755)
 	os.WriteFile(filepath.Join(dir, "public", "x.html"), nil, 0o644) // not watched
 	src, _ := os.ReadFile(afspraak)
-	os.WriteFile(afspraak, append(src, "Nog een zin.\n"...), 0o644)
+	os.WriteFile(afspraak, append(src, "\nNog een alinea.\n"...), 0o644)
 	if st := next(t, ch); st.Build != 2 {
 		t.Errorf("after a save: %+v", st)
 	}
