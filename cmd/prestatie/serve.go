@@ -39,11 +39,7 @@ func (c *cli) serve(args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	log := c.stderr
-	if c.quiet {
-		log = nil
-	}
-	s := serve.New(serve.Options{Source: *source, Drafts: !*noDrafts, Log: log})
+	s := serve.New(serve.Options{Source: *source, Drafts: !*noDrafts, Log: c.stderr, Quiet: c.quiet})
 	c.printf("voorbeeld op http://%s/ (stoppen met Ctrl+C)\n", ln.Addr())
 	if err := s.Run(ctx, ln); err != nil {
 		c.errorf("%v", err)

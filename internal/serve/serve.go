@@ -45,6 +45,7 @@ type Options struct {
 	Source string // site folder
 	Drafts bool   // show drafts (with their marker)
 	Log    io.Writer
+	Quiet  bool // log errors only
 	// Debounce is how long to wait after a change for more changes (an
 	// editor saving several files); default 20ms.
 	Debounce time.Duration
@@ -117,7 +118,9 @@ func (s *Server) Rebuild() {
 		} else {
 			close(s.pdfs)
 		}
-		fmt.Fprintf(s.opt.Log, "gebouwd: %d pagina's in %s\n", out.Pages, time.Since(start).Round(time.Millisecond))
+		if !s.opt.Quiet {
+			fmt.Fprintf(s.opt.Log, "gebouwd: %d pagina's in %s\n", out.Pages, time.Since(start).Round(time.Millisecond))
+		}
 	}
 	msg := s.stateLocked()
 	for ch := range s.subs {
