@@ -148,6 +148,8 @@ func TestFlagErrorsInDutch(t *testing.T) {
 		{[]string{"check", "--format", "xml"}, `prestatie check: --format kent text en json, niet "xml"`},
 		{[]string{"check", "extra"}, `prestatie check: onverwacht argument "extra"`},
 		{[]string{"serve", "--port", "x"}, `prestatie serve: ongeldige waarde "x" voor --port`},
+		{[]string{"serve", "--bind", "0.0.0.0"}, `prestatie serve: --bind: "0.0.0.0" is van buiten deze computer te bereiken`},
+		{[]string{"serve", "--port", "70000"}, `prestatie serve: --port: 70000 is geen poort`},
 	}
 	for _, tt := range tests {
 		code, out, errOut := runCLI(tt.args...)
