@@ -88,14 +88,15 @@ func (r *reporter) done(failure error) {
 	enc.Encode(r.doc)
 }
 
-// progress shows, on stderr, that a step is still running once it has taken
-// more than a second: on a terminal a line that counts the seconds, else
-// one line. The returned function ends it. Nothing with --quiet or JSON.
+// progress shows, on a terminal, that a step is still running once it has
+// taken more than a second: a line that counts the seconds, cleared at the
+// end. The returned function ends it. Nothing in logs (the output of a
+// script stays the same however long the build takes), with --quiet or
+// with JSON.
 func (c *cli) progress(what string) (stop func()) {
-	if c.quiet || c.format == "json" {
+	if c.quiet || c.format == "json" || !isTerminal(c.stderr) {
 		return func() {}
 	}
-	tty := isTerminal(c.stderr)
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -106,17 +107,12 @@ func (c *cli) progress(what string) (stop func()) {
 		for {
 			select {
 			case <-done:
-				if shown && tty {
+				if shown {
 					fmt.Fprint(c.stderr, "\r\033[K")
 				}
 				return
 			case <-tick.C:
-				switch {
-				case tty:
-					fmt.Fprintf(c.stderr, "\r%s… %d s", what, int(time.Since(start).Seconds()))
-				case !shown:
-					fmt.Fprintf(c.stderr, "%s duurt langer dan een seconde…\n", what)
-				}
+				fmt.Fprintf(c.stderr, "\r%s… %d s", what, int(time.Since(start).Seconds()))
 				shown = true
 			}
 		}
