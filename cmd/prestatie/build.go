@@ -2,7 +2,7 @@ package main
 
 import (
 	"flag"
-	"fmt"
+	"time"
 
 	"github.com/prestatie/prestatie/internal/build"
 	"github.com/prestatie/prestatie/internal/pdf"
@@ -19,9 +19,13 @@ func siteFlags(fs *flag.FlagSet, opt *build.Options, output bool) {
 
 func (c *cli) build(args []string) int {
 	var opt build.Options
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs := c.flags()
+	c.formatFlag(fs)
 	siteFlags(fs, &opt, true)
-	if _, ok := c.parse(fs, args, 0); !ok || !sourceOK(c, opt.Source) {
+	if _, code := c.parse(fs, args, 0); code != proceed {
+		return code
+	}
+	if !sourceOK(c, opt.Source) {
 		return exitUsage
 	}
 	date, err := sourceDate()
@@ -30,34 +34,52 @@ func (c *cli) build(args []string) int {
 		return exitUsage
 	}
 	opt.Date = date
+	stop := c.progress("bouwen")
 	sum, ds, err := build.Build(opt)
-	if report(c.stderr, ds) {
-		fmt.Fprintln(c.stderr, "niets geschreven: de vorige uitvoer is ongewijzigd")
+	stop()
+	r := c.reporter()
+	if r.diagnostics(ds) {
+		r.note("niets geschreven: de vorige uitvoer is ongewijzigd")
+		r.done(nil)
 		return exitContent
 	}
 	if err != nil {
+		r.done(err)
 		c.errorf("%v", err)
 		return exitUsage
 	}
-	fmt.Fprintf(c.stdout, "gebouwd: %d %s, %d pagina's, %d bestanden in %s\n",
-		sum.Agreements, plural(sum.Agreements, "overeenkomst", "overeenkomsten"), sum.Pages, sum.Files, sum.Elapsed.Round(1e6))
+	r.result(map[string]any{"agreements": sum.Agreements, "pages": sum.Pages, "files": sum.Files, "ms": sum.Elapsed.Milliseconds()},
+		"gebouwd: %d %s, %d pagina's, %d bestanden in %s\n",
+		sum.Agreements, plural(sum.Agreements, "overeenkomst", "overeenkomsten"), sum.Pages, sum.Files, sum.Elapsed.Round(time.Millisecond))
+	r.done(nil)
 	return exitOK
 }
 
 func (c *cli) check(args []string) int {
 	var opt build.Options
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs := c.flags()
+	c.formatFlag(fs)
 	siteFlags(fs, &opt, false)
-	if _, ok := c.parse(fs, args, 0); !ok || !sourceOK(c, opt.Source) {
+	if _, code := c.parse(fs, args, 0); code != proceed {
+		return code
+	}
+	if !sourceOK(c, opt.Source) {
 		return exitUsage
 	}
 	s, ds := build.Check(opt)
-	if report(c.stderr, ds) {
+	r := c.reporter()
+	if r.diagnostics(ds) {
+		r.done(nil)
 		return exitContent
 	}
-	fmt.Fprintf(c.stdout, "inhoud in orde: %d %s\n", len(s.Agreements), plural(len(s.Agreements), "overeenkomst", "overeenkomsten"))
+	fps := map[string]string{}
+	r.line("inhoud in orde: %d %s\n", len(s.Agreements), plural(len(s.Agreements), "overeenkomst", "overeenkomsten"))
 	for _, ag := range s.Agreements {
-		fmt.Fprintf(c.stdout, "%s: vingerafdruk %s\n", ag.ID, pdf.Fingerprint(ag))
+		fp := pdf.Fingerprint(ag)
+		fps[ag.ID] = fp
+		r.line("%s: vingerafdruk %s\n", ag.ID, fp)
 	}
+	r.result(map[string]any{"agreements": len(s.Agreements), "fingerprints": fps}, "")
+	r.done(nil)
 	return exitOK
 }

@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
@@ -29,10 +32,10 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"check", "--source", broken}, 1, `mistakes/content/test-2024/_index.md:4:9: periode begint`},
 		{[]string{"build", "--source", broken, "--dest", t.TempDir()}, 1, `niets geschreven`},
 		{[]string{"version"}, 0, `^prestatie `},
-		{[]string{"help"}, 0, `prestatie build`},
+		{[]string{"help"}, 0, `build +controleer de inhoud en bouw de site`},
 		{[]string{}, 2, `Gebruik:`},
 		{[]string{"bouw"}, 2, `onbekend commando "bouw"`},
-		{[]string{"build", "--sauce", "."}, 2, `flag provided but not defined`},
+		{[]string{"build", "--sauce", "."}, 2, `(?s)^prestatie build: onbekende vlag --sauce\n\nGebruik: prestatie build `},
 		{[]string{"build", "--source", "/does/not/exist"}, 2, `niet gevonden`},
 		{[]string{"build", "--source", "../..", "--dest", t.TempDir(), "--base-url", "ftp://x/"}, 2, `ongeldige base-url`},
 	}
@@ -54,8 +57,8 @@ func TestExitCodes(t *testing.T) {
 func TestCheckReportsEveryMistake(t *testing.T) {
 	_, _, errOut := runCLI("check", "--source", "../../testdata/sites/mistakes")
 	lines := regexp.MustCompile(`(?m)^\S+:\d+:\d+: `).FindAllString(errOut, -1)
-	if len(lines) != 9 {
-		t.Errorf("got %d positioned diagnostics, want 9:\n%s", len(lines), errOut)
+	if len(lines) != 10 {
+		t.Errorf("got %d positioned diagnostics, want 10:\n%s", len(lines), errOut)
 	}
 }
 
@@ -74,6 +77,8 @@ func TestNewCommands(t *testing.T) {
 		{[]string{"new", "progress", "tilburg-2025-2028", "--date", "30-06-2025", "--source", dir}, 2, `geen geldige datum`},
 		{[]string{"new", "afspraak", "tilburg", "--source", dir}, 2, `verwacht OVEREENKOMST/HOOFDSTUK/NAAM`},
 		{[]string{"new", "thema"}, 2, `onbekend: new thema`},
+		{[]string{"new", "agreement", "../../x", "--municipality", "X", "--from", "2025", "--to", "2026", "--source", dir}, 1, `ongeldige id "../../x"`},
+		{[]string{"new", "agreement", "x-2025", "--municipality", "X", "--from", "twee", "--to", "2026", "--source", dir}, 2, `ongeldige waarde "twee" voor --from`},
 	}
 	for _, s := range steps {
 		code, out, errOut := runCLI(s.args...)
@@ -108,5 +113,112 @@ func TestPDFCommand(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "gisteren")
 	if code, _, stderr := runCLI("pdf", "--source", "../.."); code != 2 || !strings.Contains(stderr, "SOURCE_DATE_EPOCH") {
 		t.Errorf("bad SOURCE_DATE_EPOCH: exit %d %s", code, stderr)
+	}
+}
+
+// TestHelp: help for each command, as prestatie help CMD and CMD --help,
+// on stdout with exit 0; no message calls the site folder "sitemap".
+func TestHelp(t *testing.T) {
+	t.Parallel()
+	for _, cmd := range commands {
+		for _, args := range [][]string{{"help", cmd.name}, {cmd.name, "--help"}, {cmd.name, "-h"}} {
+			code, out, errOut := runCLI(args...)
+			if code != 0 || errOut != "" || !strings.HasPrefix(out, "Gebruik:") || out != cmd.help {
+				t.Errorf("prestatie %s: exit %d, stdout %.60q, stderr %q", strings.Join(args, " "), code, out, errOut)
+			}
+			if strings.Contains(strings.ToLower(out), "sitemap") {
+				t.Errorf("prestatie %s calls something a sitemap", strings.Join(args, " "))
+			}
+		}
+	}
+	if code, _, errOut := runCLI("help", "bouw"); code != 2 || !strings.Contains(errOut, `onbekend commando "bouw"`) {
+		t.Errorf("help bouw: exit %d, %s", code, errOut)
+	}
+}
+
+func TestFlagErrorsInDutch(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "--nope"}, "prestatie check: onbekende vlag --nope\n\nGebruik: prestatie check"},
+		{[]string{"check", "--source"}, "prestatie check: de vlag --source heeft een waarde nodig\n"},
+		{[]string{"check", "--drafts=misschien"}, `prestatie check: ongeldige waarde "misschien" voor --drafts: gebruik true of false`},
+		{[]string{"check", "--format", "xml"}, `prestatie check: --format kent text en json, niet "xml"`},
+		{[]string{"check", "extra"}, `prestatie check: onverwacht argument "extra"`},
+		{[]string{"serve", "--port", "x"}, `prestatie serve: ongeldige waarde "x" voor --port`},
+		{[]string{"serve", "--bind", "0.0.0.0"}, `prestatie serve: --bind: "0.0.0.0" is van buiten deze computer te bereiken`},
+		{[]string{"serve", "--port", "70000"}, `prestatie serve: --port: 70000 is geen poort`},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runCLI(tt.args...)
+		if code != 2 || out != "" || !strings.HasPrefix(errOut, tt.want) {
+			t.Errorf("prestatie %s: exit %d, stdout %q, stderr %q; want it to start with %q", strings.Join(tt.args, " "), code, out, errOut, tt.want)
+		}
+	}
+}
+
+func TestFormatJSONAndQuiet(t *testing.T) {
+	t.Parallel()
+	var rep struct {
+		OK          bool
+		Errors      int
+		Diagnostics []struct {
+			File     string
+			Line     int
+			Column   int
+			Severity string
+			Message  string
+		}
+	}
+	code, out, errOut := runCLI("check", "--source", "../../testdata/sites/mistakes", "--format", "json")
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 1 || errOut != "" {
+		t.Fatalf("exit %d, %v: %s%s", code, err, out, errOut)
+	}
+	if rep.OK || rep.Errors != 10 || len(rep.Diagnostics) != 10 || rep.Diagnostics[0].Line == 0 || rep.Diagnostics[0].Severity != "error" {
+		t.Errorf("report %+v", rep)
+	}
+	code, out, _ = runCLI("check", "--source", "../..", "--format", "json")
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 0 || !rep.OK {
+		t.Errorf("exit %d, %v: %s", code, err, out)
+	}
+	if code, out, errOut := runCLI("check", "--source", "../..", "--quiet"); code != 0 || out != "" || errOut != "" {
+		t.Errorf("--quiet: exit %d, %q %q", code, out, errOut)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	t.Parallel()
+	code, out, _ := runCLI("version")
+	for _, want := range []string{"prestatie ", "\ncommit:", "\ngo:       go1.", "\nplatform: ", "\nECharts:  "} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("version: exit %d, %q lacks %q", code, out, want)
+		}
+	}
+}
+
+// TestInitThenBuild: init makes a site that check and build take at once,
+// with the charts drawn from the embedded or node_modules ECharts.
+func TestInitThenBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a site")
+	}
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "mijn site")
+	if code, out, errOut := runCLI("init", dir, "--municipality", "'s-Hertogenbosch"); code != 0 || !strings.Contains(out, "prestatie.yaml") {
+		t.Fatalf("init: exit %d %s%s", code, out, errOut)
+	}
+	if code, out, errOut := runCLI("build", "--source", dir); code != 0 || !strings.HasPrefix(out, "gebouwd: 1 overeenkomst") {
+		t.Fatalf("build: exit %d %s%s", code, out, errOut)
+	}
+	id := "s-hertogenbosch-" + strconv.Itoa(time.Now().Year()) + "-" + strconv.Itoa(time.Now().Year()+1)
+	for _, f := range []string{"index.html", "404.html", id + "/index.html", id + "/" + id + ".pdf"} {
+		if _, err := os.Stat(filepath.Join(dir, "public", f)); err != nil {
+			t.Error(err)
+		}
+	}
+	if code, _, errOut := runCLI("init", dir); code != 2 || !strings.Contains(errOut, "niet leeg") {
+		t.Errorf("init in a full folder: exit %d %s", code, errOut)
 	}
 }

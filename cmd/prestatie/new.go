@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"strings"
 	"time"
@@ -12,20 +11,27 @@ import (
 
 func (c *cli) new(args []string) int {
 	if len(args) == 0 {
-		c.usagef("wat moet er gemaakt worden: progress, agreement of afspraak?")
+		c.usagef("wat moet er gemaakt worden: agreement, afspraak of progress?")
 		return exitUsage
 	}
 	kind, args := args[0], args[1:]
+	if kind == "-h" || kind == "--help" || kind == "-help" {
+		fmt.Fprint(c.stdout, c.cmd.help)
+		return exitOK
+	}
 	c.name = "new " + kind
-	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs := c.flags()
 	source := fs.String("source", ".", "")
 	var files []string
 	var err error
 	switch kind {
 	case "progress":
 		date := fs.String("date", "", "")
-		pos, ok := c.parse(fs, args, 1)
-		if !ok || !sourceOK(c, *source) {
+		pos, code := c.parse(fs, args, 1)
+		if code != proceed {
+			return code
+		}
+		if !sourceOK(c, *source) {
 			return exitUsage
 		}
 		d, perr := agreement.ParseDate(*date, false)
@@ -36,14 +42,17 @@ func (c *cli) new(args []string) int {
 		var n int
 		files, n, err = scaffold.NewProgress(*source, pos[0], d)
 		if err == nil {
-			fmt.Fprintf(c.stdout, "%d rapportages toegevoegd om in te vullen, in %d %s\n", n, len(files), plural(len(files), "bestand", "bestanden"))
+			c.printf("%d rapportages toegevoegd om in te vullen, in %d %s\n", n, len(files), plural(len(files), "bestand", "bestanden"))
 		}
 	case "agreement":
 		municipality := fs.String("municipality", "", "")
 		from := fs.Int("from", 0, "")
 		to := fs.Int("to", 0, "")
-		pos, ok := c.parse(fs, args, 1)
-		if !ok || !sourceOK(c, *source) {
+		pos, code := c.parse(fs, args, 1)
+		if code != proceed {
+			return code
+		}
+		if !sourceOK(c, *source) {
 			return exitUsage
 		}
 		if *municipality == "" || *from == 0 || *to < *from {
@@ -54,8 +63,11 @@ func (c *cli) new(args []string) int {
 		files, err = scaffold.NewAgreement(*source, pos[0], *municipality, *from, *to, agreement.NewDate(now.Year(), now.Month(), now.Day()))
 	case "afspraak":
 		title := fs.String("title", "", "")
-		pos, ok := c.parse(fs, args, 1)
-		if !ok || !sourceOK(c, *source) {
+		pos, code := c.parse(fs, args, 1)
+		if code != proceed {
+			return code
+		}
+		if !sourceOK(c, *source) {
 			return exitUsage
 		}
 		parts := strings.Split(pos[0], "/")
@@ -65,7 +77,7 @@ func (c *cli) new(args []string) int {
 		}
 		files, err = scaffold.NewAfspraak(*source, parts[0], parts[1], parts[2], *title)
 	default:
-		c.usagef("onbekend: new %s (kies progress, agreement of afspraak)", kind)
+		c.usagef("onbekend: new %s (kies agreement, afspraak of progress)", kind)
 		return exitUsage
 	}
 	if err != nil {
@@ -73,7 +85,7 @@ func (c *cli) new(args []string) int {
 		return exitContent
 	}
 	for _, f := range files {
-		fmt.Fprintln(c.stdout, f)
+		c.printf("%s\n", f)
 	}
 	return exitOK
 }

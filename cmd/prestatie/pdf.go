@@ -1,9 +1,9 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -28,14 +28,19 @@ func sourceDate() (time.Time, error) {
 
 func (c *cli) pdf(args []string) int {
 	var opt build.Options
-	fs := flag.NewFlagSet("pdf", flag.ContinueOnError)
+	fs := c.flags()
+	c.formatFlag(fs)
 	siteFlags(fs, &opt, false)
 	out := fs.String("o", "", "")
-	pos, ok := c.parse(fs, args, -1)
-	if !ok || len(pos) > 1 || !sourceOK(c, opt.Source) {
-		if ok {
-			c.usagef("geef hooguit één overeenkomst")
-		}
+	pos, code := c.parse(fs, args, -1)
+	if code != proceed {
+		return code
+	}
+	if len(pos) > 1 {
+		c.usagef("geef hooguit één overeenkomst")
+		return exitUsage
+	}
+	if !sourceOK(c, opt.Source) {
 		return exitUsage
 	}
 	date, err := sourceDate()
@@ -43,9 +48,27 @@ func (c *cli) pdf(args []string) int {
 		c.usagef("%v", err)
 		return exitUsage
 	}
-	s, ds := build.Check(opt)
-	if report(c.stderr, ds) {
+	// The whole site is rendered (in memory) so that the PDF has the
+	// same logos and house-style colours as the one build publishes.
+	opt.Date = date
+	prefix := ""
+	if opt.Source != "." {
+		prefix = filepath.ToSlash(filepath.Clean(opt.Source))
+	}
+	rendered, s, ds, err := build.Render(os.DirFS(opt.Source), opt, prefix)
+	r := c.reporter()
+	if r.diagnostics(ds) {
+		r.done(nil)
 		return exitContent
+	}
+	if err != nil {
+		r.done(err)
+		c.errorf("%v", err)
+		return exitUsage
+	}
+	pdfs := map[string][]byte{}
+	for _, f := range rendered.Files {
+		pdfs[f.Path] = f.Data
 	}
 	var ids []string
 	for _, ag := range s.Agreements {
@@ -59,20 +82,19 @@ func (c *cli) pdf(args []string) int {
 		if len(pos) == 1 && ag.ID != pos[0] {
 			continue
 		}
-		b, err := pdf.Render(ag, pdf.Options{Date: date})
-		if err != nil {
-			c.errorf("%v", err)
-			return exitUsage
-		}
+		b := pdfs[build.PDFPath(ag)]
 		name := *out
 		if name == "" {
 			name = ag.ID + ".pdf"
 		}
 		if err := os.WriteFile(name, b, 0o644); err != nil {
+			r.done(err)
 			c.errorf("%v", err)
 			return exitUsage
 		}
-		fmt.Fprintf(c.stdout, "%s: %d bytes, vingerafdruk %s\n", name, len(b), pdf.Fingerprint(ag))
+		fp := pdf.Fingerprint(ag)
+		r.result(map[string]any{"file": name, "bytes": len(b), "fingerprint": fp}, "%s: %d bytes, vingerafdruk %s\n", name, len(b), fp)
+		r.done(nil)
 		return exitOK
 	}
 	c.errorf("overeenkomst %q niet gevonden%s", pos[0], diag.DidYouMean(pos[0], ids))

@@ -16,6 +16,7 @@ type Site struct {
 	Language   string
 	Theme      string
 	UnsafeHTML bool
+	Style      Style // house style: logo, navigation, footer, CSS
 	Agreements []*Agreement
 }
 

@@ -35,6 +35,11 @@ type Options struct {
 	Date time.Time
 	// NoPDF leaves the PDFs out (quick previews and site-only tests).
 	NoPDF bool
+	// LatePDF, when set, makes the PDFs render after the site instead of
+	// beside it: Render returns the pages (which link the PDFs) without
+	// them and hands LatePDF a function that renders and returns them. The
+	// preview server serves the pages first.
+	LatePDF func(pdfs func() ([]site.File, error))
 }
 
 // Summary tells what a build produced.
@@ -104,19 +109,37 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 			logos[ag][p.ID] = pdf.Logo{Data: b, JPEG: ext != ".png"}
 		}
 	}
+	static, css := houseStyle(fsys, opt.Source, s, prefix, &ds)
 	if ds.HasErrors() {
 		return nil, s, ds, nil
 	}
-	pdfs := renderPDFs(s, opt, logos)
+	pdfOpt := pdf.Options{Date: opt.Date, Theme: pdfTheme(theme, css)}
+	var pdfs func() ([]site.File, error)
+	if opt.LatePDF == nil {
+		pdfs = renderPDFs(s, opt, pdfOpt, logos)
+	}
 	out, err := site.Render(s, site.Options{
 		PDF:       !opt.NoPDF,
 		BaseURL:   opt.BaseURL,
 		Templates: overlay{sub(fsys, "templates"), sub(prestatie.Templates, "templates")},
 		Theme:     theme,
-		ECharts:   func() (*charts.ECharts, error) { return charts.FindECharts(opt.Source, ".") },
+		ECharts:   func() (*charts.ECharts, error) { return charts.LoadECharts(opt.Source) },
 	})
 	if err != nil {
 		return nil, s, ds, err
+	}
+	if clashes(out.Files, static, prefix, &ds); ds.HasErrors() {
+		return nil, s, ds, nil
+	}
+	out.Files = append(append(out.Files, static...), css...)
+	if out.TablesOnly != nil {
+		ds.Warnf(diag.Pos{File: filepath.Join(prefix, content.ConfigFile)}, "%s", tablesOnly(out.TablesOnly))
+	}
+	if opt.LatePDF != nil {
+		if !opt.NoPDF {
+			opt.LatePDF(func() ([]site.File, error) { return renderPDFs(s, opt, pdfOpt, logos)() })
+		}
+		return out, s, ds, nil
 	}
 	files, err := pdfs()
 	if err != nil {
@@ -129,7 +152,7 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 
 // renderPDFs starts rendering the PDF of every agreement in the background,
 // beside the site, and returns a function that waits for them.
-func renderPDFs(s *a.Site, opt Options, logos map[*a.Agreement]map[string]pdf.Logo) func() ([]site.File, error) {
+func renderPDFs(s *a.Site, opt Options, po pdf.Options, logos map[*a.Agreement]map[string]pdf.Logo) func() ([]site.File, error) {
 	if opt.NoPDF {
 		return func() ([]site.File, error) { return nil, nil }
 	}
@@ -138,7 +161,9 @@ func renderPDFs(s *a.Site, opt Options, logos map[*a.Agreement]map[string]pdf.Lo
 	var wg sync.WaitGroup
 	for i, ag := range s.Agreements {
 		wg.Go(func() {
-			b, err := pdf.Render(ag, pdf.Options{Date: opt.Date, Logos: logos[ag]})
+			po := po
+			po.Logos = logos[ag]
+			b, err := pdf.Render(ag, po)
 			files[i], errs[i] = site.File{Path: PDFPath(ag), Data: b}, err
 		})
 	}
@@ -166,4 +191,13 @@ func displayPrefix(source string) string {
 		return ""
 	}
 	return filepath.ToSlash(filepath.Clean(source))
+}
+
+// tablesOnly is the one warning of a build without ECharts.
+func tablesOnly(err error) string {
+	const msg = "de grafieken staan als tabellen op de site"
+	if v, ok := errors.AsType[*charts.VersionError](err); ok {
+		return msg + ": " + v.Error()
+	}
+	return msg + ": ECharts is niet in dit programma ingebouwd en node_modules/echarts is niet gevonden (bouw het programma met make install)"
 }

@@ -33,7 +33,7 @@ func TestHTMLIsValid(t *testing.T) {
 	needTool(t, "java (apt-get install default-jre-headless)", err == nil)
 
 	out := t.TempDir()
-	for name, src := range map[string]string{"default": root, "regio": "../../testdata/sites/regio", "twee": "../../testdata/sites/twee"} {
+	for name, src := range map[string]string{"default": root, "regio": "../../testdata/sites/regio", "twee": "../../testdata/sites/twee", "huisstijl": "../../testdata/sites/huisstijl"} {
 		if _, ds, err := Build(Options{Source: src, Dest: filepath.Join(out, name), BaseURL: "/sub/pad/"}); err != nil || ds.HasErrors() {
 			t.Fatal(err, ds)
 		}

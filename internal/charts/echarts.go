@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -31,6 +30,7 @@ var ErrNoECharts = errors.New("ECharts niet gevonden; voer npm ci uit")
 // LICENSE and NOTICE travel with it).
 type ECharts struct {
 	Dir     string // the node_modules/echarts folder it came from
+	Version string
 	Script  []byte
 	License []byte
 	Notice  []byte
@@ -58,27 +58,26 @@ func FindECharts(dirs ...string) (*ECharts, error) {
 }
 
 func readECharts(root string) (*ECharts, error) {
-	var pkg struct {
-		Version string `json:"version"`
-	}
-	b, err := os.ReadFile(filepath.Join(root, "package.json"))
-	if err == nil {
-		err = json.Unmarshal(b, &pkg)
-	}
+	e, err := readEChartsFS(os.DirFS(root), ".")
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrNoECharts, root, err)
-	}
-	if pkg.Version != EChartsVersion {
-		return nil, fmt.Errorf("ECharts %s gevonden in %s, maar de site is gemaakt voor %s; voer npm ci uit", pkg.Version, root, EChartsVersion)
-	}
-	e := &ECharts{Dir: root}
-	for _, f := range []struct {
-		dst  *[]byte
-		name string
-	}{{&e.Script, "dist/" + EChartsScript}, {&e.License, "LICENSE"}, {&e.Notice, "NOTICE"}} {
-		if *f.dst, err = os.ReadFile(filepath.Join(root, filepath.FromSlash(f.name))); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrNoECharts, err)
+		var v *VersionError
+		if errors.As(err, &v) {
+			v.Dir = root
+		} else {
+			err = fmt.Errorf("%s: %w", root, err)
 		}
+		return nil, err
 	}
+	e.Dir = root
 	return e, nil
 }
+
+// VersionError is an ECharts of another version than the pinned one.
+type VersionError struct{ Found, Dir string }
+
+func (e *VersionError) Error() string {
+	return fmt.Sprintf("ECharts %s gevonden in %s, maar de site is gemaakt voor %s; voer npm ci uit", e.Found, e.Dir, EChartsVersion)
+}
+
+// Unwrap makes a wrong version count as no ECharts: the charts become tables.
+func (e *VersionError) Unwrap() error { return ErrNoECharts }

@@ -109,13 +109,13 @@ func (l *loader) config() *a.Site {
 	if n == nil {
 		return s
 	}
-	d.mapping(n, "siteconfiguratie",
+	d.mapping(n, "siteconfiguratie", append([]field{
 		field{"title", false, d.str(&s.Title, "title")},
 		field{"base_url", false, d.str(&s.BaseURL, "base_url")},
 		field{"language", false, enum(d, &s.Language, "language", []a.Term[string]{{ID: "nl", Label: "Nederlands"}})},
 		field{"theme", false, d.id(&s.Theme, "theme")},
 		field{"unsafe_html", false, d.boolean(&s.UnsafeHTML, "unsafe_html")},
-	)
+	}, d.styleFields(&s.Style)...)...) // house style: style.go
 	return s
 }
 

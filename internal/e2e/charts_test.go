@@ -86,8 +86,7 @@ func chartPages(t *testing.T, ctx context.Context, rec *recorder, site, src stri
 			)
 			if err == nil {
 				// Wait until charts.js has drawn and laid out every chart.
-				_, err = chromedp.Run(pctx, chromedp.Poll[chromedp.Void](
-					`[...document.querySelectorAll('.chart[data-chart]')].every(el => el.hasAttribute('data-ready') && el.querySelector('svg'))`))
+				_, err = chromedp.Run(pctx, chromedp.Poll[chromedp.Void](chartsReady))
 			}
 			var st pageState
 			if err == nil {
@@ -145,7 +144,7 @@ func TestChartsFollowTheViewport(t *testing.T) {
 	rec := record(t, ctx)
 	pctx, cancel := timeout(ctx)
 	defer cancel()
-	const ready = `[...document.querySelectorAll('.chart[data-chart]')].every(el => el.hasAttribute('data-ready') && el.querySelector('svg'))`
+	const ready = chartsReady
 	if err := chromedp.Do(pctx,
 		chromedp.EmulateViewport(1280, 900),
 		chromedp.Navigate(srv.URL+basePath+"alphen-chaam-2023-2024/"),

@@ -20,8 +20,9 @@ import (
 // site (the repository), one with fifteen parties and every kind of
 // onderdeel and figure, one with three agreements and report narratives,
 // one whose numbering restarts inside onderdelen three levels deep with
-// unnumbered wijken and two bijlagen, and a regional family (a regional
-// agreement, local ones under it, one replacing another, no date).
+// unnumbered wijken and two bijlagen, a regional family (a regional
+// agreement, local ones under it, one replacing another, no date), and one
+// in the house style of an NL Design System token package.
 var testSites = []struct {
 	name, src string
 	reports   bool // has progress, so report pages
@@ -31,14 +32,22 @@ var testSites = []struct {
 	{"twee", "../../testdata/sites/twee", true},
 	{"nummering", "../../testdata/sites/nummering", false},
 	{"regionaal", "../../testdata/sites/regionaal", false},
+	{"huisstijl", "../../testdata/sites/huisstijl", true}, // NL Design System tokens from npm
 }
 
 // phoneWidth is the viewport width of the page checks: a common phone.
 const phoneWidth = 375
 
 // chartsReady is true once charts.js has drawn and laid out every chart of
-// the page (at once on a page without charts).
-const chartsReady = `[...document.querySelectorAll('.chart[data-chart]')].every(el => el.hasAttribute('data-ready') && el.querySelector('svg'))`
+// the page (at once on a page without charts). ECharts loads only when a
+// chart comes into view, so it scrolls to the first chart not yet drawn,
+// and back to the top once all are.
+const chartsReady = `(() => {
+  const todo = [...document.querySelectorAll('.chart[data-chart]')].find(el => !(el.hasAttribute('data-ready') && el.querySelector('svg')));
+  if (todo) { (todo.closest('figure') || todo.parentNode).scrollIntoView(); return false; }
+  if (window.scrollY) window.scrollTo(0, 0);
+  return true;
+})()`
 
 // pageInfo is what the page check reads from a page with JavaScript on.
 type pageInfo struct {

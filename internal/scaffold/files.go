@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/prestatie/prestatie/internal/agreement"
@@ -57,6 +56,9 @@ func NewProgress(source, agreementID string, date agreement.Date) (files []strin
 }
 
 func load(source, agreementID string) (*agreement.Agreement, error) {
+	if !validName(agreementID) {
+		return nil, fmt.Errorf("ongeldige overeenkomst %q: gebruik kleine letters, cijfers en koppeltekens", agreementID)
+	}
 	s, ds := content.Load(os.DirFS(source), content.Options{Drafts: true})
 	if ds.HasErrors() {
 		return nil, ds.Errors()
@@ -73,26 +75,21 @@ func load(source, agreementID string) (*agreement.Agreement, error) {
 
 // NewAgreement creates content/<id>/_index.md: a valid draft agreement with
 // placeholder parties to replace, and a first chapter.
+//
+// The skeleton is marked draft: true, so a plain build never publishes it;
+// build with --drafts (or serve) to see it.
 func NewAgreement(source, id, municipality string, from, to int, date agreement.Date) ([]string, error) {
-	dir := filepath.Join(source, "content", id)
+	if !validName(id) {
+		return nil, fmt.Errorf("ongeldige id %q: gebruik kleine letters, cijfers en koppeltekens (bijvoorbeeld tilburg-2025-2028)", id)
+	}
+	dir, err := inside(source, "content", id)
+	if err != nil {
+		return nil, err
+	}
 	if _, err := os.Stat(dir); err == nil {
 		return nil, fmt.Errorf("%s bestaat al", dir)
 	}
-	idx := fmt.Sprintf(`---
-title: Prestatieafspraken %[1]d-%[2]d
-municipality: %[3]s
-period: {from: %[1]d, to: %[2]d}
-reference: ""   # kenmerk van het document
-date: %[4]s
-status: draft     # draft | for-signature | signed
-parties:          # in de volgorde van het voorblad en de handtekeningen
-  - {id: gemeente, name: Gemeente %[3]s, kind: municipality, label: gemeente}
-  - {id: corporatie, name: Naam woningcorporatie, kind: corporation}
-  - {id: huurders, name: Naam huurdersorganisatie, kind: tenants}
-monitoring: [Q2, Q4]
----
-Tekst van het document vóór het eerste hoofdstuk.
-`, from, to, quote(municipality), date)
+	idx := agreementSkeleton(from, to, municipality, date, "draft", true, "Tekst van het document vóór het eerste hoofdstuk.")
 	chapter := "---\ntitle: Beschikbaarheid\norder: 1\n---\nTekst van het hoofdstuk, zoals in het document.\n"
 	files := map[string]string{
 		filepath.Join(dir, "_index.md"):                    idx,
@@ -112,7 +109,10 @@ func NewAfspraak(source, agreementID, chapterID, name, title string) ([]string, 
 		return nil, fmt.Errorf("gebruik kleine letters, cijfers en koppeltekens in %q en %q", chapterID, name)
 	}
 	files := map[string]string{}
-	dir := filepath.Join(source, "content", agreementID, chapterID)
+	dir, err := inside(source, "content", agreementID, chapterID)
+	if err != nil {
+		return nil, err
+	}
 	order := 1
 	var ch *agreement.Section
 	for _, c := range ag.Sections {
@@ -125,7 +125,7 @@ func NewAfspraak(source, agreementID, chapterID, name, title string) ([]string, 
 		for _, c := range ag.Sections {
 			last = max(last, c.Order)
 		}
-		files[filepath.Join(dir, "_index.md")] = fmt.Sprintf("---\ntitle: %s\norder: %d\n---\nTekst van het hoofdstuk, zoals in het document.\n", quote(titleCase(chapterID)), last+1)
+		files[filepath.Join(dir, "_index.md")] = fmt.Sprintf("---\ntitle: %s\norder: %d\n---\nTekst van het hoofdstuk, zoals in het document.\n", str(titleCase(chapterID)), last+1)
 	} else {
 		for _, af := range ch.Sections {
 			order = max(order, af.Order+1)
@@ -147,7 +147,7 @@ items:
 Tekst van dit onderdeel, letterlijk zoals in de overeenkomst.
 
 - Omschrijving van de afspraak, letterlijk zoals in de overeenkomst. {#%s-1}
-`, quote(title), order, name, party, ag.Period.To, name)
+`, str(title), order, name, party, ag.Period.To, name)
 	return writeNew(files)
 }
 
@@ -175,19 +175,36 @@ func writeNew(files map[string]string) ([]string, error) {
 	return names, nil
 }
 
-func validName(s string) bool {
-	return s != "" && path.Base(s) == s && strings.Trim(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == "" && !strings.HasPrefix(s, "-")
-}
+// segment is a name usable in a URL, as content.Load requires.
+var segment = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func validName(s string) bool { return segment.MatchString(s) }
 
 func titleCase(id string) string {
 	s := strings.ReplaceAll(id, "-", " ")
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// quote writes s as a YAML double-quoted string when it needs quoting.
-func quote(s string) string {
-	if s == "" || strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`") || s != strings.TrimSpace(s) {
-		return strconv.Quote(s)
+// agreementSkeleton is an agreement's _index.md with placeholder parties.
+// A draft is only built with --drafts (and shown by prestatie serve).
+func agreementSkeleton(from, to int, municipality string, date agreement.Date, status string, draft bool, intro string) string {
+	draftLine := ""
+	if draft {
+		draftLine = "draft: true       # alleen zichtbaar met --drafts en in prestatie serve; haal deze regel weg om te publiceren\n"
 	}
-	return s
+	return fmt.Sprintf(`---
+title: Prestatieafspraken %[1]d-%[2]d
+municipality: %[3]s
+period: {from: %[1]d, to: %[2]d}
+reference: ""     # kenmerk van het document
+date: %[4]s
+status: %[6]s   # draft | for-signature | signed
+%[7]sparties:          # in de volgorde van het voorblad en de handtekeningen
+  - {id: gemeente, name: %[5]s, kind: municipality, label: gemeente}
+  - {id: corporatie, name: Naam woningcorporatie, kind: corporation}
+  - {id: huurders, name: Naam huurdersorganisatie, kind: tenants}
+monitoring: [Q2, Q4]
+---
+%[8]s
+`, from, to, str(municipality), date, str("Gemeente "+municipality), status, draftLine, intro)
 }

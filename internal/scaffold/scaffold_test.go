@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/content"
 )
@@ -146,5 +148,77 @@ func TestNewAgreementAndAfspraak(t *testing.T) {
 	}
 	if _, err := NewAgreement(dir, "breda-2025-2028", "Breda", 2025, 2028, agreement.NewDate(2025, 1, 15)); err == nil {
 		t.Errorf("overwrote an existing agreement")
+	}
+}
+
+// TestSkeletonsCheck: init and new write sites that check accepts, for names
+// that need quoting in YAML, and refuse ids that leave the site.
+func TestSkeletonsCheck(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"Nuenen, Gerwen en Nederwetten", "'s-Hertogenbosch", "Súdwest-Fryslân", "Ja", "Bergen (NH): #1 & \"zo\""} {
+		dir := t.TempDir()
+		if _, err := Init(dir, name, june); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		id := Slug(name) + "-2025-2028"
+		if _, err := NewAgreement(dir, id, name, 2025, 2028, june); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := NewAfspraak(dir, id, "wonen", "nieuw", name+": extra"); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, drafts := range []bool{false, true} {
+			s, ds := content.Load(os.DirFS(dir), content.Options{Drafts: drafts})
+			if len(ds) > 0 {
+				t.Fatalf("%s: %v", name, ds)
+			}
+			want := map[bool]int{false: 1, true: 2}[drafts] // the new agreement is a draft
+			if len(s.Agreements) != want {
+				t.Fatalf("%s (drafts %v): %d agreements, want %d", name, drafts, len(s.Agreements), want)
+			}
+			if drafts {
+				for _, ag := range s.Agreements {
+					if ag.Municipality != name || ag.Parties[0].Name != "Gemeente "+name {
+						t.Errorf("municipality %q, party %q; want %q", ag.Municipality, ag.Parties[0].Name, name)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestRefusesPathsOutsideTheSite(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	dir := filepath.Join(root, "a", "b", "site")
+	if _, err := Init(dir, "", june); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"../../x", "/tmp/x", "a/../../b", "..", "X", "a--b"} {
+		if _, err := NewAgreement(dir, id, "X", 2025, 2026, june); err == nil {
+			t.Errorf("new agreement %q accepted", id)
+		}
+		if _, err := NewAfspraak(dir, id, "wonen", "x", ""); err == nil {
+			t.Errorf("new afspraak %q/wonen/x accepted", id)
+		}
+	}
+	if _, err := Init(dir, "", june); err == nil {
+		t.Error("init in a folder that is not empty")
+	}
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !strings.HasPrefix(p, dir+string(filepath.Separator)) {
+			t.Errorf("wrote outside the site: %s", p)
+		}
+		return err
+	})
+}
+
+func TestStr(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"Tilburg", "'s-Hertogenbosch", "a: b", "ja", "no", "2024", "1e3", "~", "null", "- x", "x #y", "tab\there", "line\nbreak", "é", "@x", "`x", "  pad ", "Den Haag", "\u2028"} {
+		var got struct{ V string }
+		if err := yaml.Unmarshal([]byte("v: "+str(s)+"\nw: {v: "+str(s)+"}"), &got); err != nil || got.V != s {
+			t.Errorf("str(%q) = %s: reads back %q, %v", s, str(s), got.V, err)
+		}
 	}
 }

@@ -1,14 +1,12 @@
 package site
 
 import (
+	"errors"
 	"sync"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/charts"
 )
-
-// EChartsFile is where the site serves ECharts, below the base.
-const EChartsFile = "assets/" + charts.EChartsScript
 
 // chartView is a chart as the "figures" template shows it: the chart with
 // the URLs of its downloads, which sit beside the page.
@@ -84,6 +82,9 @@ func (p *page) ProgressCharts() []chartView { return p.r.progressCharts(p.Agreem
 // HasCharts reports whether the page draws a chart, and so needs the
 // scripts.
 func (p *page) HasCharts() bool {
+	if p.r.echarts == nil {
+		return false // tables only
+	}
 	drawn := func(vs []chartView) bool {
 		for _, v := range vs {
 			if !v.Single() {
@@ -125,7 +126,7 @@ func (p *page) Headlines() []headline {
 
 // chartFiles are the CSV and JSON downloads of every chart on every page,
 // and ECharts itself when a page draws a chart.
-func (r *renderer) chartFiles(load func() (*charts.ECharts, error)) ([]File, error) {
+func (r *renderer) chartFiles(out *Output) ([]File, error) {
 	var files []File
 	drawn := false
 	add := func(p string, vs []chartView) error {
@@ -156,18 +157,30 @@ func (r *renderer) chartFiles(load func() (*charts.ECharts, error)) ([]File, err
 			return nil, err
 		}
 	}
-	if drawn {
-		if load == nil {
-			return nil, charts.ErrNoECharts
-		}
-		echarts, err := load()
-		if err != nil {
-			return nil, err
-		}
+	if drawn && r.echarts == nil {
+		out.TablesOnly = r.noECh
+	}
+	if drawn && r.echarts != nil {
+		echarts := r.echarts
 		files = append(files,
-			File{Path: EChartsFile, Data: echarts.Script},
+			File{Path: r.assetPath(charts.EChartsScript), Data: echarts.Script},
 			File{Path: "assets/echarts-LICENSE.txt", Data: echarts.License},
 			File{Path: "assets/echarts-NOTICE.txt", Data: echarts.Notice})
 	}
 	return files, nil
+}
+
+// loadECharts reads the chart library once; without it the charts are
+// published as their tables.
+func (r *renderer) loadECharts(load func() (*charts.ECharts, error)) error {
+	if load == nil {
+		r.noECh = charts.ErrNoECharts
+		return nil
+	}
+	e, err := load()
+	if err != nil && !errors.Is(err, charts.ErrNoECharts) {
+		return err
+	}
+	r.echarts, r.noECh = e, err
+	return nil
 }

@@ -13,6 +13,8 @@ func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		// url makes a link from a path below the base.
 		"url":          func(p string) string { return r.base.path + p },
+		"link":         r.link,  // style.go
+		"asset":        r.asset, // assets.go
 		"agreementURL": func(ag *a.Agreement) string { return r.base.path + agreementPath(ag) },
 		"sectionURL":   func(ag *a.Agreement, s *a.Section) string { return r.base.path + sectionPath(ag, s) },
 		"date":         dutch.DateOf,

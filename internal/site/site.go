@@ -10,7 +10,6 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
-	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -31,8 +30,9 @@ type Options struct {
 	Templates fs.FS
 	Theme     fs.FS
 	// ECharts loads the chart library, copied to assets/ when a page draws a
-	// chart (charts.FindECharts reads it from node_modules). Without it,
-	// Render fails on such a page.
+	// chart (charts.LoadECharts). When it is nil or its error wraps
+	// charts.ErrNoECharts, the charts are published as their tables and
+	// Output.TablesOnly says why.
 	ECharts func() (*charts.ECharts, error)
 	// PDF tells that every agreement has a PDF at <id>/<id>.pdf (written by
 	// the caller), so the agreement page links it.
@@ -49,6 +49,9 @@ type File struct {
 type Output struct {
 	Files []File
 	Pages int // HTML pages among Files
+	// TablesOnly is set when pages have charts but ECharts was not found:
+	// the charts are published as their tables and summaries.
+	TablesOnly error
 }
 
 // Render renders the whole site. It does no I/O beyond reading the template
@@ -68,6 +71,12 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 	}
 	for _, ag := range s.Agreements {
 		r.moments[ag] = moments(ag)
+	}
+	if err := r.loadECharts(opt.ECharts); err != nil {
+		return nil, err
+	}
+	if err := r.hashAssets(opt.Theme); err != nil {
+		return nil, fmt.Errorf("thema: %w", err)
 	}
 	if err := r.parseTemplates(opt.Templates); err != nil {
 		return nil, err
@@ -95,7 +104,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		}
 	}
 	out := &Output{Files: files, Pages: len(files)}
-	assets, err := copyTree(opt.Theme, "assets")
+	assets, err := copyTree(opt.Theme, r.assetPath)
 	if err != nil {
 		return nil, fmt.Errorf("thema: %w", err)
 	}
@@ -106,7 +115,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		return nil, err
 	}
 	out.Files = append(out.Files, data...)
-	figs, err := r.chartFiles(opt.ECharts)
+	figs, err := r.chartFiles(out)
 	if err != nil {
 		return nil, err
 	}
@@ -126,6 +135,9 @@ type renderer struct {
 	moments map[*a.Agreement][]moment
 	pdf     bool
 	charts  chartCache // charts per page, built once
+	echarts *charts.ECharts
+	noECh   error             // why echarts is nil
+	assets  map[string]string // theme file → content-hashed name (assets.go)
 }
 
 // job is one page to render.
@@ -212,14 +224,14 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-func copyTree(fsys fs.FS, dest string) ([]File, error) {
+func copyTree(fsys fs.FS, dest func(string) string) ([]File, error) {
 	var files []File
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err
 		}
 		data, err := fs.ReadFile(fsys, p)
-		files = append(files, File{Path: path.Join(dest, p), Data: data})
+		files = append(files, File{Path: dest(p), Data: data})
 		return err
 	})
 	return files, err

@@ -1,0 +1,31 @@
+package site
+
+import (
+	"net/url"
+
+	a "github.com/prestatie/prestatie/internal/agreement"
+)
+
+// link is the href of a navigation or footer link: absolute URLs as they
+// are, paths below the base.
+func (r *renderer) link(u string) string {
+	if p, err := url.Parse(u); err == nil && p.Scheme != "" {
+		return u
+	}
+	return r.base.path + u
+}
+
+// IsDraft reports whether the page shows a draft (an agreement or a
+// section, or one above it, marked draft: true, built with --drafts or in
+// the preview).
+func (p *page) IsDraft() bool {
+	for s := p.Section; s != nil; s = s.Parent {
+		if s.Draft {
+			return true
+		}
+	}
+	return p.Agreement != nil && p.Agreement.Draft
+}
+
+// Style is the site's house style.
+func (p *page) Style() *a.Style { return &p.Site.Style }
