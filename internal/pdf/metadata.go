@@ -86,7 +86,9 @@ func finish(pdf []byte, lang string) ([]byte, error) {
 	i := bytes.LastIndex(pdf, []byte(cat))
 	x := bytes.LastIndex(pdf, []byte("\nxref\n"))
 	s := bytes.LastIndex(pdf, []byte("\nstartxref\n"))
-	if i < 0 || x < i || s < x || !bytes.HasPrefix(pdf, []byte("%PDF-1.3\n")) {
+	// gofpdf writes 1.3, or 1.4 when an image has transparency; both
+	// headers are nine bytes, so no offset moves when it becomes 1.4.
+	if i < 0 || x < i || s < x || !(bytes.HasPrefix(pdf, []byte("%PDF-1.3\n")) || bytes.HasPrefix(pdf, []byte("%PDF-1.4\n"))) {
 		return nil, errors.New("pdf: onverwachte opbouw van de PDF (catalogus niet gevonden)")
 	}
 	var off int
