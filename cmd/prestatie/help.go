@@ -13,9 +13,9 @@ const outputFlags = `  --quiet, -q      toon alleen waarschuwingen en fouten
 const helpInit = `Gebruik: prestatie init [MAP] [--municipality NAAM]
 
 Maakt een nieuwe site in MAP (standaard de huidige map; die moet leeg zijn of
-nog niet bestaan): prestatie.yaml, één overeenkomst met een hoofdstuk, een
-afspraak, een bijdrage met een doel en een rapportage, en een README met
-uitleg. De site is meteen te bouwen en te bekijken.
+nog niet bestaan): prestatie.yaml, één overeenkomst met een onderdeel, een
+afspraak met een doel en een voortgangsmelding, en een README met uitleg. De
+site is meteen te bouwen en te bekijken.
 
 Vlaggen:
   --municipality NAAM  de gemeente (standaard Voorbeeldstad)
@@ -76,12 +76,27 @@ SOURCE_DATE_EPOCH zet de datum in de pdf (standaard de datum van de overeenkomst
 const helpNew = `Gebruik:
   prestatie new agreement ID --municipality NAAM --from JAAR --to JAAR
       maak een nieuwe overeenkomst (concept: alleen met --drafts gebouwd)
-  prestatie new afspraak OVEREENKOMST/HOOFDSTUK/NAAM [--title TITEL]
-      maak een nieuwe afspraak (en het hoofdstuk als dat er nog niet is)
+  prestatie new onderdeel OVEREENKOMST/ONDERDEEL/NAAM [--title TITEL]
+      maak een nieuw onderdeel NAAM onder ONDERDEEL (en ONDERDEEL als dat er
+      nog niet is), met een voorbeeld van een afspraak in de tekst
   prestatie new progress OVEREENKOMST --date JJJJ-MM-DD
-      voeg voor elke open bijdrage een in te vullen rapportage toe
+      voeg voor elke open afspraak een in te vullen voortgangsmelding toe
 
-ID, HOOFDSTUK en NAAM: kleine letters, cijfers en koppeltekens.
+ID, ONDERDEEL en NAAM: kleine letters, cijfers en koppeltekens.
+
+Vlaggen:
+` + siteFlag + `  --quiet, -q      toon alleen fouten
+`
+
+const helpMigrate = `Gebruik: prestatie migrate [--source MAP]
+
+Zet een site van het eerste inhoudsformaat (afspraken als commitments in de
+front matter) om naar het huidige: de afspraken komen als lijstpunten met
+{#id} in de tekst, onder de kopjes die de pagina's eerst zelf toevoegden
+(Beoogd effect/impact, Bijdrage …), en party, target en number blijven
+onder items staan. De bestanden in content/ worden ter plekke aangepast;
+zet ze eerst onder versiebeheer. Vergelijk daarna met het ondertekende
+document (zie docs/content-format.md, Overstappen) en draai prestatie check.
 
 Vlaggen:
 ` + siteFlag + `  --quiet, -q      toon alleen fouten

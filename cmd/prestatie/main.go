@@ -8,7 +8,8 @@
 //	prestatie build [--source DIR] [--dest DIR] [--base-url URL] [--drafts]
 //	prestatie check [--source DIR] [--drafts]
 //	prestatie pdf [AGREEMENT] [-o FILE] [--source DIR]
-//	prestatie new progress|agreement|afspraak …
+//	prestatie new progress|agreement|onderdeel …
+//	prestatie migrate [--source DIR]
 //	prestatie version
 //	prestatie help [COMMAND]
 //
@@ -51,7 +52,8 @@ func init() {
 		{"build", "controleer de inhoud en bouw de site", helpBuild, (*cli).build},
 		{"check", "controleer de inhoud, schrijf niets, toon de vingerafdrukken", helpCheck, (*cli).check},
 		{"pdf", "maak de pdf van één overeenkomst", helpPDF, (*cli).pdf},
-		{"new", "maak een overeenkomst, een afspraak of een rapportageronde", helpNew, (*cli).new},
+		{"new", "maak een overeenkomst, een onderdeel of een rapportageronde", helpNew, (*cli).new},
+		{"migrate", "zet een site van het eerste inhoudsformaat om", helpMigrate, (*cli).migrate},
 		{"version", "toon de versie en waarmee het programma gebouwd is", helpVersion, (*cli).version},
 		{"help", "toon de hulp bij een commando", helpHelp, (*cli).help},
 	}

@@ -70,12 +70,12 @@ func TestNewCommands(t *testing.T) {
 		out  string
 	}{
 		{[]string{"new", "agreement", "tilburg-2025-2028", "--municipality", "Tilburg", "--from", "2025", "--to", "2028", "--source", dir}, 0, `content/tilburg-2025-2028/_index.md`},
-		{[]string{"new", "afspraak", "tilburg-2025-2028/beschikbaarheid/nieuwbouw", "--source", dir, "--title", "Nieuwbouw"}, 0, `nieuwbouw.md`},
+		{[]string{"new", "onderdeel", "tilburg-2025-2028/beschikbaarheid/nieuwbouw", "--source", dir, "--title", "Nieuwbouw"}, 0, `nieuwbouw.md`},
 		{[]string{"check", "--source", dir, "--drafts"}, 0, `inhoud in orde: 1 overeenkomst`},
-		{[]string{"new", "progress", "tilburg-2025-2028", "--date", "2025-06-30", "--source", dir}, 0, `^1 rapportages toegevoegd om in te vullen, in 1 bestand`},
+		{[]string{"new", "progress", "tilburg-2025-2028", "--date", "2025-06-30", "--source", dir}, 0, `^1 voortgangsmelding toegevoegd om in te vullen, in 1 bestand`},
 		{[]string{"check", "--source", dir, "--drafts"}, 1, `nieuwbouw.md:\d+:5: voortgang heeft een status of een verdict nodig`},
 		{[]string{"new", "progress", "tilburg-2025-2028", "--date", "30-06-2025", "--source", dir}, 2, `geen geldige datum`},
-		{[]string{"new", "afspraak", "tilburg", "--source", dir}, 2, `verwacht OVEREENKOMST/HOOFDSTUK/NAAM`},
+		{[]string{"new", "afspraak", "tilburg", "--source", dir}, 2, `verwacht OVEREENKOMST/ONDERDEEL/NAAM`},
 		{[]string{"new", "thema"}, 2, `onbekend: new thema`},
 		{[]string{"new", "agreement", "../../x", "--municipality", "X", "--from", "2025", "--to", "2026", "--source", dir}, 1, `ongeldige id "../../x"`},
 		{[]string{"new", "agreement", "x-2025", "--municipality", "X", "--from", "twee", "--to", "2026", "--source", dir}, 2, `ongeldige waarde "twee" voor --from`},
@@ -85,6 +85,27 @@ func TestNewCommands(t *testing.T) {
 		if code != s.code || !regexp.MustCompile(s.out).MatchString(out+errOut) {
 			t.Errorf("prestatie %s: exit %d (want %d), output %q (want %q)", strings.Join(s.args, " "), code, s.code, out+errOut, s.out)
 		}
+	}
+}
+
+// TestMigrateCommand: a site in the first format is moved over and then
+// passes check; a second run has nothing left to do.
+func TestMigrateCommand(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../internal/migrate/testdata/v1")); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runCLI("check", "--source", dir); code != 1 || !strings.Contains(errOut, "prestatie migrate") && !strings.Contains(errOut, "Overstappen") {
+		t.Errorf("check of the first format: exit %d, %s", code, errOut)
+	}
+	if code, out, errOut := runCLI("migrate", "--source", dir); code != 0 || !strings.Contains(out, "4 bestanden omgezet") {
+		t.Errorf("migrate: exit %d, %s%s", code, out, errOut)
+	}
+	if code, out, errOut := runCLI("check", "--source", dir); code != 0 {
+		t.Errorf("check after migrate: exit %d, %s%s", code, out, errOut)
+	}
+	if _, out, _ := runCLI("migrate", "--source", dir); !strings.Contains(out, "0 bestanden omgezet") {
+		t.Errorf("second run: %s", out)
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 
 func (c *cli) new(args []string) int {
 	if len(args) == 0 {
-		c.usagef("wat moet er gemaakt worden: agreement, afspraak of progress?")
+		c.usagef("wat moet er gemaakt worden: agreement, onderdeel of progress?")
 		return exitUsage
 	}
 	kind, args := args[0], args[1:]
@@ -42,7 +42,7 @@ func (c *cli) new(args []string) int {
 		var n int
 		files, n, err = scaffold.NewProgress(*source, pos[0], d)
 		if err == nil {
-			c.printf("%d rapportages toegevoegd om in te vullen, in %d %s\n", n, len(files), plural(len(files), "bestand", "bestanden"))
+			c.printf("%d %s toegevoegd om in te vullen, in %d %s\n", n, plural(n, "voortgangsmelding", "voortgangsmeldingen"), len(files), plural(len(files), "bestand", "bestanden"))
 		}
 	case "agreement":
 		municipality := fs.String("municipality", "", "")
@@ -61,7 +61,7 @@ func (c *cli) new(args []string) int {
 		}
 		now := time.Now()
 		files, err = scaffold.NewAgreement(*source, pos[0], *municipality, *from, *to, agreement.NewDate(now.Year(), now.Month(), now.Day()))
-	case "afspraak":
+	case "onderdeel", "afspraak": // "afspraak" is the first format's name for it
 		title := fs.String("title", "", "")
 		pos, code := c.parse(fs, args, 1)
 		if code != proceed {
@@ -72,12 +72,12 @@ func (c *cli) new(args []string) int {
 		}
 		parts := strings.Split(pos[0], "/")
 		if len(parts) != 3 {
-			c.usagef("verwacht OVEREENKOMST/HOOFDSTUK/NAAM, niet %q", pos[0])
+			c.usagef("verwacht OVEREENKOMST/ONDERDEEL/NAAM, niet %q", pos[0])
 			return exitUsage
 		}
 		files, err = scaffold.NewAfspraak(*source, parts[0], parts[1], parts[2], *title)
 	default:
-		c.usagef("onbekend: new %s (kies agreement, afspraak of progress)", kind)
+		c.usagef("onbekend: new %s (kies agreement, onderdeel of progress)", kind)
 		return exitUsage
 	}
 	if err != nil {

@@ -98,7 +98,7 @@ var belongs = map[string]string{
 	"target":             "een doel staat bij een item: items: {<id>: {target: …}}",
 	"due":                "een termijn staat in de target van een item: items: {<id>: {target: {due: 2027}}}",
 	"unit":               "unit staat in een target of een figuur",
-	"commitments":        "afspraken staan nu in de tekst zelf: schrijf ze als lijstpunt of alinea met {#id} aan het eind en annoteer ze onder items (zie docs/content-format.md, Overstappen)",
+	"commitments":        "afspraken staan nu in de tekst zelf, als lijstpunt of alinea met {#id} aan het eind, en worden onder items geannoteerd; zet een site in het eerste formaat om met prestatie migrate (docs/content-format.md, Overstappen)",
 	"effect":             "het beoogd effect is tekst: zet het met de kop uit het document in de body",
 	"goals":              "een doel is een item van de tekst: zet het in de body met {#id} en geef het onder items kind: goal en een target",
 	"contribution_order": "de volgorde van de tekst is de volgorde van het document; kopjes als Bijdrage gemeente schrijft u zelf in de body",
