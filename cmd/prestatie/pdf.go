@@ -23,7 +23,8 @@ func sourceDate() (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is geen aantal seconden", v)
 	}
-	return time.Unix(n, 0).UTC(), nil
+	t := time.Unix(n, 0).UTC()
+	return t, build.CheckDate(t)
 }
 
 func (c *cli) pdf(args []string) int {

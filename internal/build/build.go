@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -50,9 +49,43 @@ type Summary struct {
 	Elapsed    time.Duration
 }
 
-// Check loads and validates the site in opt.Source.
+// Check loads and validates the site in opt.Source: it reports every
+// content problem that Build would fail on.
 func Check(opt Options) (*a.Site, diag.List) {
-	return content.Load(os.DirFS(opt.Source), content.Options{Drafts: opt.Drafts, Prefix: displayPrefix(opt.Source)})
+	l := load(content.SiteFS(os.DirFS(opt.Source)), opt, displayPrefix(opt.Source))
+	return l.site, l.ds
+}
+
+// loaded is the site with what the build reads beside the content: the
+// theme, the party logos and the house style.
+type loaded struct {
+	site        *a.Site
+	ds          diag.List
+	theme       fs.FS
+	logos       map[*a.Agreement]map[string]pdf.Logo
+	static, css []site.File
+}
+
+// load reads the site, its theme, logos and house style, and checks what
+// the PDF needs, collecting every problem.
+func load(fsys fs.FS, opt Options, prefix string) loaded {
+	s, ds := content.Load(fsys, content.Options{Drafts: opt.Drafts, Prefix: prefix})
+	l := loaded{site: s}
+	theme, err := themeFS(fsys, s.Theme)
+	if err != nil {
+		if !ds.HasErrors() { // content reports an unknown theme at its line
+			ds.Errorf(diag.Pos{File: filepath.Join(prefix, content.ConfigFile), Line: 1, Col: 1}, "%v", err)
+		}
+		l.ds = ds.Sort()
+		return l
+	}
+	l.theme = theme
+	checkThemeFiles(theme, s.Theme, prefix, &ds)
+	checkFooters(s, &ds)
+	l.logos = loadLogos(theme, s, &ds)
+	l.static, l.css = houseStyle(fsys, opt.Source, s, prefix, &ds)
+	l.ds = ds.Sort()
+	return l
 }
 
 // Build checks the site, renders it and replaces opt.Dest with the result.
@@ -60,14 +93,23 @@ func Check(opt Options) (*a.Site, diag.List) {
 // err is for failures that are not the content's fault.
 func Build(opt Options) (Summary, diag.List, error) {
 	start := time.Now()
+	dest := opt.Dest
+	if dest == "" {
+		dest = filepath.Join(opt.Source, "public")
+	}
+	if err := CheckDest(opt.Source, dest); err != nil {
+		return Summary{}, nil, err
+	}
+	// A build killed in its swap is undone first, so that even a build that
+	// fails on its content leaves the previous output in place.
+	Recover(dest)
+	if err := content.CheckBaseURL(opt.BaseURL); err != nil {
+		return Summary{}, nil, fmt.Errorf("ongeldige base-url (--base-url): %v", err)
+	}
 	fsys := os.DirFS(opt.Source)
 	out, s, ds, err := Render(fsys, opt, displayPrefix(opt.Source))
 	if err != nil || ds.HasErrors() {
 		return Summary{}, ds, err
-	}
-	dest := opt.Dest
-	if dest == "" {
-		dest = filepath.Join(opt.Source, "public")
 	}
 	if err := Publish(out.Files, dest); err != nil {
 		return Summary{}, ds, err
@@ -77,39 +119,14 @@ func Build(opt Options) (Summary, diag.List, error) {
 
 // Render loads the site in fsys and renders it in memory, without writing
 // anything. prefix is put before file names in diagnostics.
+// Symbolic links in fsys are followed only within the site.
 func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag.List, error) {
-	s, ds := content.Load(fsys, content.Options{Drafts: opt.Drafts, Prefix: prefix})
-	if ds.HasErrors() {
-		return nil, s, ds, nil
+	fsys = content.SiteFS(fsys)
+	if err := CheckDate(opt.Date); err != nil {
+		return nil, nil, nil, err
 	}
-	theme, err := themeFS(fsys, s.Theme)
-	if err != nil {
-		ds.Errorf(diag.Pos{File: filepath.Join(prefix, content.ConfigFile)}, "%v", err)
-		return nil, s, ds, nil
-	}
-	logos := map[*a.Agreement]map[string]pdf.Logo{}
-	for _, ag := range s.Agreements {
-		for _, p := range ag.Parties {
-			if p.Logo == "" {
-				continue
-			}
-			ext := strings.ToLower(path.Ext(p.Logo))
-			if ext != ".png" && ext != ".jpg" && ext != ".jpeg" {
-				ds.Errorf(p.Pos, "logo %q van partij %q: gebruik een PNG- of JPEG-bestand (de pdf kan geen %s tonen)", p.Logo, p.ID, ext)
-				continue
-			}
-			b, err := fs.ReadFile(theme, p.Logo)
-			if err != nil || !fs.ValidPath(p.Logo) {
-				ds.Errorf(p.Pos, "logo %q van partij %q niet gevonden in themes/%s/", p.Logo, p.ID, s.Theme)
-				continue
-			}
-			if logos[ag] == nil {
-				logos[ag] = map[string]pdf.Logo{}
-			}
-			logos[ag][p.ID] = pdf.Logo{Data: b, JPEG: ext != ".png"}
-		}
-	}
-	static, css := houseStyle(fsys, opt.Source, s, prefix, &ds)
+	l := load(fsys, opt, prefix)
+	s, ds, theme, logos, static, css := l.site, l.ds, l.theme, l.logos, l.static, l.css
 	if ds.HasErrors() {
 		return nil, s, ds, nil
 	}

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -8,88 +10,126 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
+
+	"github.com/prestatie/prestatie/internal/site"
 )
 
-// bigSite makes a site of n copies of the default agreement, so a build
-// takes long enough to be interrupted; version tells the copies apart.
-func bigSite(t *testing.T, dir string, n int, version string) {
-	t.Helper()
-	src := copySite(t)
-	agDir := filepath.Join(src, "content", "alphen-chaam-2023-2024")
-	os.RemoveAll(filepath.Join(dir, "content"))
-	for i := range n {
-		dst := filepath.Join(dir, "content", fmt.Sprintf("kopie-%03d", i))
-		if err := os.CopyFS(dst, os.DirFS(agDir)); err != nil {
-			t.Fatal(err)
-		}
-		idx := filepath.Join(dst, "_index.md")
-		b, _ := os.ReadFile(idx)
-		os.WriteFile(idx, []byte(strings.Replace(string(b), "title: Prestatieafspraken 2023/2024", "title: Prestatieafspraken 2023/2024 versie "+version, 1)), 0o644)
+// version makes the files of one complete build, told apart by v: enough
+// files in folders that a publish takes a moment.
+func version(v string) []site.File {
+	var files []site.File
+	for i := range 200 {
+		files = append(files, site.File{Path: fmt.Sprintf("d%02d/p%03d.html", i%20, i), Data: []byte(strings.Repeat(v, 100+i))})
 	}
+	return append(files, site.File{Path: "index.html", Data: []byte(v)}, site.File{Path: "404.html", Data: []byte(v)})
 }
 
-// TestKilledBuildKeepsOutput kills `prestatie build` with SIGKILL at
-// several moments while it writes its output and checks that the output folder is always one whole
-// build, the previous or the new one, never a mix or nothing.
-func TestKilledBuildKeepsOutput(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a large site several times")
+// versionHash is the tree hash of a folder published with version(v).
+func versionHash(t *testing.T, v string) string {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "out")
+	if err := Publish(version(v), dest); err != nil {
+		t.Fatal(err)
 	}
-	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "prestatie")
-	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/prestatie").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	return treeHash(t, dest)
+}
+
+// TestKillHelper is not a test of its own: TestKilledPublish runs the test
+// binary with PRESTATIE_KILL_AT set, and this publishes version B and stops
+// at that moment, saying "ready", to be killed there with SIGKILL.
+func TestKillHelper(t *testing.T) {
+	point := os.Getenv("PRESTATIE_KILL_AT")
+	if point == "" {
+		t.Skip("helper process for TestKilledPublish")
 	}
-	site := filepath.Join(tmp, "site")
-	dest := filepath.Join(site, "public")
-	build := func(version string) string {
-		bigSite(t, site, 60, version)
-		if out, err := exec.Command(bin, "build", "--source", site).CombinedOutput(); err != nil {
-			t.Fatalf("build: %v\n%s", err, out)
+	noExchange = os.Getenv("PRESTATIE_NO_EXCHANGE") == "1"
+	testHook = func(p string) {
+		if p == point {
+			fmt.Println("ready")
+			select {} // wait for SIGKILL
 		}
-		return treeHash(t, dest)
 	}
-	hashB := build("B")
-	hashA := build("A")
-	interrupted := 0
-	// Kill while writing: some time after the new folder appears.
-	for i, delay := range []time.Duration{0, 2, 5, 10, 20, 40, 80, 160} {
-		version := "A"
-		if i%2 == 0 {
-			version = "B"
+	Publish(version("B"), os.Getenv("PRESTATIE_DEST"))
+	t.Fatalf("publish passed %q without stopping", point)
+}
+
+// TestKilledPublish kills a publish with SIGKILL at each moment that matters
+// (halfway through writing, written, right before the swap, between the two
+// renames of the fallback, while removing the previous output) and checks
+// that the destination is always one whole build, the previous or the new
+// one, possibly after the next build's recovery, and that the next build
+// gets the lock, cleans up and publishes.
+func TestKilledPublish(t *testing.T) {
+	t.Parallel()
+	hashA, hashB, hashC := versionHash(t, "A"), versionHash(t, "B"), versionHash(t, "C")
+	tests := []struct {
+		point    string
+		fallback bool
+		want     string // what dest holds after the kill and recovery
+	}{
+		{"writing", false, "A"},
+		{"written", false, "A"},
+		{"swap", false, "A"},
+		{"cleanup", false, "B"},
+		{"swap", true, "A"},
+		{"between", true, "A"},
+		{"cleanup", true, "B"},
+	}
+	for _, tt := range tests {
+		name := tt.point
+		if tt.fallback {
+			name += "-fallback"
 		}
-		bigSite(t, site, 60, version)
-		before := treeHash(t, dest)
-		cmd := exec.Command(bin, "build", "--source", site)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-			if m, _ := filepath.Glob(filepath.Join(site, ".public.new-*")); len(m) > 0 {
-				break
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			parent := t.TempDir()
+			dest := filepath.Join(parent, "public")
+			if err := Publish(version("A"), dest); err != nil {
+				t.Fatal(err)
 			}
-		}
-		time.Sleep(delay * time.Millisecond)
-		cmd.Process.Signal(syscall.SIGKILL)
-		err := cmd.Wait()
-		if err != nil {
-			interrupted++
-		}
-		if _, err := os.Stat(dest); os.IsNotExist(err) {
-			removeStale(site, "public") // what the next build does first
-		}
-		after := treeHash(t, dest)
-		if after != before && after != hashA && after != hashB {
-			t.Fatalf("killed after %v: output is neither the previous nor a complete new build", delay*time.Millisecond)
-		}
-	}
-	t.Logf("%d of 8 builds were killed before they finished", interrupted)
-	// The next build cleans up whatever a killed build left behind.
-	if got := build("A"); got != hashA {
-		t.Errorf("rebuild after kills differs from a clean build")
-	}
-	if left, _ := filepath.Glob(filepath.Join(site, ".public.*")); len(left) > 0 {
-		t.Errorf("left behind after a good build: %v", left)
+			cmd := exec.Command(os.Args[0], "-test.run", "^TestKillHelper$")
+			cmd.Env = append(os.Environ(), "PRESTATIE_KILL_AT="+tt.point, "PRESTATIE_DEST="+dest)
+			if tt.fallback {
+				cmd.Env = append(cmd.Env, "PRESTATIE_NO_EXCHANGE=1")
+			}
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			line, _ := bufio.NewReader(out).ReadString('\n')
+			cmd.Process.Signal(syscall.SIGKILL)
+			cmd.Wait()
+			if line != "ready\n" {
+				t.Fatalf("helper did not reach %q: %q", tt.point, line)
+			}
+			if tt.point == "between" {
+				if _, err := os.Lstat(dest); !errors.Is(err, os.ErrNotExist) {
+					t.Fatalf("killed between the renames, yet dest exists: %v", err)
+				}
+			}
+			Recover(dest) // what the next build does first
+			want := map[string]string{"A": hashA, "B": hashB}[tt.want]
+			if got := treeHash(t, dest); got != want {
+				t.Errorf("after a kill at %q dest is not the whole build %s", tt.point, tt.want)
+			}
+			if left, _ := filepath.Glob(filepath.Join(parent, ".public.*-*")); len(left) > 0 {
+				t.Errorf("left behind after recovery: %v", left)
+			}
+			// The killed process released its lock: the next build does not wait.
+			unlock, err := lockDest(parent, "public", 0)
+			if err != nil {
+				t.Fatalf("lock still held after the kill: %v", err)
+			}
+			unlock()
+			if err := Publish(version("C"), dest); err != nil {
+				t.Fatal(err)
+			}
+			if got := treeHash(t, dest); got != hashC {
+				t.Errorf("the build after the kill is not whole")
+			}
+		})
 	}
 }

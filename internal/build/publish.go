@@ -1,44 +1,136 @@
 package build
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/prestatie/prestatie/internal/site"
 )
 
+// MarkerFile is written into every output folder. A destination that exists
+// and is not empty is only replaced when it holds this file: prestatie build
+// made it and may replace it.
+const MarkerFile = ".prestatie-uitvoer"
+
+const markerText = "Deze map is gemaakt door prestatie build en wordt bij elke build vervangen.\n"
+
+// lockWait is how long a build waits for another build to the same
+// destination before it gives up.
+var lockWait = 5 * time.Minute
+
+// testHook, when set by a test, is called at named moments of Publish
+// ("writing", "written", "swap", "between", "cleanup") so a test can kill the process
+// exactly there.
+var testHook func(point string)
+
+// noExchange makes Publish use the two-rename fallback (tests).
+var noExchange bool
+
+func hook(point string) {
+	if testHook != nil {
+		testHook(point)
+	}
+}
+
 // Publish writes files into a fresh folder beside dest and only then swaps
 // it in, so a failed or killed build never leaves a half-written dest: the
-// previous output stays until the new one is complete.
+// previous output stays until the new one is complete. Only one Publish at a
+// time writes to a destination (a lock file beside it), and dest must be
+// missing, empty, or the output of an earlier build (MarkerFile). A
+// destination that is a symbolic link stays one: its target is replaced.
 func Publish(files []site.File, dest string) error {
-	dest, err := filepath.Abs(dest)
+	dest, err := realPath(dest)
 	if err != nil {
-		return err
+		return destErr(dest, "%v", err)
 	}
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
-	removeStale(parent, base)
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
-	tmp = filepath.Clean(tmp)
+	unlock, err := lockDest(parent, base, lockWait)
 	if err != nil {
 		return err
 	}
-	ok := false
+	defer unlock()
+	recoverSwap(parent, base)
+	if err := ownDest(dest); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, tempPrefix(base, "new"))
+	if err != nil {
+		return err
+	}
+	tmp = filepath.Clean(tmp)
+	done := false
 	defer func() {
-		if !ok {
+		if !done {
 			os.RemoveAll(tmp)
 		}
 	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	if err := writeTree(tmp, files); err != nil {
 		return err
 	}
-	for _, f := range files {
-		p := filepath.Join(tmp, filepath.FromSlash(f.Path))
-		if !strings.HasPrefix(p, tmp+string(filepath.Separator)) {
+	hook("written")
+	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+		hook("swap")
+		if err := os.Rename(tmp, dest); err != nil {
+			return err
+		}
+		done = true
+		return nil
+	}
+	hook("swap")
+	err = errExchangeUnsupported
+	if !noExchange {
+		err = exchange(tmp, dest)
+	}
+	if err == nil {
+		// tmp now holds the previous output.
+		done = true
+		hook("cleanup")
+		return os.RemoveAll(tmp)
+	}
+	if !errors.Is(err, errExchangeUnsupported) {
+		return err
+	}
+	// Two renames: the next build recovers the previous output if this one
+	// dies between them (recoverSwap).
+	old := filepath.Join(parent, tempPrefix(base, "old")+strings.TrimPrefix(filepath.Base(tmp), tempPrefix(base, "new")))
+	if err := os.Rename(dest, old); err != nil {
+		return err
+	}
+	hook("between")
+	if err := os.Rename(tmp, dest); err != nil {
+		os.Rename(old, dest) // put the previous output back
+		return err
+	}
+	done = true
+	hook("cleanup")
+	return os.RemoveAll(old)
+}
+
+// tempPrefix names the temporary folders of a build beside dest; the process
+// id tells whose they are.
+func tempPrefix(base, kind string) string {
+	return "." + base + "." + kind + "-" + strconv.Itoa(os.Getpid()) + "-"
+}
+
+func writeTree(dir string, files []site.File) error {
+	if err := os.Chmod(dir, 0o755); err != nil {
+		return err
+	}
+	for i, f := range files {
+		if i == len(files)/2 {
+			hook("writing")
+		}
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if !strings.HasPrefix(p, dir+string(filepath.Separator)) || f.Path == MarkerFile {
 			return fmt.Errorf("uitvoerbestand %q valt buiten de uitvoermap", f.Path)
 		}
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -48,34 +140,18 @@ func Publish(files []site.File, dest string) error {
 			return err
 		}
 	}
-	old := ""
-	if _, err := os.Lstat(dest); err == nil {
-		old = filepath.Join(parent, "."+base+".old-"+filepath.Base(tmp)[len(base)+6:])
-		if err := os.Rename(dest, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		if old != "" {
-			os.Rename(old, dest) // put the previous output back
-		}
-		return err
-	}
-	ok = true
-	if old != "" {
-		os.RemoveAll(old)
-	}
-	return nil
+	return os.WriteFile(filepath.Join(dir, MarkerFile), []byte(markerText), 0o644)
 }
 
-// removeStale cleans up after a build killed midway. A build killed between
-// its two renames left dest missing and the previous output in an .old-
-// folder: that one is put back first.
-func removeStale(parent, base string) {
+// recoverSwap cleans up after a build killed midway; the caller holds the
+// lock, so every temporary folder beside dest belongs to a build that died.
+// A build killed between the two renames of the fallback left dest missing
+// and the previous output in an .old- folder: that one is put back first.
+func recoverSwap(parent, base string) {
 	dest := filepath.Join(parent, base)
-	if _, err := os.Lstat(dest); os.IsNotExist(err) {
+	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
 		if olds, _ := filepath.Glob(filepath.Join(parent, "."+base+".old-*")); len(olds) > 0 {
-			os.Rename(olds[0], dest)
+			os.Rename(olds[len(olds)-1], dest)
 		}
 	}
 	for _, pat := range []string{"." + base + ".new-*", "." + base + ".old-*"} {
@@ -84,4 +160,25 @@ func removeStale(parent, base string) {
 			os.RemoveAll(m)
 		}
 	}
+}
+
+// Recover puts back the previous output if a build died in the middle of
+// its swap, so that even a build that then fails on its content leaves the
+// destination as it was before the killed build. It does nothing while
+// another build holds the destination's lock.
+func Recover(dest string) {
+	dest, err := realPath(dest)
+	if err != nil {
+		return
+	}
+	parent, base := filepath.Dir(dest), filepath.Base(dest)
+	if _, err := os.Stat(parent); err != nil {
+		return
+	}
+	unlock, err := lockDest(parent, base, 0)
+	if err != nil {
+		return
+	}
+	defer unlock()
+	recoverSwap(parent, base)
 }

@@ -85,7 +85,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	if after := treeHash(t, dest); after != before {
 		t.Errorf("a failed build changed the previous output")
 	}
-	if left, _ := filepath.Glob(filepath.Join(src, ".public.*")); len(left) > 0 {
+	if left, _ := filepath.Glob(filepath.Join(src, ".public.*-*")); len(left) > 0 {
 		t.Errorf("temporary folders left behind: %v", left)
 	}
 }
@@ -119,11 +119,11 @@ func TestPublishRecoversInterruptedSwap(t *testing.T) {
 	}
 	os.Rename(dest, filepath.Join(parent, ".public.old-123"))
 	os.Mkdir(filepath.Join(parent, ".public.new-456"), 0o755) // half-written new output
-	removeStale(parent, "public")
+	Recover(dest)
 	if b, err := os.ReadFile(filepath.Join(dest, "a.html")); err != nil || string(b) != "vorige" {
 		t.Errorf("previous output not restored: %q %v", b, err)
 	}
-	if left, _ := filepath.Glob(filepath.Join(parent, ".public.*")); len(left) > 0 {
+	if left, _ := filepath.Glob(filepath.Join(parent, ".public.*-*")); len(left) > 0 {
 		t.Errorf("left behind: %v", left)
 	}
 }

@@ -41,7 +41,8 @@ type Options struct {
 // content/. It returns the validated model and all diagnostics, sorted. The
 // site is only fit to render when the list holds no error.
 func Load(fsys fs.FS, opt Options) (*a.Site, diag.List) {
-	l := loader{fsys: fsys, opt: opt}
+	l := loader{fsys: SiteFS(fsys), opt: opt}
+	l.checkLinks()
 	site := l.config()
 	entries, err := fs.ReadDir(fsys, "content")
 	if err != nil {
@@ -105,17 +106,26 @@ func (l *loader) config() *a.Site {
 		l.ds.Errorf(d.pos(nil), "%v", unwrap(err))
 		return s
 	}
-	n := d.parse(src)
-	if n == nil {
+	if !l.checkFileSize(ConfigFile) || !checkUTF8(&l.ds, d.file, src, 1) {
 		return s
 	}
+	n := d.parse(src)
+	if n == nil || !d.checkTree(n, len(src)) {
+		return s
+	}
+	var themeNode *yaml.Node
 	d.mapping(n, "siteconfiguratie", append([]field{
 		field{"title", false, d.str(&s.Title, "title")},
-		field{"base_url", false, d.str(&s.BaseURL, "base_url")},
+		field{"base_url", false, func(n *yaml.Node) {
+			if d.str(&s.BaseURL, "base_url")(n); CheckBaseURL(s.BaseURL) != nil {
+				d.errorf(n, "%v", CheckBaseURL(s.BaseURL))
+			}
+		}},
 		field{"language", false, enum(d, &s.Language, "language", []a.Term[string]{{ID: "nl", Label: "Nederlands"}})},
-		field{"theme", false, d.id(&s.Theme, "theme")},
+		field{"theme", false, func(n *yaml.Node) { themeNode = n; d.id(&s.Theme, "theme")(n) }},
 		field{"unsafe_html", false, d.boolean(&s.UnsafeHTML, "unsafe_html")},
 	}, d.styleFields(&s.Style)...)...) // house style: style.go
+	l.checkTheme(d, themeNode, s.Theme)
 	return s
 }
 
@@ -182,6 +192,9 @@ var syntaxHints = []struct{ lib, nl string }{
 // file reads one Markdown file and decodes its front matter with fn.
 func (l *loader) file(name string, fn func(d *decoder, n *yaml.Node, body a.Markdown)) {
 	d := &decoder{file: l.at(name).File, ds: &l.ds}
+	if !l.checkFileSize(name) {
+		return
+	}
 	src, err := fs.ReadFile(l.fsys, name)
 	if err != nil {
 		l.ds.Errorf(d.pos(nil), "%v", unwrap(err))
@@ -193,11 +206,16 @@ func (l *loader) file(name string, fn func(d *decoder, n *yaml.Node, body a.Mark
 		return
 	}
 	d.lineOff = fmLine - 1
-	n := d.parse(fm)
-	if n == nil {
+	if !checkUTF8(&l.ds, d.file, fm, fmLine) {
 		return
 	}
-	fn(d, n, a.Markdown{Source: string(body), Pos: diag.Pos{File: d.file, Line: bodyLine, Col: 1}})
+	n := d.parse(fm)
+	md := a.Markdown{Source: string(body), Pos: diag.Pos{File: d.file, Line: bodyLine, Col: 1}}
+	if n == nil || !d.checkTree(n, len(fm)) {
+		return
+	}
+	checkBody(&l.ds, md)
+	fn(d, n, md)
 }
 
 // folder reads dir/_index.md with fn and returns the other entries of dir
@@ -227,6 +245,7 @@ func (l *loader) agreement(dir string) *a.Agreement {
 		ag.Pos, ag.Preamble = d.pos(n), body
 		d.agreementFile(n, ag, &ann)
 		marks = l.marks(body)
+		d.checkParties(n, ag)
 	})
 	if !ok {
 		return nil
@@ -242,6 +261,7 @@ func (l *loader) agreement(dir string) *a.Agreement {
 			ag.Sections = append(ag.Sections, s)
 		}
 	}
+	numberUnordered(ag)
 	l.ds = append(l.ds, ag.Validate()...)
 	return ag
 }
