@@ -94,15 +94,26 @@ func (s guardFS) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, s.wrap("readdir", name, err)
 	}
 	es, err := fs.ReadDir(s.fsys, r)
-	for i, e := range es {
+	kept := es[:0]
+	for _, e := range es {
 		if e.Type()&fs.ModeSymlink == 0 {
+			kept = append(kept, e)
 			continue
 		}
-		if st, err := fs.Stat(s, path.Join(name, e.Name())); err == nil {
-			es[i] = fs.FileInfoToDirEntry(renamed{st, e.Name()})
+		// A link that leaves the site, loops or points at a folder above it
+		// is left out (Load reports it at the link).
+		child := path.Join(name, e.Name())
+		target, err := s.resolve(child)
+		if err != nil {
+			continue
 		}
+		st, err := fs.Stat(s.fsys, target)
+		if err != nil || st.IsDir() && (target == "." || strings.HasPrefix(child+"/", target+"/")) {
+			continue
+		}
+		kept = append(kept, fs.FileInfoToDirEntry(renamed{st, e.Name()}))
 	}
-	return es, err
+	return kept, err
 }
 
 func (s guardFS) Stat(name string) (fs.FileInfo, error) {
@@ -221,7 +232,7 @@ func (l *loader) linkedDir(g guardFS, dir string) {
 	if err != nil {
 		return
 	}
-	if strings.HasPrefix(dir+"/", r+"/") || strings.HasPrefix(r+"/", dir+"/") {
+	if r == "." || strings.HasPrefix(dir+"/", r+"/") {
 		l.linkError(dir, errLinkLoop) // a folder that links to itself or an ancestor
 		return
 	}

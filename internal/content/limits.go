@@ -136,18 +136,17 @@ func checkMarkdownDepth(ds *diag.List, body a.Markdown) bool {
 }
 
 // containerDepth counts the block quote and list markers that open line,
-// plus a level per two columns of indentation.
+// plus a level per two columns of indentation before the first of them.
 func containerDepth(line string) (int, string) {
 	depth, cols := 0, 0
 	for {
 		switch {
 		case line == "":
 			return depth + cols/2, line
-		case line[0] == ' ':
-			cols++
-			line = line[1:]
-		case line[0] == '\t':
-			cols += 4
+		case line[0] == ' ' || line[0] == '\t':
+			if depth == 0 { // indentation before the first marker
+				cols += map[byte]int{' ': 1, '\t': 4}[line[0]]
+			}
 			line = line[1:]
 		case line[0] == '>':
 			depth++

@@ -197,7 +197,7 @@ func (l *loader) file(name string, fn func(d *decoder, n *yaml.Node, body a.Mark
 	}
 	src, err := fs.ReadFile(l.fsys, name)
 	if err != nil {
-		l.ds.Errorf(d.pos(nil), "%v", unwrap(err))
+		l.ds.Errorf(l.atFile(name), "%v", unwrap(err))
 		return
 	}
 	fm, body, fmLine, bodyLine, err := Split(src)
