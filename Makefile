@@ -3,6 +3,17 @@
 
 GO ?= go
 BASE_URL ?=
+# Every go test gets an explicit limit, well inside CI's 90 minutes, so a
+# hang fails with a stack trace instead of killing the whole run.
+TIMEOUT ?= 20m
+# Each fuzz target runs this long: 30 s in CI (CI=true), 10 s by default.
+ifeq ($(CI),true)
+FUZZTIME ?= 30s
+else
+FUZZTIME ?= 10s
+endif
+# package/target of every fuzz target.
+FUZZ = content/FuzzSplit content/FuzzLoad pdf/FuzzMarkdown build/FuzzBuild
 
 .PHONY: site test test-unit fuzz bench fmt clean install prestatie embed-echarts
 
@@ -37,29 +48,29 @@ install: embed-echarts
 site: node_modules
 	$(GO) run ./cmd/prestatie build $(if $(BASE_URL),--base-url $(BASE_URL))
 
-FUZZTIME ?= 5s
-
-# Every test: formatting, vet, unit, whole-site and browser tests, and a
-# short run of each fuzz target.
+# Every test: formatting, vet, unit, whole-site and browser tests (packages
+# in parallel), then every fuzz target for FUZZTIME, all at once.
 test: node_modules
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
-	$(GO) test ./...
-	$(MAKE) fuzz
+	$(GO) test -timeout $(TIMEOUT) ./...
+	$(MAKE) --no-print-directory fuzz
 
 # Unit tests only: -short skips the slow whole-build and browser tests.
 test-unit:
-	$(GO) test -short ./...
+	$(GO) test -short -timeout 10m ./...
 
-# Each fuzz target for FUZZTIME (a longer run: make fuzz FUZZTIME=10m).
+# Each fuzz target for FUZZTIME (a longer run: make fuzz FUZZTIME=10m). The
+# targets run side by side, one worker each; output is kept per target.
 fuzz:
-	$(GO) test ./internal/content -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./internal/content -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./internal/pdf -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime $(FUZZTIME)
+	$(MAKE) --no-print-directory -j $(words $(FUZZ)) --output-sync=target $(addprefix fuzz/,$(FUZZ))
+
+fuzz/%:
+	$(GO) test -timeout $(TIMEOUT) ./internal/$(*D) -run '^$$' -fuzz '^$(*F)$$' -fuzztime $(FUZZTIME) -parallel 1
 
 # Whole-build and render benchmarks.
 bench:
-	$(GO) test ./internal/build ./internal/pdf ./internal/serve -run '^$$' -bench . -benchmem
+	$(GO) test -timeout $(TIMEOUT) ./internal/build ./internal/pdf ./internal/serve -run '^$$' -bench . -benchmem
 
 fmt:
 	gofmt -w .

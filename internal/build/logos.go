@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"strings"
@@ -41,4 +42,27 @@ func loadLogos(theme fs.FS, s *a.Site, ds *diag.List) map[*a.Agreement]map[strin
 		}
 	}
 	return logos
+}
+
+// checkThemeFiles walks the theme as the site copies it and reports a file
+// that cannot be read (a folder where the default theme has a file, an
+// unreadable file) at its path in the site.
+func checkThemeFiles(theme fs.FS, name, prefix string, ds *diag.List) {
+	fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			file := path.Join(prefix, "themes", name, p)
+			ds.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "themabestand niet leesbaar (%v): maak er een gewoon bestand van, met dezelfde soort als in het standaardthema", unwrapPath(err))
+			return fs.SkipDir
+		}
+		return nil
+	})
+}
+
+// unwrapPath drops the operation and path from fs errors.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

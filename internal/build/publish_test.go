@@ -46,6 +46,11 @@ func treeHash(t testing.TB, dir string) string {
 		}
 		rel, _ := filepath.Rel(dir, path)
 		fmt.Fprintf(h, "%s %v\n", rel, d.IsDir())
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Readlink(path)
+			fmt.Fprintf(h, "-> %s\n", target)
+			return err
+		}
 		if !d.IsDir() {
 			data, err := os.ReadFile(path)
 			if err != nil {
