@@ -23,6 +23,9 @@ const (
 	MaxYAMLDepth = 20
 	// MaxMarkdownDepth is the deepest nesting of quotes and lists in a body.
 	MaxMarkdownDepth = 20
+	// MaxBrackets is the most "[" in one paragraph: each may open a link,
+	// and the Markdown parser's time grows with their square.
+	MaxBrackets = 500
 	// MaxParties is the most parties one agreement can have: the cover, the
 	// paraaf boxes in the footer and the signing page have room for this many.
 	MaxParties = 60
@@ -112,10 +115,12 @@ func checkBody(ds *diag.List, body a.Markdown) {
 }
 
 // checkMarkdownDepth reports the first line of body whose quotes and list
-// items nest deeper than MaxMarkdownDepth. Indentation counts a level per
+// items nest deeper than MaxMarkdownDepth, or the first paragraph with more
+// than MaxBrackets brackets. Indentation counts a level per
 // two spaces, as nested list items are indented.
 func checkMarkdownDepth(ds *diag.List, body a.Markdown) bool {
 	fence := ""
+	brackets, blockStart := 0, 0
 	for i, line := range strings.Split(body.Source, "\n") {
 		depth, rest := containerDepth(line)
 		if t := strings.TrimLeft(rest, " "); fence != "" {
@@ -129,6 +134,14 @@ func checkMarkdownDepth(ds *diag.List, body a.Markdown) bool {
 		if depth > MaxMarkdownDepth {
 			ds.Errorf(diag.Pos{File: body.Pos.File, Line: body.Pos.Line + i, Col: 1},
 				"Markdown te diep genest (%d niveaus citaat, lijst of inspringing; de grens is %d): maak de structuur platter", depth, MaxMarkdownDepth)
+			return false
+		}
+		if strings.TrimSpace(line) == "" {
+			brackets, blockStart = 0, i+1
+		}
+		if brackets += strings.Count(line, "["); brackets > MaxBrackets {
+			ds.Errorf(diag.Pos{File: body.Pos.File, Line: body.Pos.Line + blockStart, Col: 1},
+				"meer dan %d [-haken in één alinea: elk kan een link openen en dat maakt de verwerking traag; splits de alinea of zet de tekst in een codeblok (```)", MaxBrackets)
 			return false
 		}
 	}

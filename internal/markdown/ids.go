@@ -15,12 +15,13 @@ import (
 type IDs struct {
 	used     map[string]bool
 	reserved map[string]bool // the page template's own ids
+	next     map[string]int  // per base, the suffix below which all are taken
 }
 
 // NewIDs returns a generator that will not hand out the reserved ids (ids
 // the page template uses itself).
 func NewIDs(reserved ...string) *IDs {
-	ids := &IDs{used: map[string]bool{}, reserved: map[string]bool{}}
+	ids := &IDs{used: map[string]bool{}, reserved: map[string]bool{}, next: map[string]int{}}
 	for _, r := range reserved {
 		ids.used[r] = true
 		ids.reserved[r] = true
@@ -72,10 +73,13 @@ func (ids *IDs) Generate(value []byte, kind ast.NodeKind) []byte {
 }
 
 // Unique returns base, or base-2, base-3 … if taken, and marks it used.
+// It remembers where it stopped for each base, so that a page with
+// thousands of equal headings does not cost quadratic time.
 func (ids *IDs) Unique(base string) string {
 	id := base
-	for i := 2; ids.used[id]; i++ {
+	for i := max(2, ids.next[base]); ids.used[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)
+		ids.next[base] = i + 1
 	}
 	ids.used[id] = true
 	return id
