@@ -27,7 +27,7 @@ func TestCheckReportsWhatBuildFails(t *testing.T) {
 				fmt.Fprintf(&parties, "  - {id: p%d, name: Partij %d, kind: tenants, label: %s}\n", i, i, strings.Repeat("W", 60))
 			}
 			edit(t, filepath.Join(src, index), "parties:\n", "parties:\n"+parties.String())
-		}, index + ":9:5: de paraafvakken van 22 partijen passen niet"},
+		}, index + ":9:5: pdf van alphen-chaam-2023-2024: de paraafvakken van 22 partijen nemen"},
 		{"theme file linked outside the site", func(t *testing.T, src string) {
 			os.MkdirAll(filepath.Join(src, "themes/default"), 0o755)
 			os.Symlink("/etc/passwd", filepath.Join(src, "themes/default/leak.txt"))

@@ -68,12 +68,14 @@ func unwrapPath(err error) error {
 }
 
 // checkFooters reports an agreement whose paraaf boxes would not fit in the
-// PDF's footer, at its first party.
+// PDF's footer (pdf.Check) at its first party, so that check reports it.
 func checkFooters(s *a.Site, ds *diag.List) {
 	for _, ag := range s.Agreements {
-		if len(ag.Parties) == 0 || len(ag.Parties) > content.MaxParties || pdf.FooterFits(ag) {
+		if len(ag.Parties) == 0 || len(ag.Parties) > content.MaxParties {
 			continue
 		}
-		ds.Errorf(ag.Parties[0].Pos, "de paraafvakken van %d partijen passen niet in de voettekst van de pdf (ten hoogste de helft van een pagina): geef partijen een korter label (label:, woorden van hooguit 12 tekens) of maak een regionale overeenkomst met lokale overeenkomsten eronder", len(ag.Parties))
+		if err := pdf.Check(ag); err != nil {
+			ds.Errorf(ag.Parties[0].Pos, "%v", err)
+		}
 	}
 }

@@ -106,12 +106,11 @@ func (d *decoder) checkTree(root *yaml.Node, size int) bool {
 	return walk(root, root, 1)
 }
 
-// checkBody reports a body that is not UTF-8 or nests too deep; the front
-// matter is still read, so its problems are reported too.
-func checkBody(ds *diag.List, body a.Markdown) {
-	if checkUTF8(ds, body.Pos.File, []byte(body.Source), body.Pos.Line) {
-		checkMarkdownDepth(ds, body)
-	}
+// checkBody reports a body that is not UTF-8, nests too deep or has too
+// many brackets. The front matter is still read, so its problems are
+// reported too.
+func checkBody(ds *diag.List, body a.Markdown) bool {
+	return checkUTF8(ds, body.Pos.File, []byte(body.Source), body.Pos.Line) && checkMarkdownDepth(ds, body)
 }
 
 // checkMarkdownDepth reports the first line of body whose quotes and list

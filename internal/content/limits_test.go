@@ -18,8 +18,8 @@ func TestLinksWithinSite(t *testing.T) {
 	if len(ds) > 0 {
 		t.Fatalf("links within the site: %v", ds)
 	}
-	if n := len(s.Agreements[0].Chapters); n != 2 {
-		t.Errorf("the linked chapter is not read: %d chapters", n)
+	if n := len(s.Agreements[0].Sections); n != 2 {
+		t.Errorf("the linked section is not read: %d sections", n)
 	}
 	sub, _ := fs.Sub(SiteFS(m), "themes/eigen")
 	if b, err := fs.ReadFile(sub, "style.css"); err != nil || string(b) != "body{}" {

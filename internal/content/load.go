@@ -214,7 +214,9 @@ func (l *loader) file(name string, fn func(d *decoder, n *yaml.Node, body a.Mark
 	if n == nil || !d.checkTree(n, len(fm)) {
 		return
 	}
-	checkBody(&l.ds, md)
+	if !checkBody(&l.ds, md) {
+		md.Source = "" // refused: not parsed any further
+	}
 	fn(d, n, md)
 }
 
