@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // DestError is a destination that build refuses to write to. The CLI
@@ -37,7 +38,7 @@ func CheckDest(source, dest string) error {
 	}
 	d, err := realPath(dest)
 	if err != nil {
-		return destErr(shown, "%v", err)
+		return destErr(shown, "geen bruikbaar pad (%s); kies een map, bijv. --dest public", dutchErr(err))
 	}
 	switch {
 	case d == filepath.Dir(d):
@@ -131,4 +132,17 @@ func realPath(p string) (string, error) {
 		rest = append([]string{filepath.Base(p)}, rest...)
 		p = parent
 	}
+}
+
+// dutchErr says the usual file system errors in Dutch.
+func dutchErr(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOTDIR):
+		return "een deel van het pad is een bestand"
+	case errors.Is(err, fs.ErrPermission):
+		return "geen toegang"
+	case errors.Is(err, syscall.ELOOP):
+		return "symbolische links vormen een lus"
+	}
+	return unwrapPath(err).Error()
 }

@@ -47,7 +47,7 @@ func hook(point string) {
 func Publish(files []site.File, dest string) error {
 	dest, err := realPath(dest)
 	if err != nil {
-		return destErr(dest, "%v", err)
+		return destErr(dest, "geen bruikbaar pad (%s); kies een map, bijv. --dest public", dutchErr(err))
 	}
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {

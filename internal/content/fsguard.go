@@ -191,50 +191,50 @@ func (f subFS) Stat(name string) (fs.FileInfo, error) {
 }
 
 // checkLinks reports every symbolic link in the site's source folders that
-// leaves the site or loops, at the link itself.
+// leaves the site or loops, at the link itself. Folders reached through a
+// link within the site are checked too, each once.
 func (l *loader) checkLinks() {
 	g, ok := l.fsys.(guardFS)
 	if !ok {
 		return
 	}
-	for _, root := range append([]string{ConfigFile}, siteDirs...) {
-		walk := root
-		if st, err := g.Lstat(root); err != nil {
-			continue
-		} else if st.Mode()&fs.ModeSymlink != 0 {
-			r, err := g.resolve(root)
-			if err != nil {
-				l.linkError(root, err)
-				continue
-			}
-			walk = r
+	seen := map[string]bool{}
+	var walk func(root string)
+	walk = func(root string) {
+		if seen[root] {
+			return
 		}
-		fs.WalkDir(g.links(), walk, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
+		seen[root] = true
+		fs.WalkDir(g.links(), root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.Type()&fs.ModeSymlink == 0 {
 				return nil
 			}
-			if d.Type()&fs.ModeSymlink == 0 {
-				return nil
-			}
-			if _, err := g.resolve(p); err != nil {
+			r, err := g.resolve(p)
+			switch {
+			case err != nil:
 				l.linkError(p, err)
-			} else if st, err := fs.Stat(g, p); err == nil && st.IsDir() {
-				l.linkedDir(g, p)
+			case r == "." || strings.HasPrefix(p+"/", r+"/"):
+				l.linkError(p, errLinkLoop) // a folder that links to itself or above
+			default:
+				if st, err := fs.Stat(g.fsys, r); err == nil && st.IsDir() {
+					walk(r)
+				}
 			}
 			return nil
 		})
 	}
-}
-
-// linkedDir checks the links inside a folder reached through a link.
-func (l *loader) linkedDir(g guardFS, dir string) {
-	r, err := g.resolve(dir)
-	if err != nil {
-		return
-	}
-	if r == "." || strings.HasPrefix(dir+"/", r+"/") {
-		l.linkError(dir, errLinkLoop) // a folder that links to itself or an ancestor
-		return
+	for _, root := range append([]string{ConfigFile}, siteDirs...) {
+		if st, err := g.Lstat(root); err != nil {
+			continue
+		} else if st.Mode()&fs.ModeSymlink == 0 {
+			walk(root)
+			continue
+		}
+		if r, err := g.resolve(root); err != nil {
+			l.linkError(root, err)
+		} else {
+			walk(r)
+		}
 	}
 }
 

@@ -18,6 +18,12 @@ func TestLinksWithinSite(t *testing.T) {
 	if len(ds) > 0 {
 		t.Fatalf("links within the site: %v", ds)
 	}
+	// A link out of the site inside a folder reached through a link.
+	m["gedeeld/zorg/lek.md"] = &fstest.MapFile{Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink}
+	if _, ds := Load(m, Options{}); len(ds) != 1 || !strings.HasPrefix(ds[0].String(), "gedeeld/zorg/lek.md:1:1: symbolische link") {
+		t.Errorf("a link out of the site behind a linked folder: %v", ds)
+	}
+	delete(m, "gedeeld/zorg/lek.md")
 	if n := len(s.Agreements[0].Sections); n != 2 {
 		t.Errorf("the linked section is not read: %d sections", n)
 	}
