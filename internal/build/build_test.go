@@ -45,6 +45,7 @@ func pageText(out *site.Output) string {
 // seed, can be found in the text of the built pages: prose and bullets word
 // for word, headings ignoring case and the seed's own chapter numbers.
 func TestSeedComesThrough(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile(filepath.Join(root, seed.File))
 	if err != nil {
 		t.Fatal(err)
@@ -59,6 +60,7 @@ func TestSeedComesThrough(t *testing.T) {
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
+	t.Parallel()
 	a, b := renderDefault(t, "/x/"), renderDefault(t, "/x/")
 	if len(a.Files) != len(b.Files) {
 		t.Fatalf("%d files vs %d", len(a.Files), len(b.Files))
@@ -74,6 +76,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 var hashed = regexp.MustCompile(`\.[0-9a-f]{10}(\.[a-z]+)$`)
 
 func TestPagesOfTheDefaultSite(t *testing.T) {
+	t.Parallel()
 	out := renderDefault(t, "")
 	have := map[string]bool{}
 	for _, f := range out.Files {
@@ -100,6 +103,7 @@ func TestPagesOfTheDefaultSite(t *testing.T) {
 // TestSubPath builds under a sub-path and checks that every internal
 // reference starts with it.
 func TestSubPath(t *testing.T) {
+	t.Parallel()
 	out := renderDefault(t, "https://www.example.nl/prestatieafspraken/")
 	ref := regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 	for _, f := range out.Files {
@@ -126,6 +130,7 @@ func TestSubPath(t *testing.T) {
 // TestNoThirdPartyReferences: the output may only point elsewhere through
 // links written in the content.
 func TestNoThirdPartyReferences(t *testing.T) {
+	t.Parallel()
 	out := renderDefault(t, "/")
 	ext := regexp.MustCompile(`(?:src|href|action|srcset|poster)="(?:https?:)?//`)
 	for _, f := range out.Files {

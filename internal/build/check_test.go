@@ -94,6 +94,7 @@ func TestRecoverBeforeFailingBuild(t *testing.T) {
 }
 
 func TestCheckDate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		epoch int64
 		ok    bool

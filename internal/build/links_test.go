@@ -17,6 +17,7 @@ import (
 // TestLinksResolve follows every internal link, anchor and asset reference
 // of the built sites, at the root and under a sub-path.
 func TestLinksResolve(t *testing.T) {
+	t.Parallel()
 	for _, src := range []string{root, "../../testdata/sites/regio", "../../testdata/sites/twee"} {
 		for _, base := range []string{"/", "/gemeente/prestatieafspraken/", "https://www.example.nl/wonen/"} {
 			out, _, ds, err := Render(os.DirFS(src), Options{BaseURL: base}, "")
@@ -111,6 +112,7 @@ func checkLinks(t *testing.T, out *site.Output, base string) {
 
 // TestXMLWellFormed parses the sitemap and every feed.
 func TestXMLWellFormed(t *testing.T) {
+	t.Parallel()
 	out := renderDefault(t, "https://www.example.nl/")
 	n := 0
 	for _, f := range out.Files {

@@ -67,6 +67,7 @@ func treeHash(t testing.TB, dir string) string {
 }
 
 func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
+	t.Parallel()
 	src := copySite(t)
 	dest := filepath.Join(src, "public")
 	if _, ds, err := Build(Options{Source: src}); err != nil || len(ds) > 0 {
@@ -96,6 +97,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 }
 
 func TestPublishReplacesOutput(t *testing.T) {
+	t.Parallel()
 	dest := filepath.Join(t.TempDir(), "out")
 	if err := Publish([]site.File{{Path: "a.html", Data: []byte("1")}, {Path: "old/b.html", Data: []byte("2")}}, dest); err != nil {
 		t.Fatal(err)
@@ -117,6 +119,7 @@ func TestPublishReplacesOutput(t *testing.T) {
 // TestPublishRecoversInterruptedSwap simulates a build killed between its
 // two renames: the previous output sits in an .old- folder and dest is gone.
 func TestPublishRecoversInterruptedSwap(t *testing.T) {
+	t.Parallel()
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
 	if err := Publish([]site.File{{Path: "a.html", Data: []byte("vorige")}}, dest); err != nil {

@@ -72,6 +72,7 @@ func tinyPNG() []byte {
 }
 
 func TestMissingThemeAndLogo(t *testing.T) {
+	t.Parallel()
 	_, _, ds, _ := Render(themedSite("ontbreekt.png"), Options{}, "")
 	if len(ds) != 1 || !strings.Contains(ds[0].String(), `content/x-2024/_index.md:8:5: logo "ontbreekt.png" van partij "a" niet gevonden in themes/gemeente/`) {
 		t.Errorf("diagnostics = %v", ds)

@@ -23,6 +23,7 @@ func needTool(t *testing.T, what string, ok bool) {
 // TestHTMLIsValid runs the Nu HTML Checker (npm vnu-jar, on Java) over
 // every page of the built test sites: no errors allowed.
 func TestHTMLIsValid(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts a Java program")
 	}
