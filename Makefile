@@ -63,11 +63,20 @@ test-unit:
 # Each fuzz target for FUZZTIME (a longer run: make fuzz FUZZTIME=10m). The
 # targets run side by side, one worker each; output is kept per target. New
 # inputs are minimised for 2 s only (the default, 60 s, would take the whole run).
+# A run fails when go test fails, except for the bare "context deadline
+# exceeded" that Go 1.26's fuzz coordinator can report when -fuzztime ends
+# under load without any failing input (golang/go#75804).
 fuzz:
 	$(MAKE) --no-print-directory -j $(words $(FUZZ)) --output-sync=target $(addprefix fuzz/,$(FUZZ))
 
 fuzz/%:
-	$(GO) test -timeout $(TIMEOUT) ./internal/$(*D) -run '^$$' -fuzz '^$(*F)$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s -parallel 1
+	@echo "$(GO) test ./internal/$(*D) -fuzz '^$(*F)$$' -fuzztime $(FUZZTIME)"
+	@dir=internal/$(*D)/testdata/fuzz/$(*F); n=$$(ls $$dir 2>/dev/null | wc -l); log=$$(mktemp); \
+	$(GO) test -timeout $(TIMEOUT) ./internal/$(*D) -run '^$$' -fuzz '^$(*F)$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s -parallel 1 >$$log 2>&1; rc=$$?; \
+	cat $$log; \
+	if [ $$rc -ne 0 ] && [ "$$(ls $$dir 2>/dev/null | wc -l)" -eq "$$n" ] && grep -qx '    context deadline exceeded' $$log; then \
+		echo "$(*F): 'context deadline exceeded' at the end of -fuzztime without a failing input is Go's fuzz coordinator race (golang/go#75804, fixed in Go 1.27), not a failure"; rc=0; \
+	fi; rm -f $$log; exit $$rc
 
 # Whole-build and render benchmarks.
 bench:
