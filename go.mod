@@ -6,13 +6,11 @@ require (
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/yuin/goldmark v1.8.7
 	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/sys v0.49.0
 	golang.org/x/text v0.44.0
 )
 
-require (
-	github.com/kr/text v0.2.0 // indirect
-	golang.org/x/sys v0.49.0 // indirect
-)
+require github.com/kr/text v0.2.0 // indirect
 
 require (
 	github.com/boombuler/barcode v1.0.1 // indirect

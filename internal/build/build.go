@@ -52,7 +52,8 @@ type Summary struct {
 // Check loads and validates the site in opt.Source: it reports every
 // content problem that Build would fail on.
 func Check(opt Options) (*a.Site, diag.List) {
-	l := load(content.SiteFS(os.DirFS(opt.Source)), opt, displayPrefix(opt.Source))
+	raw := os.DirFS(opt.Source)
+	l := load(content.SiteFS(raw), raw, opt, displayPrefix(opt.Source))
 	return l.site, l.ds
 }
 
@@ -67,8 +68,10 @@ type loaded struct {
 }
 
 // load reads the site, its theme, logos and house style, and checks what
-// the PDF needs, collecting every problem.
-func load(fsys fs.FS, opt Options, prefix string) loaded {
+// the PDF needs, collecting every problem. fsys follows links only within
+// the site (content.SiteFS); raw is the same folder as it is, for static/,
+// which follows no link at all and warns about each.
+func load(fsys, raw fs.FS, opt Options, prefix string) loaded {
 	s, ds := content.Load(fsys, content.Options{Drafts: opt.Drafts, Prefix: prefix})
 	l := loaded{site: s}
 	theme, err := themeFS(fsys, s.Theme)
@@ -83,7 +86,7 @@ func load(fsys fs.FS, opt Options, prefix string) loaded {
 	checkThemeFiles(theme, s.Theme, prefix, &ds)
 	checkFooters(s, &ds)
 	l.logos = loadLogos(theme, s, &ds)
-	l.static, l.css = houseStyle(fsys, opt.Source, s, prefix, &ds)
+	l.static, l.css = houseStyle(raw, opt.Source, s, prefix, &ds)
 	l.ds = ds.Sort()
 	return l
 }
@@ -121,11 +124,12 @@ func Build(opt Options) (Summary, diag.List, error) {
 // anything. prefix is put before file names in diagnostics.
 // Symbolic links in fsys are followed only within the site.
 func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag.List, error) {
+	raw := fsys
 	fsys = content.SiteFS(fsys)
 	if err := CheckDate(opt.Date); err != nil {
 		return nil, nil, nil, err
 	}
-	l := load(fsys, opt, prefix)
+	l := load(fsys, raw, opt, prefix)
 	s, ds, theme, logos, static, css := l.site, l.ds, l.theme, l.logos, l.static, l.css
 	if ds.HasErrors() {
 		return nil, s, ds, nil

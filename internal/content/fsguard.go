@@ -250,5 +250,7 @@ func (l *loader) linkError(p string, err error) {
 	}
 }
 
-// siteDirs are the folders of a site whose files are read or published.
-var siteDirs = []string{"content", "templates", "themes", "static"}
+// siteDirs are the folders of a site whose links are checked here. static/
+// is not among them: the build copies it without following any link and
+// warns about each (internal/build, style.go).
+var siteDirs = []string{"content", "templates", "themes"}
