@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/prestatie/prestatie/internal/site"
 )
@@ -119,7 +120,9 @@ func TestKilledPublish(t *testing.T) {
 				t.Errorf("left behind after recovery: %v", left)
 			}
 			// The killed process released its lock: the next build does not wait.
-			unlock, err := lockDest(parent, "public", 0)
+			// (Not at once: a helper being started by a parallel subtest
+			// holds a copy of every descriptor between fork and exec.)
+			unlock, err := lockDest(parent, "public", 10*time.Second)
 			if err != nil {
 				t.Fatalf("lock still held after the kill: %v", err)
 			}
