@@ -22,7 +22,7 @@ const (
 	// MaxYAMLDepth is the deepest nesting of mappings and lists in front matter.
 	MaxYAMLDepth = 20
 	// MaxMarkdownDepth is the deepest nesting of quotes and lists in a body.
-	MaxMarkdownDepth = 20
+	MaxMarkdownDepth = 50
 	// MaxBrackets is the most "[" in one paragraph: each may open a link,
 	// and the Markdown parser's time grows with their square.
 	MaxBrackets = 500
