@@ -157,6 +157,30 @@ func TestHelp(t *testing.T) {
 	}
 }
 
+// TestNoSitemapInMessages: the site folder is "de map van de site" in every
+// message of the program; "sitemap" is only the sitemap.xml file.
+func TestNoSitemapInMessages(t *testing.T) {
+	t.Parallel()
+	re := regexp.MustCompile(`"[^"\n]*\bsitemap\b[^"\n]*"`)
+	for _, dir := range []string{".", "../../internal"} {
+		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			for _, lit := range re.FindAllString(string(b), -1) {
+				if !strings.Contains(lit, "sitemap.xml") && strings.Contains(lit, " ") {
+					t.Errorf("%s: %s", p, lit)
+				}
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestFlagErrorsInDutch(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

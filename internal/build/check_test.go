@@ -31,7 +31,7 @@ func TestCheckReportsWhatBuildFails(t *testing.T) {
 		{"theme file linked outside the site", func(t *testing.T, src string) {
 			os.MkdirAll(filepath.Join(src, "themes/default"), 0o755)
 			os.Symlink("/etc/passwd", filepath.Join(src, "themes/default/leak.txt"))
-		}, `themes/default/leak.txt:1:1: symbolische link "themes/default/leak.txt" wijst naar "/etc/passwd", buiten de sitemap`},
+		}, `themes/default/leak.txt:1:1: symbolische link "themes/default/leak.txt" wijst naar "/etc/passwd", buiten de map van de site`},
 		{"content linked outside the site", func(t *testing.T, src string) {
 			os.Symlink("/etc/hostname", filepath.Join(src, "content/alphen-chaam-2023-2024/beschikbaarheid/geheim.md"))
 		}, "beschikbaarheid/geheim.md:1:1: symbolische link"},

@@ -34,7 +34,7 @@ func CheckDest(source, dest string) error {
 	shown := dest
 	src, err := realPath(source)
 	if err != nil {
-		return fmt.Errorf("sitemap %s: %v", source, err)
+		return fmt.Errorf("map van de site %s: %v", source, err)
 	}
 	d, err := realPath(dest)
 	if err != nil {
@@ -44,9 +44,9 @@ func CheckDest(source, dest string) error {
 	case d == filepath.Dir(d):
 		return destErr(shown, "dat is de hoofdmap van het bestandssysteem; kies een eigen map, bijv. --dest public")
 	case d == src:
-		return destErr(shown, "dat is de sitemap zelf; de build zou content/ en prestatie.yaml wissen: kies een eigen map, bijv. --dest public")
+		return destErr(shown, "dat is de map van de site zelf; de build zou content/ en prestatie.yaml wissen: kies een eigen map, bijv. --dest public")
 	case within(src, d):
-		return destErr(shown, "die map bevat de sitemap; de build zou de bronbestanden wissen: kies een eigen map, bijv. --dest public")
+		return destErr(shown, "die map bevat de map van de site; de build zou de bronbestanden wissen: kies een eigen map, bijv. --dest public")
 	}
 	if home, err := os.UserHomeDir(); err == nil {
 		if h, err := realPath(home); err == nil && d == h {

@@ -31,10 +31,10 @@ func TestCheckDest(t *testing.T) {
 		dest string // relative to the site folder
 		want string // part of the message; "" when accepted
 	}{
-		{".", "de sitemap zelf"},
-		{"link-site", "de sitemap zelf"},
-		{"..", "bevat de sitemap"},
-		{"../..", "bevat de sitemap"},
+		{".", "de map van de site zelf"},
+		{"link-site", "de map van de site zelf"},
+		{"..", "bevat de map van de site"},
+		{"../..", "bevat de map van de site"},
 		{"/", "hoofdmap"},
 		{"content", "in content/"},
 		{"content/ag", "in content/"},

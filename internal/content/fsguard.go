@@ -16,7 +16,7 @@ import (
 const maxLinkHops = 40
 
 var (
-	errLinkOutside = errors.New("symbolische link wijst buiten de sitemap")
+	errLinkOutside = errors.New("symbolische link wijst buiten de map van de site")
 	errLinkLoop    = errors.New("symbolische links vormen een lus")
 )
 
@@ -244,7 +244,7 @@ func (l *loader) linkError(p string, err error) {
 	case errors.Is(err, errLinkLoop):
 		l.ds.Errorf(l.atFile(p), "symbolische link %q (naar %q) maakt een lus: verwijs naar een echt bestand of een echte map", p, target)
 	case errors.Is(err, errLinkOutside):
-		l.ds.Errorf(l.atFile(p), "symbolische link %q wijst naar %q, buiten de sitemap: kopieer het bestand in de site of gebruik een relatieve link binnen de site", p, target)
+		l.ds.Errorf(l.atFile(p), "symbolische link %q wijst naar %q, buiten de map van de site: kopieer het bestand in de site of gebruik een relatieve link binnen de site", p, target)
 	default:
 		l.ds.Errorf(l.atFile(p), "symbolische link %q: %v", p, unwrap(err))
 	}
