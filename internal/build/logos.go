@@ -68,7 +68,9 @@ func unwrapPath(err error) error {
 }
 
 // checkFooters reports an agreement whose paraaf boxes would not fit in the
-// PDF's footer (pdf.Check) at its first party, so that check reports it.
+// PDF's footer (pdf.Check) at its first party, and warns about characters
+// the PDF cannot print as written (pdf.Unprintable), so that check reports
+// them.
 func checkFooters(s *a.Site, ds *diag.List) {
 	for _, ag := range s.Agreements {
 		if len(ag.Parties) == 0 || len(ag.Parties) > content.MaxParties {
@@ -77,5 +79,8 @@ func checkFooters(s *a.Site, ds *diag.List) {
 		if err := pdf.Check(ag); err != nil {
 			ds.Errorf(ag.Parties[0].Pos, "%v", err)
 		}
+	}
+	for _, ag := range s.Agreements {
+		*ds = append(*ds, pdf.Unprintable(ag)...)
 	}
 }
