@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -137,7 +138,12 @@ func (d *decoder) parse(src []byte) *yaml.Node {
 		if errors.Is(err, io.EOF) { // empty front matter
 			return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
 		}
-		d.ds.Errorf(d.syntaxPos(src, err), "ongeldige YAML: %s", syntaxMessage(err))
+		p := d.syntaxPos(src, err)
+		msg := syntaxMessage(err)
+		if col, hint := colonHint(src, p.Line-d.lineOff, err); hint != "" {
+			p.Col, msg = col, hint+" ("+strings.TrimPrefix(yamlLine.ReplaceAllString(err.Error(), ""), "yaml: ")+")"
+		}
+		d.ds.Errorf(p, "ongeldige YAML: %s", msg)
 		return nil
 	}
 	if len(doc.Content) == 0 {
@@ -161,6 +167,50 @@ func (d *decoder) syntaxPos(src []byte, err error) diag.Pos {
 		}
 	}
 	return p
+}
+
+// colonHint tells the two causes of "mapping values are not allowed" apart
+// on line n (1-based) of src: a key indented deeper than the one above it,
+// or a colon inside a text, and gives the column to point at.
+func colonHint(src []byte, n int, err error) (int, string) {
+	if !strings.Contains(err.Error(), "mapping values are not allowed") {
+		return 0, ""
+	}
+	lines := strings.Split(string(src), "\n")
+	if n < 1 || n > len(lines) {
+		return 0, ""
+	}
+	line := lines[n-1]
+	indent := len(line) - len(strings.TrimLeft(line, " "))
+	first := strings.Index(line, ": ")
+	if first < 0 {
+		return 0, ""
+	}
+	if second := strings.Index(line[first+2:], ": "); second >= 0 && !strings.ContainsAny(line[first+2:first+2+second], "\"'{[") {
+		return first + 2 + second + 1, "een dubbele punt midden in een tekst, zoals in \"Nadruk: …\"; zet de tekst tussen aanhalingstekens"
+	}
+	for i := n - 2; i >= 0; i-- { // the key above
+		above := lines[i]
+		if strings.TrimSpace(above) == "" {
+			continue
+		}
+		in := len(above) - len(strings.TrimLeft(above, " "))
+		if strings.HasPrefix(strings.TrimLeft(above, " "), "- ") {
+			in += 2
+		}
+		if indent > in {
+			return indent + 1, fmt.Sprintf("deze regel springt %d %s verder in dan de sleutel erboven; zet sleutels van dezelfde mapping precies onder elkaar", indent-in, plural(indent-in, "spatie", "spaties"))
+		}
+		break
+	}
+	return 0, ""
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // syntaxMessage says a YAML syntax error in Dutch, with a hint for the
