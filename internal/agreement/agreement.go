@@ -128,6 +128,7 @@ type Section struct {
 	Draft     bool
 	Pos       diag.Pos
 	OrderPos  diag.Pos
+	NumberPos diag.Pos // of the number key, when written
 }
 
 // Depth is 1 for a top-level section.

@@ -56,6 +56,9 @@ func (a *Agreement) AssignNumbers() diag.List {
 }
 
 func (s *Section) numberPos() diag.Pos {
+	if s.NumberPos.Line > 0 {
+		return s.NumberPos
+	}
 	if s.OrderPos.Line > 0 {
 		return s.OrderPos
 	}

@@ -111,7 +111,7 @@ func (d *decoder) sectionFile(n *yaml.Node, s *a.Section, items *annotations) {
 	d.mapping(n, "onderdeel",
 		field{"title", true, d.str(&s.Title, "title")},
 		field{"order", true, func(n *yaml.Node) { s.OrderPos = d.pos(n); d.integer(&s.Order, "order", 1, 10000)(n) }},
-		field{"number", false, d.str(&s.OwnNumber, "number")},
+		field{"number", false, func(n *yaml.Node) { s.NumberPos = d.pos(n); d.str(&s.OwnNumber, "number")(n) }},
 		field{"kind", false, func(n *yaml.Node) {
 			enum(d, &kind, "kind", sectionKinds)(n)
 			s.Annex = kind == "annex"
