@@ -76,7 +76,12 @@ func Normalise(s string) string {
 // enough to tell items apart, short enough not to cross a page break.
 func Start(md string, n int) string {
 	s := Normalise(mdMarks.Replace(mdLink.ReplaceAllString(md, "$1")))
-	words := strings.Fields(s)
+	var words []string
+	for _, w := range strings.Fields(s) {
+		if w != "|" { // between the cells of a table row
+			words = append(words, w)
+		}
+	}
 	if len(words) > n {
 		words = words[:n]
 	}

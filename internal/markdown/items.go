@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
@@ -51,6 +52,9 @@ func markItems(doc ast.Node, src []byte) {
 		}
 		var block ast.Node
 		switch n := n.(type) {
+		case *east.TableRow:
+			markRow(n, src)
+			return ast.WalkSkipChildren, nil
 		case *ast.ListItem:
 			block = n.FirstChild()
 		case *ast.Paragraph:
@@ -80,6 +84,64 @@ func markItems(doc ast.Node, src []byte) {
 		return ast.WalkContinue, nil
 	})
 }
+
+// markRow takes a marker at the end of a table row's last cell: the row is
+// the item (a document that lists its afspraken in a table).
+func markRow(row *east.TableRow, src []byte) {
+	cell := row.LastChild()
+	start, stop, ok := textSpan(cell)
+	if !ok {
+		return
+	}
+	m := marker.FindSubmatchIndex(src[start:stop])
+	if m == nil || !trimText(cell, src, start+m[0]) {
+		return
+	}
+	id := src[start+m[2] : start+m[3]]
+	row.SetAttribute(itemKey, []byte(strconv.Itoa(start+m[2]-2)))
+	row.SetAttributeString("id", append([]byte(nil), id...))
+}
+
+// textSpan is the source span of the text of an inline container.
+func textSpan(n ast.Node) (start, stop int, ok bool) {
+	start = -1
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, isText := c.(*ast.Text); isText && entering {
+			if start < 0 {
+				start = t.Segment.Start
+			}
+			stop = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	return start, stop, start >= 0
+}
+
+// rowText is a table row as an item's text: its cells joined by " | ",
+// without a first cell that only holds the row's number, which it returns.
+func rowText(row ast.Node, src []byte, stop int) (text, number string) {
+	var cells []string
+	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+		a, b, ok := textSpan(c)
+		if !ok {
+			cells = append(cells, "")
+			continue
+		}
+		cells = append(cells, strings.TrimSpace(string(src[a:min(b, stop)])))
+	}
+	if len(cells) > 1 && rowNumber.MatchString(cells[0]) {
+		number, cells = strings.TrimSuffix(cells[0], "."), cells[1:]
+	}
+	var kept []string
+	for _, c := range cells {
+		if c != "" {
+			kept = append(kept, c)
+		}
+	}
+	return strings.Join(kept, " | "), number
+}
+
+var rowNumber = regexp.MustCompile(`^\d+(\.\d+)*\.?$`)
 
 // trimText cuts the inline text of block at byte offset cut of the source:
 // text nodes at or after it are dropped or shortened. It reports false when
@@ -148,6 +210,11 @@ func (c *Converter) Items(src []byte) ([]*Mark, []Loose) {
 			m := &Mark{ID: string(id.([]byte))}
 			m.Offset, _ = strconv.Atoi(string(off.([]byte)))
 			block := ch
+			if _, isRow := ch.(*east.TableRow); isRow {
+				m.Text, m.Number = rowText(ch, src, m.Offset)
+				out = append(out, m)
+				continue
+			}
 			if li, isItem := ch.(*ast.ListItem); isItem {
 				block = li.FirstChild()
 				if list, ok := li.Parent().(*ast.List); ok && list.IsOrdered() {
@@ -171,6 +238,14 @@ func (c *Converter) Items(src []byte) ([]*Mark, []Loose) {
 // line ends in something like a marker that was not taken as one.
 func looseIn(n ast.Node, src []byte) *Loose {
 	block := n
+	if row, ok := n.(*east.TableRow); ok {
+		if a, b, ok := textSpan(row.LastChild()); ok {
+			if m := looseMarker.FindIndex(src[a:b]); m != nil {
+				return &Loose{Text: strings.TrimSpace(string(src[a+m[0] : a+m[1]])), Offset: a + m[0]}
+			}
+		}
+		return nil
+	}
 	if li, ok := n.(*ast.ListItem); ok {
 		block = li.FirstChild()
 	} else if _, ok := n.(*ast.Paragraph); !ok {
@@ -242,7 +317,9 @@ func decorate(doc ast.Node, fn Decorate) {
 			continue
 		}
 		d := &decoration{html: h}
-		if li, ok := n.(*ast.ListItem); ok && li.FirstChild() != nil {
+		if row, ok := n.(*east.TableRow); ok && row.LastChild() != nil {
+			row.LastChild().AppendChild(row.LastChild(), d)
+		} else if li, ok := n.(*ast.ListItem); ok && li.FirstChild() != nil {
 			li.InsertAfter(li, li.FirstChild(), d)
 		} else if n.Parent() != nil {
 			n.Parent().InsertAfter(n.Parent(), n, d)

@@ -64,3 +64,26 @@ func TestDocumentDecoratesItems(t *testing.T) {
 		t.Errorf("marker or internal attribute printed:\n%s", s)
 	}
 }
+
+// TestTableRowItems: a document that lists its afspraken in a table marks
+// the row in its last cell; the row's number cell is its number.
+func TestTableRowItems(t *testing.T) {
+	src := []byte("| Nr | Afspraak | Wie |\n| --- | --- | --- |\n| 2.1 | Bouwen van *12* woningen | corporatie {#bouwen} |\n| 2.2 | Praten | gemeente {#Praten} |\n")
+	ms, loose := New().Items(src)
+	if len(ms) != 1 || ms[0].ID != "bouwen" || ms[0].Number != "2.1" || ms[0].Text != "Bouwen van *12* woningen | corporatie" {
+		t.Fatalf("items = %+v", ms)
+	}
+	if string(src[ms[0].Offset:ms[0].Offset+2]) != "{#" {
+		t.Errorf("offset %d", ms[0].Offset)
+	}
+	if len(loose) != 1 || loose[0].Text != "{#Praten}" {
+		t.Errorf("loose = %+v", loose)
+	}
+	h, err := New().Document(string(src), nil, "", 0, func(id string) template.HTML { return "<span>" + template.HTML(id) + "</span>" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(h), `<tr id="bouwen">`) || !strings.Contains(string(h), "<td>corporatie<span>bouwen</span></td>") || strings.Contains(string(h), "{#bouwen}") {
+		t.Errorf("row:\n%s", h)
+	}
+}

@@ -303,6 +303,18 @@ func TestNoHeadingsAdded(t *testing.T) {
 // metaOf is the site's annotation of an item element: a child of a list
 // item, the next element after a paragraph.
 func metaOf(n *html.Node) *html.Node {
+	if n.Data == "tr" { // a table row item: in its last cell
+		var last *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				last = c
+			}
+		}
+		if last == nil {
+			return nil
+		}
+		n = &html.Node{Type: html.ElementNode, Data: "li", FirstChild: last.FirstChild}
+	}
 	if n.Data == "li" {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if hasClass(c, "item-meta") {
