@@ -358,6 +358,10 @@ func (l *loader) marks(body a.Markdown) []*markdown.Mark {
 	src := []byte(body.Source)
 	ms, loose := markers.Items(src)
 	for _, lo := range loose {
+		if lo.NotAtEnd {
+			l.ds.Errorf(offsetPos(body, lo.Offset), "%s staat niet aan het eind van het lijstpunt, de alinea of de tabelrij: zet de markering achter de laatste zin", lo.Text)
+			continue
+		}
 		l.ds.Errorf(offsetPos(body, lo.Offset), "%s is geen geldige markering van een item: schrijf {#id} met een id van kleine letters, cijfers en koppeltekens, beginnend met een letter", lo.Text)
 	}
 	return ms

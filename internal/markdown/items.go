@@ -38,10 +38,12 @@ type Mark struct {
 	Children []*Mark
 }
 
-// Loose is text that resembles a marker but is not a valid one.
+// Loose is text that resembles a marker but is not a valid one, or a
+// valid marker that does not end its list item or paragraph.
 type Loose struct {
-	Text   string
-	Offset int
+	Text     string
+	Offset   int
+	NotAtEnd bool // a valid marker in the middle of the text
 }
 
 // markItems finds markers, removes them from the text and sets the ids.
@@ -254,13 +256,19 @@ func looseIn(n ast.Node, src []byte) *Loose {
 	if block == nil || block.Lines().Len() == 0 {
 		return nil
 	}
-	last := block.Lines().At(block.Lines().Len() - 1)
-	line := bytes.TrimRight(last.Value(src), "\r\n")
-	if m := looseMarker.FindIndex(line); m != nil {
-		return &Loose{Text: strings.TrimSpace(string(line[m[0]:m[1]])), Offset: last.Start + m[0]}
+	for i := 0; i < block.Lines().Len(); i++ {
+		seg := block.Lines().At(i)
+		line := bytes.TrimRight(seg.Value(src), "\r\n")
+		if m := anyMarker.FindIndex(line); m != nil && bytes.Count(line[:m[0]], []byte("`"))%2 == 0 { // not in code
+			text := strings.TrimSpace(string(line[m[0]:m[1]]))
+			return &Loose{Text: text, Offset: seg.Start + m[0], NotAtEnd: marker.MatchString(text)}
+		}
 	}
 	return nil
 }
+
+// anyMarker is a marker anywhere in a line, valid or not.
+var anyMarker = regexp.MustCompile(`\{#[^}\n]*\}`)
 
 // blockSource is the source of a block's lines up to the marker.
 func blockSource(block ast.Node, src []byte, stop int) string {
