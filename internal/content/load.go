@@ -72,6 +72,15 @@ type loader struct {
 	fsys fs.FS
 	opt  Options
 	ds   diag.List
+	// stray are annotations of the agreement being read whose id is not in
+	// the text of their own file; reported once the whole agreement is read,
+	// so the message can say where the id is.
+	stray []stray
+}
+
+type stray struct {
+	an  *annotation
+	ids []string // the ids of the annotation's own file, for suggestions
 }
 
 func (l *loader) at(name string) diag.Pos { return diag.Pos{File: path.Join(l.opt.Prefix, name)} }
@@ -314,6 +323,7 @@ func (l *loader) agreement(dir string) *a.Agreement {
 		}
 	}
 	numberUnordered(ag)
+	l.reportStray(ag)
 	l.ds = append(l.ds, ag.Validate()...)
 	return ag
 }
@@ -396,10 +406,25 @@ func (l *loader) items(ms []*markdown.Mark, ann *annotations, body a.Markdown) [
 	items := build(ms)
 	for _, an := range ann.list {
 		if !an.used {
-			l.ds.Errorf(an.pos, "item %q staat niet in de tekst van dit bestand: zet {#%s} aan het eind van het lijstpunt of de alinea%s", an.id, an.id, diag.DidYouMean(an.id, ids))
+			l.stray = append(l.stray, stray{an, ids})
 		}
 	}
 	return items
+}
+
+// reportStray reports annotations without their item in the same file,
+// saying where the item is when it is elsewhere in the agreement.
+func (l *loader) reportStray(ag *a.Agreement) {
+	where := map[string]diag.Pos{}
+	ag.EachItem(func(it *a.Item) { where[it.ID] = it.Pos })
+	for _, s := range l.stray {
+		if p, ok := where[s.an.id]; ok {
+			l.ds.Errorf(s.an.pos, "item %q staat in de tekst van een ander bestand (%s): zet deze annotatie in de front matter van dat bestand", s.an.id, p)
+			continue
+		}
+		l.ds.Errorf(s.an.pos, "item %q staat niet in de tekst van dit bestand: zet {#%s} aan het eind van het lijstpunt of de alinea%s", s.an.id, s.an.id, diag.DidYouMean(s.an.id, s.ids))
+	}
+	l.stray = nil
 }
 
 // leadingNumber is a number a text starts with: "2.1 ", "1.2.3 ". One
