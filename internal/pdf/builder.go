@@ -198,6 +198,7 @@ func (b *builder) table(t table) {
 				st.Align = t.aligns[i]
 			}
 			w := contentW*float64(units[i])/grid - 2*cellPad
+			st = st.shrinkToFit(ss, w)
 			tb := &textBlock{lines: layout(ss, st, w), st: st, top: cellPad, bottom: cellPad, indent: cellPad}
 			b.note(tb.lines)
 			blocks = append(blocks, tb)

@@ -228,6 +228,35 @@ func layout(ss []span, st textStyle, width float64) []line {
 	return lines
 }
 
+// minCellShrink is the smallest share of its size a table cell's text is
+// set in so that its longest word fits (9 pt becomes at least 6 pt).
+const minCellShrink = 2.0 / 3
+
+// shrinkToFit returns the style for a narrow table cell: the text's size
+// made just small enough that its widest word (a number such as 1.234.567,
+// a long word such as procentpunt) fits on one line, so that no word or
+// number is split without a hyphen; never below minCellShrink of the size.
+// Only a word that does not fit even then is broken between characters.
+func (st textStyle) shrinkToFit(ss []span, w float64) textStyle {
+	widest := 0.0
+	for _, t := range tokenize(ss) {
+		if t.space || t.brk {
+			continue
+		}
+		ww := 0.0
+		for _, p := range t.pieces {
+			ww += st.width(p)
+		}
+		widest = max(widest, ww)
+	}
+	if widest <= w+1e-9 || widest == 0 {
+		return st
+	}
+	scale := max(w/widest, minCellShrink)
+	st.Size = math.Floor(st.Size*scale*10) / 10 // a tenth of a point below, so it fits
+	return st
+}
+
 // fit returns how many bytes of p fit in w mm, and their width.
 func (st textStyle) fit(p piece, w float64) (int, float64) {
 	used := 0.0

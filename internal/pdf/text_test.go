@@ -101,3 +101,31 @@ func TestChunk(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrowCellsKeepWords: a word or number wider than its table column
+// is set a little smaller rather than split without a hyphen.
+func TestNarrowCellsKeepWords(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	st := textStyle{Size: 9, Lead: 1.3}
+	ss := []span{{Text: "1.234.567 procentpunt"}}
+	w := textWidth("procentpunt", regular, 9) * 0.85
+	if lines := layout(ss, st, w); len(lines) < 3 {
+		t.Fatalf("the test needs a word that does not fit: %d lines", len(lines))
+	}
+	small := st.shrinkToFit(ss, w)
+	if small.Size >= 9 || small.Size < 6 {
+		t.Errorf("size %v", small.Size)
+	}
+	var got []string
+	for _, l := range layout(ss, small, w) {
+		got = append(got, strings.TrimSpace(l.text()))
+	}
+	if strings.Join(got, "|") != "1.234.567|procentpunt" {
+		t.Errorf("lines %q", got)
+	}
+	if st.shrinkToFit([]span{{Text: "kort"}}, w) != st {
+		t.Errorf("text that fits keeps its size")
+	}
+}
