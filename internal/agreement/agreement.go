@@ -11,13 +11,14 @@ import "github.com/prestatie/prestatie/internal/diag"
 
 // Site is everything one build publishes.
 type Site struct {
-	Title      string
-	BaseURL    string // absolute URL or path, always ending in "/"
-	Language   string
-	Theme      string
-	UnsafeHTML bool
-	Style      Style // house style: logo, navigation, footer, CSS
-	Agreements []*Agreement
+	Title       string
+	BaseURL     string // absolute URL or path, always ending in "/"
+	Language    string
+	Theme       string
+	UnsafeHTML  bool
+	Style       Style       // house style: logo, navigation, footer, CSS
+	Publication Publication // data licence, accessibility statement
+	Agreements  []*Agreement
 }
 
 // Markdown is a Markdown source text with the position of its first byte, so

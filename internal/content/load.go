@@ -134,7 +134,7 @@ func (l *loader) config() *a.Site {
 		field{"language", false, enum(d, &s.Language, "language", []a.Term[string]{{ID: "nl", Label: "Nederlands"}})},
 		field{"theme", false, func(n *yaml.Node) { themeNode = n; d.id(&s.Theme, "theme")(n) }},
 		field{"unsafe_html", false, d.boolean(&s.UnsafeHTML, "unsafe_html")},
-	}, d.styleFields(&s.Style)...)...) // house style: style.go
+	}, append(d.styleFields(&s.Style), d.publicationFields(&s.Publication)...)...)...) // house style: style.go; publishing: data.go
 	l.checkTheme(d, themeNode, s.Theme)
 	return s
 }

@@ -139,7 +139,7 @@ func (r *renderer) chartFiles(out *Output) ([]File, error) {
 			if err != nil {
 				return err
 			}
-			files = append(files, File{Path: p + v.CSVName(), Data: v.CSV()}, File{Path: p + v.JSONName(), Data: j})
+			files = append(files, File{Path: p + v.CSVName(), Data: recsv(v.CSV())}, File{Path: p + v.JSONName(), Data: j})
 		}
 		return nil
 	}

@@ -2,7 +2,6 @@ package site_test
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"io/fs"
@@ -301,12 +300,7 @@ func TestDownloadsMatchPageTables(t *testing.T) {
 				if !ok1 || !ok2 {
 					t.Fatalf("%s %s: downloads %s, %s not written", path, c.id, c.csv, c.json)
 				}
-				r := csv.NewReader(strings.NewReader(csvData))
-				r.Comma = ';'
-				recs, err := r.ReadAll()
-				if err != nil {
-					t.Fatal(err)
-				}
+				recs := readCSV(t, c.csv, csvData)
 				var doc struct {
 					ID       string `json:"id"`
 					Kolommen []struct{ Naam string }

@@ -99,6 +99,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"topKey":      topKey,
 		"partyGroups": partyGroups,
 		"tocArgs":     func(ag *a.Agreement, ss []*a.Section) tocArgs { return tocArgs{ag, ss} },
+		"columnsArgs": func(file string, cols []columnDoc) columnsArgs { return columnsArgs{file, cols} },
 	}
 }
 
@@ -166,3 +167,9 @@ type tocArgs struct {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// columnsArgs is what the "columns" template of the data page needs.
+type columnsArgs struct {
+	File    string
+	Columns []columnDoc
+}

@@ -5,7 +5,10 @@ import (
 	"embed"
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"path"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -112,7 +115,7 @@ func (r *renderer) itemRecords(ag *a.Agreement) (at a.Date, recs []itemRecord) {
 				rec.Stand = &v
 			}
 			if pct, ok := it.Reached(at); ok {
-				rec.PercentageBereikt = &pct
+				rec.PercentageBereikt = ptr(roundPercent(pct))
 			}
 			rec.Verlopen = ptr(it.Overdue(at))
 			v, _ := it.Verdict()
@@ -144,20 +147,21 @@ func progressRecords(ag *a.Agreement) []progressRecord {
 // dataFiles are the open data and feeds of every agreement, and the site feed.
 func (r *renderer) dataFiles() ([]File, error) {
 	var files []File
+	lic := r.licence()
 	for _, ag := range r.site.Agreements {
 		dir := dataPath(ag)
 		at, cs := r.itemRecords(ag)
 		ps := progressRecords(ag)
 		cj, err := jsonDoc(map[string]any{
 			"$schema": r.base.abs(dir + "punten.schema.json"), "overeenkomst": ag.ID,
-			"titel": ag.Title, "stand_per": at.String(), "punten": nonNil(cs),
+			"titel": ag.Title, "stand_per": at.String(), "licentie": lic, "punten": nonNil(cs),
 		})
 		if err != nil {
 			return nil, err
 		}
 		pj, err := jsonDoc(map[string]any{
 			"$schema": r.base.abs(dir + "voortgang.schema.json"), "overeenkomst": ag.ID,
-			"titel": ag.Title, "voortgangsmeldingen": nonNil(ps),
+			"titel": ag.Title, "licentie": lic, "voortgangsmeldingen": nonNil(ps),
 		})
 		if err != nil {
 			return nil, err
@@ -196,15 +200,58 @@ func jsonDoc(v any) ([]byte, error) {
 	return b.Bytes(), err
 }
 
-// CSV: UTF-8, a header row, fields separated by ";" and numbers with a
-// decimal comma, as Dutch spreadsheets expect. Lists are joined with " | ".
+// CSV: UTF-8 with a byte order mark (so that Excel reads the accents of
+// "Potentiële" right), a header row, fields separated by ";" and numbers
+// with a decimal comma, as Dutch spreadsheets expect. Lists are joined with
+// " | ". A cell that a spreadsheet would run as a formula gets a leading
+// apostrophe (neutralise).
 func writeCSV(rows [][]string) []byte {
 	var b bytes.Buffer
+	b.WriteString(bom)
 	w := csv.NewWriter(&b)
 	w.Comma = ';'
+	for _, row := range rows {
+		for i := range row {
+			row[i] = neutralise(row[i])
+		}
+	}
 	w.WriteAll(rows) // writes to memory: cannot fail
 	return b.Bytes()
 }
+
+// bom is the UTF-8 byte order mark that tells spreadsheets the encoding.
+const bom = "\ufeff"
+
+// plainNumber is a number as csvNumber writes it: safe to leave as it is,
+// minus sign included.
+var plainNumber = regexp.MustCompile(`^-?[0-9]+(,[0-9]+)?$`)
+
+// neutralise puts an apostrophe before a cell that starts with a character
+// a spreadsheet reads as the start of a formula (=, +, -, @) or that it
+// strips before reading one (tab, carriage return): "=HYPERLINK(…)" is
+// shown as text, never run. Plain numbers such as -5 or 0,5 stay numbers.
+func neutralise(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) || plainNumber.MatchString(s) {
+		return s
+	}
+	return "'" + s
+}
+
+// recsv passes a CSV written elsewhere (a chart's download) through
+// writeCSV, so that every CSV of the site follows the same rules.
+func recsv(b []byte) []byte {
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte(bom))))
+	r.Comma = ';'
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil { // cannot happen for encoding/csv output; keep it as it was
+		return append([]byte(bom), b...)
+	}
+	return writeCSV(rows)
+}
+
+// roundPercent rounds a share to one decimal, as the pages show it.
+func roundPercent(p float64) float64 { return math.Round(p*10) / 10 }
 
 func csvNumber(f *float64) string {
 	if f == nil {
@@ -227,11 +274,63 @@ func csvBool(b *bool) string {
 	return yesNo(*b)
 }
 
-func itemCSV(cs []itemRecord) []byte {
-	rows := [][]string{{"overeenkomst", "id", "soort", "nummer", "bovenliggend", "onderdeel_id", "onderdeel_nummer", "onderdeel",
+// The columns of the two CSV files, in order; the data page explains each
+// from the description in the JSON Schema.
+var (
+	itemColumns = []string{"overeenkomst", "id", "soort", "nummer", "bovenliggend", "onderdeel_id", "onderdeel_nummer", "onderdeel",
 		"partijen", "groepen", "gebonden", "tekst",
 		"doel_waarde", "doel_min", "doel_max", "doel_trend", "eenheid", "doel_toelichting", "termijn",
-		"status", "status_label", "status_datum", "stand", "percentage_bereikt", "verlopen", "eindoordeel", "url"}}
+		"status", "status_label", "status_datum", "stand", "percentage_bereikt", "verlopen", "eindoordeel", "url"}
+	progressColumns = []string{"overeenkomst", "afspraak_id", "onderdeel_nummer", "nummer", "datum", "status", "eindoordeel", "stand", "toelichting", "bron", "illustratief"}
+)
+
+// columnDoc is one column of a CSV file as the data page explains it.
+type columnDoc struct{ Name, Description string }
+
+// columnDocs explains the columns of a CSV file from the descriptions in
+// the JSON Schema of the same data (one source for both).
+func columnDocs(schemaFile string, cols []string) ([]columnDoc, error) {
+	b, err := schemas.ReadFile(path.Join("schema", schemaFile))
+	if err != nil {
+		return nil, err
+	}
+	var sch struct {
+		Properties map[string]struct {
+			Items struct {
+				Properties map[string]struct {
+					Description string `json:"description"`
+				} `json:"properties"`
+			} `json:"items"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(b, &sch); err != nil {
+		return nil, err
+	}
+	var rows map[string]struct {
+		Description string `json:"description"`
+	}
+	for _, p := range sch.Properties {
+		if p.Items.Properties != nil {
+			rows = p.Items.Properties
+		}
+	}
+	out := make([]columnDoc, len(cols))
+	for i, c := range cols {
+		out[i] = columnDoc{c, rows[c].Description}
+	}
+	return out, nil
+}
+
+// ItemColumns and ProgressColumns explain the CSV files on the data page.
+func (p *page) ItemColumns() ([]columnDoc, error) {
+	return columnDocs("punten.schema.json", itemColumns)
+}
+func (p *page) ProgressColumns() ([]columnDoc, error) {
+	return columnDocs("voortgang.schema.json", progressColumns)
+}
+
+func itemCSV(cs []itemRecord) []byte {
+	rows := [][]string{slices.Clone(itemColumns)}
 	for _, c := range cs {
 		rows = append(rows, []string{c.Overeenkomst, c.ID, c.Soort, c.Nummer, c.Bovenliggend, c.OnderdeelID, c.OnderdeelNummer, c.Onderdeel,
 			strings.Join(c.Partijen, " | "), strings.Join(c.Groepen, " | "), c.Gebonden, c.Tekst,
@@ -243,7 +342,7 @@ func itemCSV(cs []itemRecord) []byte {
 }
 
 func progressCSV(ps []progressRecord) []byte {
-	rows := [][]string{{"overeenkomst", "afspraak_id", "onderdeel_nummer", "nummer", "datum", "status", "eindoordeel", "stand", "toelichting", "bron", "illustratief"}}
+	rows := [][]string{slices.Clone(progressColumns)}
 	for _, p := range ps {
 		rows = append(rows, []string{p.Overeenkomst, p.Afspraak, p.OnderdeelNummer, p.Nummer, p.Datum, p.Status, p.Eindoordeel, csvNumber(p.Stand), p.Toelichting, p.Bron, yesNo(p.Illustratief)})
 	}

@@ -2,7 +2,6 @@ package site_test
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"regexp"
@@ -170,12 +169,7 @@ func TestOpenDataAgreesWithPages(t *testing.T) {
 		files := b.files
 		for _, ag := range b.model.Agreements {
 			dir := ag.ID + "/voortgang/data/"
-			r := csv.NewReader(strings.NewReader(files[dir+"punten.csv"]))
-			r.Comma = ';'
-			rows, err := r.ReadAll()
-			if err != nil {
-				t.Fatal(err)
-			}
+			rows := readCSV(t, dir+"punten.csv", files[dir+"punten.csv"])
 			var doc struct {
 				Punten []map[string]any `json:"punten"`
 			}
