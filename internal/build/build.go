@@ -141,6 +141,7 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 	}
 	out, err := site.Render(s, site.Options{
 		PDF:       !opt.NoPDF,
+		PDFFile:   pdfFile(s, pdfs),
 		BaseURL:   opt.BaseURL,
 		Templates: overlay{sub(fsys, "templates"), sub(prestatie.Templates, "templates")},
 		Theme:     theme,
@@ -191,6 +192,22 @@ func renderPDFs(s *a.Site, opt Options, po pdf.Options, logos map[*a.Agreement]m
 	return func() ([]site.File, error) {
 		wg.Wait()
 		return files, errors.Join(errs...)
+	}
+}
+
+// pdfFile hands the site an agreement's PDF, for its size and page count
+// on the agreement page: it waits for the PDFs rendering beside the pages.
+// nil when the PDFs come later (the preview) or not at all.
+func pdfFile(s *a.Site, pdfs func() ([]site.File, error)) func(*a.Agreement) ([]byte, error) {
+	if pdfs == nil {
+		return nil
+	}
+	return func(ag *a.Agreement) ([]byte, error) {
+		files, err := pdfs()
+		if i := slices.Index(s.Agreements, ag); i >= 0 && i < len(files) {
+			return files[i].Data, err
+		}
+		return nil, err
 	}
 }
 

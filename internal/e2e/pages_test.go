@@ -227,7 +227,7 @@ func TestEveryPage(t *testing.T) {
 						screenshots(t, ctx, base+p, filepath.Join(shots, s.name+"_"+kind))
 					}
 				}
-				for _, k := range []string{"home", "agreement", "section", "reports", "report", "commitments", "data", "404"} {
+				for _, k := range []string{"home", "agreement", "section", "reports", "report", "commitments", "data", "accessibility", "404"} {
 					if kinds[k] == 0 && (k != "report" || s.reports) {
 						t.Errorf("no page of kind %s among %v", k, kinds)
 					}

@@ -155,7 +155,7 @@ func TestDataLicence(t *testing.T) {
 			}
 		}
 		page := files["x-2024/voortgang/data/index.html"]
-		if !strings.Contains(page, want[0]) || (want[1] != "" && !strings.Contains(page, `href="`+want[1]+`" rel="license"`)) {
+		if !strings.Contains(page, want[0]) || (want[1] != "" && !strings.Contains(page, `rel="license" href="`+want[1]+`"`)) {
 			t.Errorf("%q: the data page does not name the licence %v", cfg, want)
 		}
 	}

@@ -84,6 +84,10 @@ func (r *renderer) pages() ([]job, error) {
 		return nil
 	})
 	add("404", "404/", func(p *page) error { p.Title = "Pagina niet gevonden"; return nil })
+	add("accessibility", accessibilityPath, func(p *page) error {
+		p.Title, p.Crumbs = "Toegankelijkheidsverklaring", []link{{"Home", ""}}
+		return nil
+	})
 	for _, ag := range s.Agreements {
 		home := link{"Home", ""}
 		agLink := link{ag.ShortTitle, agreementPath(ag)}

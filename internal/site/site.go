@@ -37,6 +37,10 @@ type Options struct {
 	// PDF tells that every agreement has a PDF at <id>/<id>.pdf (written by
 	// the caller), so the agreement page links it.
 	PDF bool
+	// PDFFile, when set with PDF, returns an agreement's PDF (waiting for it
+	// when it is rendered beside the pages), so that the agreement page
+	// gives its size and page count. Without it the link has neither.
+	PDFFile func(*a.Agreement) ([]byte, error)
 }
 
 // File is one output file, its path relative to the output folder.
@@ -68,6 +72,11 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		where:   locate(s),
 		moments: map[*a.Agreement][]moment{},
 		pdf:     opt.PDF,
+		pdfFile: opt.PDFFile,
+		pdfs:    map[*a.Agreement]*pdfResult{},
+	}
+	for _, ag := range s.Agreements {
+		r.pdfs[ag] = &pdfResult{}
 	}
 	for _, ag := range s.Agreements {
 		r.moments[ag] = moments(ag)
@@ -89,7 +98,18 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, j := range jobs {
+	// Agreement pages wait for their PDF's size and page count: they go
+	// last, so that the other pages render meanwhile.
+	order := make([]int, 0, len(jobs))
+	for _, waits := range []bool{false, true} {
+		for i, j := range jobs {
+			if (j.kind == "agreement") == waits {
+				order = append(order, i)
+			}
+		}
+	}
+	for _, i := range order {
+		j := jobs[i]
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
@@ -109,7 +129,10 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		return nil, fmt.Errorf("thema: %w", err)
 	}
 	out.Files = append(out.Files, assets...)
-	out.Files = append(out.Files, r.sitemap(jobs), r.robots())
+	if r.base.origin != "" { // a sitemap needs absolute addresses
+		out.Files = append(out.Files, r.sitemap(jobs))
+	}
+	out.Files = append(out.Files, r.robots())
 	data, err := r.dataFiles()
 	if err != nil {
 		return nil, err
@@ -132,12 +155,15 @@ type renderer struct {
 	where  map[*a.Item]string // the page each item is on, with its anchor
 	// moments are each agreement's monitoring reports, computed once for
 	// the report pages and the feeds.
-	moments map[*a.Agreement][]moment
-	pdf     bool
-	charts  chartCache // charts per page, built once
-	echarts *charts.ECharts
-	noECh   error             // why echarts is nil
-	assets  map[string]string // theme file → content-hashed name (assets.go)
+	moments  map[*a.Agreement][]moment
+	pdf      bool
+	pdfFile  func(*a.Agreement) ([]byte, error)
+	pdfs     map[*a.Agreement]*pdfResult // what pdfInfo read, once per agreement
+	lastmods sync.Map                    // page path → its Updated date, for the sitemap
+	charts   chartCache                  // charts per page, built once
+	echarts  *charts.ECharts
+	noECh    error             // why echarts is nil
+	assets   map[string]string // theme file → content-hashed name (assets.go)
 }
 
 // job is one page to render.
@@ -154,6 +180,7 @@ func (r *renderer) render(j job) (File, error) {
 		return File{}, fmt.Errorf("%s: %w", j.file, err)
 	}
 	p.Canonical = r.base.abs(j.path)
+	r.lastmods.Store(j.path, p.Updated())
 	var buf bytes.Buffer
 	if err := r.pages_[j.kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
 		return File{}, fmt.Errorf("%s: %w", j.file, err)
@@ -169,7 +196,7 @@ var reservedIDs = a.ReservedIDs
 
 func (r *renderer) parseTemplates(tfs fs.FS) error {
 	r.pages_ = map[string]*template.Template{}
-	for _, kind := range []string{"home", "agreement", "section", "404", "reports", "report", "commitments", "data"} {
+	for _, kind := range []string{"home", "agreement", "section", "404", "reports", "report", "commitments", "data", "accessibility"} {
 		t, err := template.New("base.html").Funcs(r.funcs()).ParseFS(tfs, "base.html", "partials*.html", kind+".html")
 		if err != nil {
 			return fmt.Errorf("sjabloon %s.html: %w", kind, err)
@@ -235,4 +262,25 @@ func copyTree(fsys fs.FS, dest func(string) string) ([]File, error) {
 		return err
 	})
 	return files, err
+}
+
+// pdfResult is an agreement's PDF facts, read once.
+type pdfResult struct {
+	once sync.Once
+	info pdfInfo
+	err  error
+}
+
+// pdfInfo is the size and page count of an agreement's PDF, or the zero
+// value when the build does not hand the PDF over.
+func (r *renderer) pdfInfo(ag *a.Agreement) pdfInfo {
+	res := r.pdfs[ag]
+	if r.pdfFile == nil || res == nil {
+		return pdfInfo{}
+	}
+	res.once.Do(func() {
+		b, err := r.pdfFile(ag)
+		res.info, res.err = pdfInfoOf(b), err
+	})
+	return res.info
 }

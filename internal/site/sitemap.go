@@ -3,9 +3,13 @@ package site
 import (
 	"bytes"
 	"encoding/xml"
+
+	a "github.com/prestatie/prestatie/internal/agreement"
 )
 
-// sitemap lists every page but the 404 page.
+// sitemap lists every page but the 404 page, with absolute addresses
+// (Render leaves it out when the base URL has no host) and, where a page
+// has one, the date it was last updated in substance.
 func (r *renderer) sitemap(jobs []job) File {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -16,7 +20,11 @@ func (r *renderer) sitemap(jobs []job) File {
 		}
 		b.WriteString("  <url><loc>")
 		xml.EscapeText(&b, []byte(r.base.abs(j.path)))
-		b.WriteString("</loc></url>\n")
+		b.WriteString("</loc>")
+		if d := r.lastmod(j); !d.IsZero() {
+			b.WriteString("<lastmod>" + d.String() + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
 	}
 	b.WriteString("</urlset>\n")
 	return File{Path: "sitemap.xml", Data: b.Bytes()}
@@ -28,4 +36,11 @@ func (r *renderer) robots() File {
 		s += "Sitemap: " + r.base.abs("sitemap.xml") + "\n"
 	}
 	return File{Path: "robots.txt", Data: []byte(s)}
+}
+
+// lastmod is the date a rendered page was last updated, zero for none.
+func (r *renderer) lastmod(j job) a.Date {
+	d, _ := r.lastmods.Load(j.path)
+	u, _ := d.(a.Date)
+	return u
 }
