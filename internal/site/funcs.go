@@ -77,8 +77,8 @@ func (r *renderer) funcs() template.FuncMap {
 		"progressPath":  progressPath,
 		"isGoal":        func(it *a.Item) bool { return it.Kind == a.Goal },
 		"row": func(p *page, c *a.Item, at a.Date) rowArgs {
-			s, _ := c.StatusAt(at)
-			return rowArgs{Page: p, C: c, At: at, Status: s}
+			s, e := c.StatusAt(at)
+			return rowArgs{Page: p, C: c, At: at, Status: s, Entry: e}
 		},
 		"commitmentsIn": a.Commitments,
 		"preambleCommitments": func(ag *a.Agreement) []*a.Item {
@@ -155,8 +155,18 @@ func partyGroups(ps []*a.Party) []partyGroup {
 type rowArgs struct {
 	Page   *page
 	C      *a.Item
-	At     a.Date
+	At     a.Date // the round the table shows
 	Status a.Status
+	Entry  *a.ProgressEntry // the entry the status comes from; nil for geen rapportage
+}
+
+// Age is when the row's status was reported, and whether that is before
+// the round the table shows.
+func (r rowArgs) Age() StatusAge {
+	if r.Entry == nil {
+		return StatusAge{}
+	}
+	return StatusAge{Reported: r.Entry.Date, Stale: stale(r.Status, r.Entry, r.At)}
 }
 
 // tocArgs is what the "toc" template needs: the agreement (for the URLs)

@@ -141,7 +141,7 @@ func (p *page) Dashboard() dashboard {
 	ag.EachCommitment(func(c *a.Item) {
 		s, e := c.StatusAt(at)
 		if s == a.Delayed || c.Overdue(at) {
-			d.Attention = append(d.Attention, attention{C: c, Status: s, Entry: e, Overdue: c.Overdue(at), Path: p.r.where[c]})
+			d.Attention = append(d.Attention, attention{C: c, Status: s, Entry: e, Overdue: c.Overdue(at), Path: p.r.where[c], At: at})
 		}
 		for i := range d.Groups {
 			if slices.Contains(c.Binding.Groups, d.Groups[i].Group) {
@@ -196,6 +196,15 @@ type attention struct {
 	Entry   *a.ProgressEntry
 	Overdue bool
 	Path    string
+	At      a.Date // the round the dashboard shows
+}
+
+// Age is when the status of an afspraak that asks attention was reported.
+func (t attention) Age() StatusAge {
+	if t.Entry == nil {
+		return StatusAge{}
+	}
+	return StatusAge{Reported: t.Entry.Date, Stale: stale(t.Status, t.Entry, t.At)}
 }
 
 // ItemPath is where an item is shown, below the base, with its anchor.
