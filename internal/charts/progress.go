@@ -165,7 +165,7 @@ func Targets(ag *a.Agreement, at a.Date) *Chart {
 	}
 	b.series = []barSeries{s}
 	b.axisMax = niceMax(top)
-	c.Summary = "Van de " + dutch.Number(n) + " " + plural(n, "afspraak", "afspraken") + " met een doel in getallen en een gerapporteerde stand " +
+	c.Summary = "Van de " + plural(n, "ene afspraak", dutch.Number(n)+" afspraken") + " met een doel in getallen en een gerapporteerde stand " +
 		plural(reached, "heeft", "hebben") + " er " + dutch.Number(reached) + " het doel bereikt (stand " + dutch.DateOf(at) + ")."
 	c.Notes = []string{"Bereikt is de stand gedeeld door het doel; bij een doel als bandbreedte (5 tot 10) telt de ondergrens."}
 	b.aria = c.Title + ". " + c.Summary

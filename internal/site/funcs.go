@@ -59,13 +59,7 @@ func (r *renderer) funcs() template.FuncMap {
 			return string(s)
 		},
 		"statusSlug": statusSlug,
-		"monitoring": func(qs []int) string {
-			var s []string
-			for _, q := range qs {
-				s = append(s, "Q"+string(rune('0'+q)))
-			}
-			return dutch.List(s)
-		},
+		"monitoring": quarters,
 		"lower":         strings.ToLower,
 		"contains":      strings.Contains,
 		"inline":        r.md.Inline,
@@ -182,4 +176,14 @@ func itoa(n int) string { return strconv.Itoa(n) }
 type columnsArgs struct {
 	File    string
 	Columns []columnDoc
+}
+
+// quarters names monitoring quarters the way the pages do, never "Q2":
+// "het 2e en 4e kwartaal", "het 4e kwartaal".
+func quarters(qs []int) string {
+	var s []string
+	for _, q := range qs {
+		s = append(s, itoa(q)+"e")
+	}
+	return "het " + dutch.List(s) + " kwartaal"
 }
