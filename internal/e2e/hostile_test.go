@@ -110,7 +110,7 @@ const injected = `((base) => {
       if (el.httpEquiv) bad.push(desc(el));
       break;
     case 'link':
-      if (!['stylesheet', 'canonical', 'alternate'].includes(el.rel) || (el.rel === 'stylesheet' && !el.getAttribute('href').startsWith(base + 'assets/'))) bad.push(desc(el));
+      if (!['stylesheet', 'icon', 'canonical', 'alternate'].includes(el.rel) || (['stylesheet', 'icon'].includes(el.rel) && !el.getAttribute('href').startsWith(base + 'assets/'))) bad.push(desc(el));
       break;
     case 'form': case 'select': case 'option': case 'label':
       if (!el.closest('form.live-filter')) bad.push(desc(el));

@@ -58,8 +58,8 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return string(s)
 		},
-		"statusSlug": statusSlug,
-		"monitoring": quarters,
+		"statusSlug":    statusSlug,
+		"monitoring":    quarters,
 		"lower":         strings.ToLower,
 		"contains":      strings.Contains,
 		"inline":        r.md.Inline,
