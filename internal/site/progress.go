@@ -252,15 +252,20 @@ type filter struct {
 	At      a.Date
 	Rows    []*a.Item
 	Options []filterGroup
-	// Sections, Parties and States are the choices of the live filter.
-	Sections, Parties, States []option
 }
 
-type option struct{ Key, Label string }
-
+// filterGroup is one kind of choice of the filter (onderdeel, partij,
+// status): a link per choice, each a page of its own without JavaScript
+// and an instant filter with it (filter.js), and All, the link that lifts
+// the choice ("alle onderdelen").
 type filterGroup struct {
-	Kind, Label string
-	Links       []link
+	Kind, Label, All string
+	Links            []filterLink
+}
+
+// filterLink is one choice: its page and the key filter.js matches rows on.
+type filterLink struct {
+	Title, Path, Key string
 }
 
 func filters(ag *a.Agreement) []filter {
@@ -271,8 +276,7 @@ func filters(ag *a.Agreement) []filter {
 	status := func(c *a.Item) a.Status { s, _ := c.StatusAt(at); return s }
 
 	var out []filter
-	opts := []filterGroup{{Kind: "onderdeel", Label: "Onderdeel"}, {Kind: "partij", Label: "Partij"}, {Kind: "status", Label: "Status"}}
-	var sections, parties, states []option
+	opts := []filterGroup{{Kind: "onderdeel", Label: "Onderdeel", All: "alle onderdelen"}, {Kind: "partij", Label: "Partij", All: "alle partijen"}, {Kind: "status", Label: "Status", All: "alle statussen"}}
 	add := func(kind, key, title string, keep func(*a.Item) bool) {
 		f := filter{Kind: kind, Key: key, Title: title, Path: base, At: at}
 		if kind != "" {
@@ -289,17 +293,8 @@ func filters(ag *a.Agreement) []filter {
 		out = append(out, f)
 		for i := range opts {
 			if opts[i].Kind == kind {
-				opts[i].Links = append(opts[i].Links, link{title, f.Path})
+				opts[i].Links = append(opts[i].Links, filterLink{title, f.Path, key})
 			}
-		}
-		o := option{key, title}
-		switch kind {
-		case "onderdeel":
-			sections = append(sections, o)
-		case "partij":
-			parties = append(parties, o)
-		case "status":
-			states = append(states, o)
 		}
 	}
 	add("", "", "Alle afspraken", func(*a.Item) bool { return true })
@@ -321,7 +316,6 @@ func filters(ag *a.Agreement) []filter {
 	add("status", statusSlug(""), a.NoReport, func(c *a.Item) bool { return status(c) == "" })
 	for i := range out {
 		out[i].Options = opts
-		out[i].Sections, out[i].Parties, out[i].States = sections, parties, states
 	}
 	return out
 }
