@@ -1,6 +1,8 @@
 package site_test
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -99,5 +101,29 @@ func TestPeriodEnded(t *testing.T) {
 	page = render(t, endedSite("  - {commitment: plan, date: 2024-12-31, status: done}\n"), "/")["x-2024/index.html"]
 	if !strings.Contains(page, "Over geen van de 2 afspraken is een eindoordeel gegeven.") || strings.Contains(page, "Eindoordeel per afspraak") {
 		t.Errorf("ended agreement without verdicts: %s", page[strings.Index(page, "period-ended"):][:400])
+	}
+}
+
+// TestDashboardCountsOnlyAfspraken: on a site whose text has bepalingen
+// and doelen, the dashboard's counts add up to the afspraken alone.
+func TestDashboardCountsOnlyAfspraken(t *testing.T) {
+	t.Parallel()
+	b := built(t, testSites["bepalingen"])
+	for _, ag := range b.model.Agreements {
+		items, commitments := 0, 0
+		ag.EachItem(func(*a.Item) { items++ })
+		ag.EachCommitment(func(*a.Item) { commitments++ })
+		if items == commitments {
+			t.Fatalf("%s: no bepalingen or doelen to leave out", ag.ID)
+		}
+		page := b.files[ag.ID+"/index.html"]
+		sum := 0
+		for _, m := range regexp.MustCompile(`<span class="count">(\d+)</span>`).FindAllStringSubmatch(page, -1) {
+			n, _ := strconv.Atoi(m[1])
+			sum += n
+		}
+		if sum != commitments {
+			t.Errorf("%s: the dashboard counts %d, the text has %d afspraken (and %d items)", ag.ID, sum, commitments, items)
+		}
 	}
 }
