@@ -113,8 +113,20 @@ func (r *renderer) municipalities() []string {
 	return ms
 }
 
-// Municipalities names the site's municipalities in a sentence.
-func (p *page) Municipalities() string { return dutch.List(p.r.municipalities()) }
+// Publishers names, for the accessibility contact, the municipalities
+// that are party to the site's agreements ("Gemeente Alphen-Chaam"), in a
+// sentence; "" when no agreement has one.
+func (p *page) Publishers() string {
+	var names []string
+	for _, ag := range p.Site.Agreements {
+		for _, pt := range ag.Parties {
+			if pt.Kind == a.Municipality && !slices.Contains(names, pt.Name) {
+				names = append(names, pt.Name)
+			}
+		}
+	}
+	return dutch.List(names)
+}
 
 // Accessibility is what the site states about its accessibility.
 func (p *page) Accessibility() *a.Accessibility { return &p.Site.Publication.Accessibility }

@@ -88,7 +88,7 @@ func TestAccessibilityStatement(t *testing.T) {
 			t.Errorf("without a status the statement claims %q", claim)
 		}
 	}
-	for _, want := range []string{"nog niet opgegeven", "geen uitspraak over de status", "contact op met de gemeente Dorp", "WCAG"} {
+	for _, want := range []string{"nog niet opgegeven", "geen uitspraak over de status", "contact op met Gemeente.", "WCAG"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("statement without settings lacks %q", want)
 		}

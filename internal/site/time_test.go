@@ -61,7 +61,7 @@ func TestStatusesAreDated(t *testing.T) {
 	// The default site's 'loopt door in 2024' of December 2023, on its
 	// section page too.
 	page := built(t, testSites["default"]).files["alphen-chaam-2023-2024/monitoring/index.html"]
-	if !strings.Contains(page, `niet bijgewerkt sinds <time datetime="2023-12-31">31 december 2023</time>`) {
+	if !strings.Contains(page, `niet bijgewerkt sinds de <a href="/alphen-chaam-2023-2024/voortgang/2023-q4/">rapportage van <time datetime="2023-12-31">31 december 2023</time></a>`) {
 		t.Errorf("the section page does not mark a status of December 2023 as not updated")
 	}
 }
