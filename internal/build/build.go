@@ -142,6 +142,7 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 	out, err := site.Render(s, site.Options{
 		PDF:       !opt.NoPDF,
 		PDFFile:   pdfFile(s, pdfs),
+		Favicon:   ownFavicon(static),
 		BaseURL:   opt.BaseURL,
 		Templates: overlay{sub(fsys, "templates"), sub(prestatie.Templates, "templates")},
 		Theme:     theme,
@@ -209,6 +210,17 @@ func pdfFile(s *a.Site, pdfs func() ([]site.File, error)) func(*a.Agreement) ([]
 		}
 		return nil, err
 	}
+}
+
+// ownFavicon is the site's own favicon from static/ (favicon.svg,
+// favicon.png or favicon.ico at its top), "" when it has none.
+func ownFavicon(static []site.File) string {
+	for _, name := range []string{"favicon.svg", "favicon.png", "favicon.ico"} {
+		if slices.ContainsFunc(static, func(f site.File) bool { return f.Path == name }) {
+			return name
+		}
+	}
+	return ""
 }
 
 // PDFPath is where an agreement's PDF is published: beside its page.

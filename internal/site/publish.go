@@ -207,3 +207,7 @@ func byteSize(n int) string {
 	}
 	return dutch.Number(float64((n+50_000)/100_000)/10) + "\u00a0MB"
 }
+
+// OwnFavicon is the site's own favicon from static/, below the base; ""
+// when the pages take the theme's favicon.svg.
+func (p *page) OwnFavicon() string { return p.r.favicon }

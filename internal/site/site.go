@@ -41,6 +41,9 @@ type Options struct {
 	// when it is rendered beside the pages), so that the agreement page
 	// gives its size and page count. Without it the link has neither.
 	PDFFile func(*a.Agreement) ([]byte, error)
+	// Favicon is the site's own favicon from static/ ("favicon.ico"), a
+	// path below the base; "" for the theme's favicon.svg.
+	Favicon string
 }
 
 // File is one output file, its path relative to the output folder.
@@ -73,6 +76,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		moments: map[*a.Agreement][]moment{},
 		pdf:     opt.PDF,
 		pdfFile: opt.PDFFile,
+		favicon: opt.Favicon,
 		pdfs:    map[*a.Agreement]*pdfResult{},
 	}
 	for _, ag := range s.Agreements {
@@ -158,6 +162,7 @@ type renderer struct {
 	moments  map[*a.Agreement][]moment
 	pdf      bool
 	pdfFile  func(*a.Agreement) ([]byte, error)
+	favicon  string                      // the site\'s own, below the base; "" for the theme\'s
 	pdfs     map[*a.Agreement]*pdfResult // what pdfInfo read, once per agreement
 	lastmods sync.Map                    // page path → its Updated date, for the sitemap
 	charts   chartCache                  // charts per page, built once
