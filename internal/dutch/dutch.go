@@ -77,5 +77,41 @@ func Quantity(f float64, unit string) string {
 	case "":
 		return Number(f)
 	}
+	if f == 1 {
+		unit = Singular(unit)
+	}
 	return Number(f) + "\u00a0" + unit
+}
+
+// Singular is the singular of a unit an editor wrote in the plural, for
+// "1 woning" rather than "1 woningen": the last word of the unit, by a
+// short table of the words agreements count in, then by the regular
+// endings of compounds of them ("zorgwoningen", "starterswoningen"). A
+// unit it does not know stays as written.
+func Singular(unit string) string {
+	head, last := "", unit
+	if i := strings.LastIndexByte(unit, ' '); i >= 0 {
+		head, last = unit[:i+1], unit[i+1:]
+	}
+	lower := strings.ToLower(last)
+	for _, w := range singulars {
+		if strings.HasSuffix(lower, w[0]) {
+			stem := last[:len(last)-len(w[0])]
+			one := w[1]
+			if stem == "" && last != lower { // "Woningen": keep the capital
+				one = strings.ToUpper(one[:1]) + one[1:]
+			}
+			return head + stem + one
+		}
+	}
+	return unit
+}
+
+// singulars are plural endings and their singulars.
+var singulars = [][2]string{
+	{"woningen", "woning"}, {"huishoudens", "huishouden"}, {"personen", "persoon"}, {"maanden", "maand"},
+	{"jaren", "jaar"}, {"kavels", "kavel"}, {"plaatsen", "plaats"}, {"eenheden", "eenheid"},
+	{"gezinnen", "gezin"}, {"statushouders", "statushouder"}, {"urgenten", "urgent"},
+	{"locaties", "locatie"}, {"projecten", "project"}, {"weken", "week"}, {"dagen", "dag"},
+	{"procentpunten", "procentpunt"}, {"huurders", "huurder"}, {"aanvragen", "aanvraag"},
 }

@@ -28,3 +28,20 @@ func TestFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestSingular(t *testing.T) {
+	for in, want := range map[string]string{
+		"woningen": "woning", "zorgwoningen": "zorgwoning", "sociale huurwoningen": "sociale huurwoning",
+		"maanden": "maand", "jaar": "jaar", "m²": "m²", "Woningen": "Woning",
+	} {
+		if got := Singular(in); got != want {
+			t.Errorf("Singular(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Quantity(1, "woningen"); got != "1\u00a0woning" {
+		t.Errorf("Quantity(1) = %q", got)
+	}
+	if got := Quantity(2, "woningen"); got != "2\u00a0woningen" {
+		t.Errorf("Quantity(2) = %q", got)
+	}
+}
