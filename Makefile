@@ -15,7 +15,7 @@ endif
 # package/target of every fuzz target.
 FUZZ = content/FuzzSplit content/FuzzLoad pdf/FuzzMarkdown build/FuzzBuild
 
-.PHONY: site test test-unit fuzz bench fmt clean install prestatie embed-echarts
+.PHONY: site test test-unit fuzz bench bench-scale fmt clean install prestatie embed-echarts
 
 # Browser assets and test tools from the npm registry, pinned by package-lock.json.
 node_modules: package.json package-lock.json
@@ -81,6 +81,15 @@ fuzz/%:
 # Whole-build and render benchmarks.
 bench:
 	$(GO) test -timeout $(TIMEOUT) ./internal/build ./internal/pdf ./internal/serve -run '^$$' -bench . -benchmem
+
+# Cold builds of generated corpora (internal/corpus) of SIZES agreements, with
+# and without PDFs: pages, files, bytes, wall, CPU and peak memory, in total
+# and per page, with the load average before each run. Not part of make test;
+# 800 agreements take minutes.
+SIZES ?= 50,200,800
+MODES ?= pdf,no-pdf
+bench-scale: prestatie
+	$(GO) run ./internal/corpus/bench -bin ./prestatie -sizes $(SIZES) -modes $(MODES)
 
 fmt:
 	gofmt -w .

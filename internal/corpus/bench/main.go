@@ -1,0 +1,106 @@
+// Command bench measures prestatie build on generated corpora of several
+// sizes (make bench-scale): for each size and mode (with and without PDFs)
+// a cold build into a fresh folder, with the pages, files and bytes it
+// wrote, its wall and CPU time and its peak memory (the child's rusage),
+// in total and per page, and the load average before the run.
+//
+//	go run ./internal/corpus/bench -bin ./prestatie -sizes 50,200,800
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/prestatie/prestatie/internal/corpus"
+)
+
+func main() {
+	bin := flag.String("bin", "./prestatie", "het programma om te meten")
+	sizes := flag.String("sizes", "50,200,800", "aantallen overeenkomsten, gescheiden door komma's")
+	modes := flag.String("modes", "pdf,no-pdf", "pdf (de hele build) en/of no-pdf (build --no-pdf)")
+	dir := flag.String("dir", filepath.Join(os.TempDir(), "prestatie-bench"), "werkmap voor de corpora en de uitvoer")
+	keep := flag.Bool("keep", false, "laat de uitvoer staan")
+	flag.Parse()
+	exe, err := filepath.Abs(*bin)
+	if err != nil {
+		fail(err)
+	}
+	fmt.Printf("%-5s %-6s %6s %6s %8s %8s %8s %9s | %9s %9s %9s %9s  %s\n",
+		"n", "mode", "pages", "files", "MiB", "wall s", "cpu s", "peak MiB", "wall ms/p", "cpu ms/p", "KiB/p", "KiB/agr", "load")
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			fail(fmt.Errorf("ongeldig aantal %q", s))
+		}
+		src := filepath.Join(*dir, "corpus-"+strconv.Itoa(n))
+		os.RemoveAll(src) // the generator may have changed: always fresh
+		if err := corpus.Write(src, n); err != nil {
+			fail(err)
+		}
+		for _, mode := range strings.Split(*modes, ",") {
+			out := filepath.Join(*dir, "out-"+strconv.Itoa(n)+"-"+mode)
+			os.RemoveAll(out)
+			args := []string{"build", "--source", src, "--dest", out, "--format", "json"}
+			if mode == "no-pdf" {
+				args = append(args, "--no-pdf")
+			}
+			load, _ := os.ReadFile("/proc/loadavg")
+			cmd := exec.Command(exe, args...)
+			cmd.Stderr = os.Stderr
+			start := time.Now()
+			stdout, err := cmd.Output()
+			wall := time.Since(start)
+			if err != nil {
+				fail(fmt.Errorf("%d %s: %v\n%s", n, mode, err, stdout))
+			}
+			var res struct {
+				Result struct{ Pages, Files int }
+			}
+			if err := json.Unmarshal(stdout, &res); err != nil {
+				fail(err)
+			}
+			ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+			cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+			peak := float64(ru.Maxrss) / 1024 // KiB on Linux
+			size := dirSize(out)
+			p := float64(res.Result.Pages)
+			fmt.Printf("%-5d %-6s %6d %6d %8.1f %8.2f %8.2f %9.0f | %9.2f %9.2f %9.1f %9.0f  %s\n",
+				n, mode, res.Result.Pages, res.Result.Files, float64(size)/(1<<20), wall.Seconds(), cpu.Seconds(), peak,
+				float64(wall.Milliseconds())/p, float64(cpu.Milliseconds())/p, peak*1024/p, float64(size)/1024/float64(n),
+				strings.Join(strings.Fields(string(load))[:3], " "))
+			if !*keep {
+				os.RemoveAll(out)
+			}
+		}
+		if !*keep {
+			os.RemoveAll(src)
+		}
+	}
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "bench:", err)
+	os.Exit(1)
+}
