@@ -14,6 +14,7 @@ func siteFlags(fs *flag.FlagSet, opt *build.Options, output bool) {
 	if output {
 		fs.StringVar(&opt.Dest, "dest", "", "")
 		fs.StringVar(&opt.BaseURL, "base-url", "", "")
+		fs.BoolVar(&opt.NoPDF, "no-pdf", false, "")
 	}
 }
 

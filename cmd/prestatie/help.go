@@ -39,7 +39,7 @@ Vlaggen:
   --no-drafts      toon geen concepten, zoals build zonder --drafts
 ` + outputFlags
 
-const helpBuild = `Gebruik: prestatie build [--source MAP] [--dest MAP] [--base-url URL] [--drafts]
+const helpBuild = `Gebruik: prestatie build [--source MAP] [--dest MAP] [--base-url URL] [--drafts] [--no-pdf]
 
 Controleert de inhoud en bouwt de site met de pdf's. Bij een fout worden alle
 fouten getoond en wordt niets geschreven: de vorige uitvoer blijft staan.
@@ -48,6 +48,8 @@ Vlaggen:
 ` + siteFlag + `  --dest MAP       uitvoermap (standaard public in de map van de site)
   --base-url URL   adres van de site, bijv. https://www.example.nl/prestatieafspraken/
   --drafts         neem concepten (draft: true) mee
+  --no-pdf         bouw alleen de site, zonder pdf's (sneller; de pagina's
+                   linken dan niet naar een pdf)
 ` + outputFlags + `
 SOURCE_DATE_EPOCH zet de datum in de pdf (standaard de datum van de overeenkomst).
 `

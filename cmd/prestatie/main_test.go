@@ -267,3 +267,28 @@ func TestInitThenBuild(t *testing.T) {
 		t.Errorf("init in a full folder: exit %d %s", code, errOut)
 	}
 }
+
+// build --no-pdf writes the site without PDFs, and its pages link none.
+func TestBuildNoPDF(t *testing.T) {
+	dest := t.TempDir()
+	code, out, errOut := runCLI("build", "--source", "../..", "--dest", dest, "--no-pdf")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	page, err := os.ReadFile(filepath.Join(dest, "alphen-chaam-2023-2024", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(page, []byte(".pdf")) {
+		t.Error("the agreement page links a PDF that --no-pdf did not build")
+	}
+	filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
+		if strings.HasSuffix(p, ".pdf") {
+			t.Errorf("--no-pdf wrote %s", p)
+		}
+		return nil
+	})
+	if _, o, e := runCLI("help", "build"); !strings.Contains(o+e, "--no-pdf") {
+		t.Error("help build does not name --no-pdf")
+	}
+}
