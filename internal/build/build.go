@@ -66,6 +66,8 @@ type loaded struct {
 	theme       fs.FS
 	logos       map[*a.Agreement]map[string]pdf.Logo
 	static, css []site.File
+	fsys        fs.FS  // the site, links followed only within it
+	prefix      string // put before file names in diagnostics
 }
 
 // load reads the site, its theme, logos and house style, and checks what
@@ -74,7 +76,7 @@ type loaded struct {
 // which follows no link at all and warns about each.
 func load(fsys, raw fs.FS, opt Options, prefix string) loaded {
 	s, ds := content.Load(fsys, content.Options{Drafts: opt.Drafts, Prefix: prefix})
-	l := loaded{site: s}
+	l := loaded{site: s, prefix: prefix}
 	theme, err := themeFS(fsys, s.Theme)
 	if err != nil {
 		if !ds.HasErrors() { // content reports an unknown theme at its line
@@ -111,72 +113,127 @@ func Build(opt Options) (Summary, diag.List, error) {
 		return Summary{}, nil, fmt.Errorf("ongeldige base-url (--base-url): %v", err)
 	}
 	fsys := os.DirFS(opt.Source)
-	out, s, ds, err := Render(fsys, opt, displayPrefix(opt.Source))
-	if err != nil || ds.HasErrors() {
+	l, err := prepare(fsys, opt, displayPrefix(opt.Source))
+	if err != nil || l.ds.HasErrors() {
+		return Summary{}, l.ds, err
+	}
+	// Pages and PDFs go to the temporary folder of the publish as soon as
+	// they are made (streamed), not held until the end.
+	var out *site.Output
+	ds := l.ds
+	err = publish(dest, func(w *tree) error {
+		var err error
+		out, ds, err = l.render(opt, w.write)
+		if err != nil {
+			return err
+		}
+		if ds.HasErrors() {
+			return errContent
+		}
+		for _, f := range out.Files {
+			if !w.has(f.Path) {
+				if err := w.write(f); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, errContent) {
+		return Summary{}, ds, nil
+	}
+	if err != nil {
 		return Summary{}, ds, err
 	}
-	if err := Publish(out.Files, dest); err != nil {
-		return Summary{}, ds, err
-	}
-	return Summary{Agreements: len(s.Agreements), Pages: out.Pages, Files: len(out.Files), Elapsed: time.Since(start)}, ds, nil
+	return Summary{Agreements: len(l.site.Agreements), Pages: out.Pages, Files: len(out.Files), Elapsed: time.Since(start)}, ds, nil
 }
+
+// errContent stops a publish when the content has errors found while
+// rendering (a static file that clashes with a page).
+var errContent = errors.New("fouten in de inhoud")
 
 // Render loads the site in fsys and renders it in memory, without writing
 // anything. prefix is put before file names in diagnostics.
 // Symbolic links in fsys are followed only within the site.
 func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag.List, error) {
+	l, err := prepare(fsys, opt, prefix)
+	if err != nil || l.ds.HasErrors() {
+		return nil, l.site, l.ds, err
+	}
+	out, ds, err := l.render(opt, nil)
+	if err != nil || ds.HasErrors() {
+		return nil, l.site, ds, err
+	}
+	return out, l.site, ds, nil
+}
+
+// prepare loads and checks the site in fsys: everything before rendering.
+func prepare(fsys fs.FS, opt Options, prefix string) (loaded, error) {
 	raw := fsys
 	fsys = content.SiteFS(fsys)
 	if err := CheckDate(opt.Date); err != nil {
-		return nil, nil, nil, err
+		return loaded{}, err
 	}
 	l := load(fsys, raw, opt, prefix)
+	l.fsys = fsys
+	return l, nil
+}
+
+// render renders the loaded site. With emit, pages and PDFs are handed to
+// it as they are made and the Output lists the pages without their data;
+// the other files are in the Output as usual.
+func (l loaded) render(opt Options, emit func(site.File) error) (*site.Output, diag.List, error) {
 	s, ds, theme, logos, static, css := l.site, l.ds, l.theme, l.logos, l.static, l.css
-	if ds.HasErrors() {
-		return nil, s, ds, nil
-	}
 	pdfOpt := pdf.Options{Date: opt.Date, Theme: pdfTheme(theme, css)}
 	var pdfs func() ([]site.File, error)
 	if opt.LatePDF == nil {
-		pdfs = renderPDFs(s, opt, pdfOpt, logos)
+		pdfs = renderPDFs(s, opt, pdfOpt, logos, emit)
 	}
 	out, err := site.Render(s, site.Options{
 		PDF:       !opt.NoPDF,
 		PDFFile:   pdfFile(s, pdfs),
 		Favicon:   ownFavicon(static),
 		BaseURL:   opt.BaseURL,
-		Templates: overlay{sub(fsys, "templates"), sub(prestatie.Templates, "templates")},
+		Templates: overlay{sub(l.fsys, "templates"), sub(prestatie.Templates, "templates")},
 		Theme:     theme,
 		ECharts:   func() (*charts.ECharts, error) { return charts.LoadECharts(opt.Source) },
+		Emit:      emit,
 	})
 	if err != nil {
-		return nil, s, ds, err
+		if pdfs != nil {
+			pdfs()
+		}
+		return nil, ds, err
 	}
-	if clashes(out.Files, static, prefix, &ds); ds.HasErrors() {
-		return nil, s, ds, nil
+	if clashes(out.Files, static, l.prefix, &ds); ds.HasErrors() {
+		if pdfs != nil {
+			pdfs()
+		}
+		return nil, ds, nil
 	}
 	out.Files = append(append(out.Files, static...), css...)
 	if out.TablesOnly != nil {
-		ds.Warnf(diag.Pos{File: filepath.Join(prefix, content.ConfigFile)}, "%s", tablesOnly(out.TablesOnly))
+		ds.Warnf(diag.Pos{File: filepath.Join(l.prefix, content.ConfigFile)}, "%s", tablesOnly(out.TablesOnly))
 	}
 	if opt.LatePDF != nil {
 		if !opt.NoPDF {
-			opt.LatePDF(func() ([]site.File, error) { return renderPDFs(s, opt, pdfOpt, logos)() })
+			opt.LatePDF(func() ([]site.File, error) { return renderPDFs(s, opt, pdfOpt, logos, nil)() })
 		}
-		return out, s, ds, nil
+		return out, ds, nil
 	}
 	files, err := pdfs()
 	if err != nil {
-		return nil, s, ds, err
+		return nil, ds, err
 	}
 	out.Files = append(out.Files, files...)
 	slices.SortFunc(out.Files, func(x, y site.File) int { return strings.Compare(x.Path, y.Path) })
-	return out, s, ds, nil
+	return out, ds, nil
 }
 
 // renderPDFs starts rendering the PDF of every agreement in the background,
 // beside the site, and returns a function that waits for them.
-func renderPDFs(s *a.Site, opt Options, po pdf.Options, logos map[*a.Agreement]map[string]pdf.Logo) func() ([]site.File, error) {
+// With emit, each PDF is also handed to it when done.
+func renderPDFs(s *a.Site, opt Options, po pdf.Options, logos map[*a.Agreement]map[string]pdf.Logo, emit func(site.File) error) func() ([]site.File, error) {
 	if opt.NoPDF {
 		return func() ([]site.File, error) { return nil, nil }
 	}
@@ -194,7 +251,13 @@ func renderPDFs(s *a.Site, opt Options, po pdf.Options, logos map[*a.Agreement]m
 			po := po
 			po.Logos = logos[ag]
 			b, err := pdf.Render(ag, po)
-			files[i], errs[i] = site.File{Path: PDFPath(ag), Data: b}, err
+			f := site.File{Path: PDFPath(ag), Data: b}
+			if err == nil && emit != nil {
+				// Written at once, but kept: the agreement page gives
+				// its size and page count (pdfFile).
+				err = emit(f)
+			}
+			files[i], errs[i] = f, err
 		})
 	}
 	return func() ([]site.File, error) {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prestatie/prestatie/internal/site"
@@ -45,6 +46,24 @@ func hook(point string) {
 // missing, empty, or the output of an earlier build (MarkerFile). A
 // destination that is a symbolic link stays one: its target is replaced.
 func Publish(files []site.File, dest string) error {
+	return publish(dest, func(w *tree) error {
+		for i, f := range files {
+			if i == len(files)/2 {
+				hook("writing")
+			}
+			if err := w.write(f); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// publish is Publish with the files written by fill while the lock is held:
+// fill hands each file to w as soon as it is made, from any goroutine, so a
+// large build never holds its whole output in memory. When fill fails the
+// temporary folder is removed and dest stays as it was.
+func publish(dest string, fill func(w *tree) error) error {
 	dest, err := realPath(dest)
 	if err != nil {
 		return destErr(dest, "geen bruikbaar pad (%s); kies een map, bijv. --dest public", dutchErr(err))
@@ -73,7 +92,14 @@ func Publish(files []site.File, dest string) error {
 			os.RemoveAll(tmp)
 		}
 	}()
-	if err := writeTree(tmp, files); err != nil {
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	w := &tree{dir: tmp, written: map[string]bool{}}
+	if err := fill(w); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, MarkerFile), []byte(markerText), 0o644); err != nil {
 		return err
 	}
 	hook("written")
@@ -121,26 +147,33 @@ func tempPrefix(base, kind string) string {
 	return "." + base + "." + kind + "-" + strconv.Itoa(os.Getpid()) + "-"
 }
 
-func writeTree(dir string, files []site.File) error {
-	if err := os.Chmod(dir, 0o755); err != nil {
+// tree is the temporary folder a build writes its output into.
+type tree struct {
+	dir     string
+	mu      sync.Mutex
+	written map[string]bool
+}
+
+// write writes one output file; it may be called from several goroutines.
+func (t *tree) write(f site.File) error {
+	p := filepath.Join(t.dir, filepath.FromSlash(f.Path))
+	if !strings.HasPrefix(p, t.dir+string(filepath.Separator)) || f.Path == MarkerFile {
+		return fmt.Errorf("uitvoerbestand %q valt buiten de uitvoermap", f.Path)
+	}
+	t.mu.Lock()
+	t.written[f.Path] = true
+	t.mu.Unlock()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
-	for i, f := range files {
-		if i == len(files)/2 {
-			hook("writing")
-		}
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if !strings.HasPrefix(p, dir+string(filepath.Separator)) || f.Path == MarkerFile {
-			return fmt.Errorf("uitvoerbestand %q valt buiten de uitvoermap", f.Path)
-		}
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return err
-		}
-	}
-	return os.WriteFile(filepath.Join(dir, MarkerFile), []byte(markerText), 0o644)
+	return os.WriteFile(p, f.Data, 0o644)
+}
+
+// has reports whether the file at path was written already.
+func (t *tree) has(path string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.written[path]
 }
 
 // recoverSwap cleans up after a build killed midway; the caller holds the

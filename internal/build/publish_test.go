@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -133,5 +134,61 @@ func TestPublishRecoversInterruptedSwap(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(parent, ".public.*-*")); len(left) > 0 {
 		t.Errorf("left behind: %v", left)
+	}
+}
+
+// Build streams pages and PDFs into the temporary folder as they are made;
+// what it publishes is byte for byte what Render makes in memory, a static
+// file that clashes with a streamed page still stops it, and a failed build
+// leaves no temporary folder.
+func TestStreamedBuildEqualsRender(t *testing.T) {
+	t.Parallel()
+	src := copySite(t)
+	dest := filepath.Join(src, "public")
+	sum, ds, err := Build(Options{Source: src})
+	if err != nil || len(ds) > 0 {
+		t.Fatalf("build: %v %v", err, ds)
+	}
+	out, _, ds, err := Render(os.DirFS(src), Options{Source: src}, "")
+	if err != nil || len(ds) > 0 {
+		t.Fatalf("render: %v %v", err, ds)
+	}
+	if sum.Files != len(out.Files) || sum.Pages != out.Pages {
+		t.Errorf("build counted %d files, %d pages; render made %d, %d", sum.Files, sum.Pages, len(out.Files), out.Pages)
+	}
+	want := map[string][]byte{MarkerFile: []byte(markerText)}
+	for _, f := range out.Files {
+		want[f.Path] = f.Data
+	}
+	got := 0
+	filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		got++
+		rel, _ := filepath.Rel(dest, p)
+		data, _ := os.ReadFile(p)
+		if w, ok := want[filepath.ToSlash(rel)]; !ok {
+			t.Errorf("build wrote %s, which render does not make", rel)
+		} else if !bytes.Equal(data, w) {
+			t.Errorf("%s differs between build and render", rel)
+		}
+		return nil
+	})
+	if got != len(want) {
+		t.Errorf("build wrote %d files, want %d", got, len(want))
+	}
+
+	before := treeHash(t, dest)
+	os.MkdirAll(filepath.Join(src, "static"), 0o755)
+	os.WriteFile(filepath.Join(src, "static", "index.html"), []byte("eigen"), 0o644)
+	if _, ds, err := Build(Options{Source: src}); err != nil || !strings.Contains(ds.Error(), "index.html maakt prestatie zelf") {
+		t.Fatalf("clash: %v %v", err, ds)
+	}
+	if treeHash(t, dest) != before {
+		t.Error("a build stopped by a clash changed the previous output")
+	}
+	if left, _ := filepath.Glob(filepath.Join(src, ".public.*-*")); len(left) > 0 {
+		t.Errorf("temporary folders left behind: %v", left)
 	}
 }

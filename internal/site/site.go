@@ -44,6 +44,10 @@ type Options struct {
 	// Favicon is the site's own favicon from static/ ("favicon.ico"), a
 	// path below the base; "" for the theme's favicon.svg.
 	Favicon string
+	// Emit, when set, receives every page as soon as it is rendered, from
+	// several goroutines; Output.Files then lists those pages without
+	// their Data, so a large site is not held in memory.
+	Emit func(File) error
 }
 
 // File is one output file, its path relative to the output folder.
@@ -118,7 +122,12 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			files[i], errs[i] = r.render(j)
+			f, err := r.render(j)
+			if err == nil && opt.Emit != nil {
+				err = opt.Emit(f)
+				f.Data = nil
+			}
+			files[i], errs[i] = f, err
 		}()
 	}
 	wg.Wait()
