@@ -97,7 +97,11 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 		}
 		got := pagination{total: track.total(), pages: track.anchors}
 		if got.equal(pg) {
-			out, err := finish(res.GetBytes(), "nl")
+			out, err := compressStreams(res.GetBytes(), compressLevel)
+			if err != nil {
+				return nil, err
+			}
+			out, err = finish(out, "nl")
 			if err != nil {
 				return nil, err
 			}
@@ -158,7 +162,7 @@ func (d *doc) config(date time.Time, fs []*entity.CustomFont) *entity.Config {
 		WithKeywords(md.keywords, true).
 		WithCreator("prestatie", true).
 		WithCreationDate(date).
-		WithCompression(true)
+		WithCompression(false) // compressStreams does it, cheaper
 	if fs != nil {
 		b = b.WithCustomFonts(fs).WithDefaultFont(&props.Font{Family: family, Size: 10})
 	}
