@@ -45,8 +45,9 @@ type Options struct {
 	// path below the base; "" for the theme's favicon.svg.
 	Favicon string
 	// Emit, when set, receives every page as soon as it is rendered, from
-	// several goroutines; Output.Files then lists those pages without
-	// their Data, so a large site is not held in memory.
+	// several goroutines, and the open data and chart files when they are
+	// made; Output.Files then lists those files without their Data, so a
+	// large site is not held in memory.
 	Emit func(File) error
 }
 
@@ -150,14 +151,36 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := emit(opt.Emit, data); err != nil {
+		return nil, err
+	}
 	out.Files = append(out.Files, data...)
 	figs, err := r.chartFiles(out)
 	if err != nil {
 		return nil, err
 	}
+	if err := emit(opt.Emit, figs); err != nil {
+		return nil, err
+	}
 	out.Files = append(out.Files, figs...)
 	slices.SortFunc(out.Files, func(x, y File) int { return strings.Compare(x.Path, y.Path) })
 	return out, nil
+}
+
+// emit hands files to the caller's Emit, when set, and keeps only their
+// paths, so that the open data and chart files of a large site are not
+// held in memory with everything after them.
+func emit(to func(File) error, files []File) error {
+	if to == nil {
+		return nil
+	}
+	for i := range files {
+		if err := to(files[i]); err != nil {
+			return err
+		}
+		files[i].Data = nil
+	}
+	return nil
 }
 
 type renderer struct {
