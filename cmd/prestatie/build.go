@@ -36,6 +36,7 @@ func (c *cli) build(args []string) int {
 	}
 	opt.Date = date
 	stop := c.progress("bouwen")
+	build.TuneGC()
 	sum, ds, err := build.Build(opt)
 	stop()
 	r := c.reporter()

@@ -95,24 +95,29 @@ func load(fsys, raw fs.FS, opt Options, prefix string) loaded {
 	return l
 }
 
+// TuneGC sets the garbage collector for a one-off build process. A build
+// allocates much and keeps little now that its output is streamed to disk,
+// so with Go's default (GOGC=100) it collected garbage far more often than
+// when the output was held (and served as ballast): 200 agreements with
+// PDFs took 29-38 s of CPU instead of 22-24. GOGC=300 with a soft limit of
+// 768 MiB gives 21-32 s, peak 310-370 MiB (measured side by side; README).
+// GOGC or GOMEMLIMIT in the environment still win. It is the command's to
+// call, once: the setting is process-wide, so a library call (or the
+// preview server, which builds again and again) must not change it.
+func TuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(300)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(768 << 20)
+	}
+}
+
 // Build checks the site, renders it and replaces opt.Dest with the result.
 // When there are errors nothing is written and the diagnostics are returned;
 // err is for failures that are not the content's fault.
 func Build(opt Options) (Summary, diag.List, error) {
 	start := time.Now()
-	// A build allocates much and keeps little now that its output is
-	// streamed to disk, so with Go's default (GOGC=100) it collected
-	// garbage far more often than when the output was held (and served as
-	// ballast): 200 agreements with PDFs took 29-38 s of CPU instead of
-	// 22-24. GOGC=300 with a soft limit of 768 MiB gives 21-32 s, peak
-	// 310-370 MiB (measured side by side; README). GOGC or GOMEMLIMIT in
-	// the environment still win.
-	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(300))
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(768 << 20))
-	}
 	dest := opt.Dest
 	if dest == "" {
 		dest = filepath.Join(opt.Source, "public")
