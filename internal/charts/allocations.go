@@ -63,28 +63,6 @@ func allocations(c *Chart, g []*a.Figure) {
 	addRow("aandeel", "Aandeel bijzondere doelgroepen in de vrijgekomen woningen", "%", func(i int) (float64, bool) { return ps[i].share, ps[i].hasShare })
 	addRow("signaalwaarde", "Signaalwaarde (afgesproken aandeel)", "%", func(i int) (float64, bool) { return ps[i].signal, ps[i].hasSignal })
 
-	// The chart: per period the realised share against the signal value.
-	b := bars{percentAxis: true}
-	s := barSeries{name: "Aandeel bijzondere doelgroepen"}
-	top := 0.0
-	for i, f := range g {
-		p := ps[i]
-		b.categories = append(b.categories, dutch.DateOf(f.AsOf))
-		if !p.hasShare {
-			s.points = append(s.points, point{})
-			continue
-		}
-		top = max(top, p.share)
-		s.points = append(s.points, point{value: ptr(p.share), label: dutch.Percent(p.share),
-			tip: tooltip(dutch.Number(p.groups) + " van " + dutch.Number(p.vacated) + " vrijgekomen woningen naar bijzondere doelgroepen: " + dutch.Percent(p.share))})
-	}
-	b.series = []barSeries{s}
-	if lp := ps[len(ps)-1]; lp.hasSignal {
-		b.mark = &mark{value: lp.signal, label: "signaalwaarde " + dutch.Percent(lp.signal)}
-		top = max(top, lp.signal)
-	}
-	b.axisMax = niceMax(top)
-
 	lp := ps[len(ps)-1]
 	switch {
 	case lp.hasShare:
@@ -108,10 +86,71 @@ func allocations(c *Chart, g []*a.Figure) {
 		c.Summary = "Voor " + dutch.DateOf(last.AsOf) + " zijn geen toewijzingen aan bijzondere doelgroepen opgegeven."
 	}
 	c.Notes = append(c.Notes, "Het aandeel is berekend: bijzondere doelgroepen samen (statushouders, urgenten, uitstroom en contingenten, maatwerk) gedeeld door de vrijgekomen woningen.")
-	b.aria = c.Title + ". " + c.Summary
-	if slices.ContainsFunc(ps, func(p period) bool { return p.hasShare }) {
-		c.Option, c.Height = b.option(), b.height()
+
+	// The chart: per period the groups stacked, as shares of the vacated
+	// homes, against the signal value; without vacated homes, as numbers.
+	shares := slices.ContainsFunc(ps, func(p period) bool { return p.hasShare })
+	b := bars{percentAxis: shares, stacked: true, cardLabel: "Naar bijzondere doelgroepen"}
+	if shares {
+		b.cardLabel = "Aandeel bijzondere doelgroepen in de vrijgekomen woningen"
 	}
+	for _, f := range g {
+		b.categories = append(b.categories, dutch.DateOf(f.AsOf))
+	}
+	top := 0.0
+	for _, k := range groupKeys {
+		if !slices.Contains(keys, k) {
+			continue
+		}
+		name := capital(a.Label(a.AllocationKeys, k))
+		s := barSeries{name: name}
+		for i, f := range g {
+			v, ok := value(f, k)
+			switch {
+			case !ok || shares && !ps[i].hasShare:
+				s.points = append(s.points, point{})
+			case shares:
+				pct := share(v, ps[i].vacated)
+				s.points = append(s.points, point{value: ptr(pct), label: nonZero(pct, dutch.Percent(pct)),
+					tip: tooltip("{a}: " + circa(f.Approximate) + dutch.Quantity(v, unit) + ", " + dutch.Percent(pct) + " van " + dutch.Number(ps[i].vacated) + " vrijgekomen woningen")})
+			default:
+				s.points = append(s.points, point{value: ptr(v), label: nonZero(v, short(v, "", f.Approximate)),
+					tip: tooltip("{a}: " + circa(f.Approximate) + dutch.Quantity(v, unit))})
+			}
+		}
+		b.series = append(b.series, s)
+	}
+	// The total on top of each stack: a series of zero height whose label
+	// is the sum, left out of the legend.
+	total := barSeries{name: "Samen", total: true}
+	for i, f := range g {
+		p := ps[i]
+		switch {
+		case shares && p.hasShare:
+			top = max(top, p.share)
+			total.points = append(total.points, point{value: ptr(0), label: "samen " + dutch.Percent(p.share)})
+		case !shares && p.hasGroups:
+			top = max(top, p.groups)
+			total.points = append(total.points, point{value: ptr(0), label: "samen " + short(p.groups, "", f.Approximate)})
+		default:
+			total.points = append(total.points, point{})
+		}
+	}
+	b.series = append(b.series, total)
+	if lp := ps[len(ps)-1]; shares && lp.hasSignal {
+		b.mark = &mark{value: lp.signal, label: "signaalwaarde " + dutch.Percent(lp.signal)}
+		top = max(top, lp.signal)
+	}
+	b.axisMax = niceMax(top)
+	draw(c, b)
 }
 
 // ---- Stock and other single numbers ----
+
+// nonZero is label, or none for a zero, which has no bar to carry it.
+func nonZero(v float64, label string) string {
+	if v == 0 {
+		return ""
+	}
+	return label
+}

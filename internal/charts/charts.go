@@ -41,11 +41,24 @@ type Chart struct {
 	Illustrative bool     // example data, not real
 	Summary      string   // one Dutch sentence generated from the data
 	Table        Table
-	// Option is the ECharts option; nil when there is nothing to draw (a
-	// single number is shown as text).
+	// Cards are numbers shown as text: the one number of a chart that has
+	// nothing to draw, or a number shown apart beside the drawing (the goal
+	// of the energy labels).
+	Cards []Card
+	// Option is the ECharts option; nil when there is nothing to draw: one
+	// number is a card, not a lonely bar.
 	Option  map[string]any
 	Height  int         // of the chart element, px
 	Figures []*a.Figure // the figures behind a figure chart
+}
+
+// Card is one number as text, with its change where there is a previous
+// moment. A goal is shown beside it by the figure, as for a chart.
+type Card struct {
+	Label  string // what is counted, when the caption does not say it: "Label E, F en G samen"
+	Value  string // "ca. 330", "€ 20.000", "14,3%"
+	Unit   string // "woningen"; "" when Value holds it
+	Change string // "70 woningen meer dan in januari 2023 (8.395)"; "" without a previous moment
 }
 
 // Kinds of charts that are not figures.
@@ -83,8 +96,35 @@ type Cell struct {
 	Text   string // as printed in the table: "21%", "circa 330"
 }
 
-// Single reports whether the chart is one number without a drawing.
+// Single reports whether the chart is a number card without a drawing.
 func (c *Chart) Single() bool { return c.Option == nil }
+
+// Caption is the title with the moment, marked when the numbers are
+// rounded or illustrative: the figure's caption and the table's.
+func (c *Chart) Caption() string {
+	var marks []string
+	if c.Approximate {
+		marks = append(marks, "circa")
+	}
+	if c.Illustrative {
+		marks = append(marks, "illustratief")
+	}
+	s := c.Title + ", " + c.When
+	if len(marks) > 0 {
+		s += " (" + strings.Join(marks, ", ") + ")"
+	}
+	return s
+}
+
+// Description is what screen readers get for the drawing: the caption and
+// the summary, with the illustrative data named first.
+func (c *Chart) Description() string {
+	s := c.Title + ". " + c.Summary
+	if c.Illustrative {
+		s = "Illustratieve gegevens, geen echte cijfers. " + s
+	}
+	return s
+}
 
 // Source is the sources joined for one "Bron:" line.
 func (c *Chart) Source() string { return strings.Join(c.Sources, "; ") }

@@ -117,7 +117,6 @@ func energyLabels(c *Chart, g []*a.Figure) {
 		}
 		return value(f, k)
 	}
-	b := bars{horizontal: true}
 	for _, k := range rowKeys {
 		label := a.FigureKeyLabel(a.EnergyLabels, k)
 		if sumRow && k == goalKey {
@@ -133,50 +132,28 @@ func energyLabels(c *Chart, g []*a.Figure) {
 			}
 		}
 		c.Table.Rows = append(c.Table.Rows, row)
-		b.categories = append(b.categories, strings.TrimPrefix(label, "label "))
 	}
-	// The goal gets a category of its own below the classes, sharing the
-	// slot of the latest series, so it does not halve every bar.
-	if hasGoal {
-		b.categories = append(b.categories, capital(goalShort(last.Goal))+": "+strings.TrimPrefix(a.FigureKeyLabel(a.EnergyLabels, goalKey), "label "))
-		if sumRow {
-			b.categories[len(b.categories)-1] = capital(goalShort(last.Goal)) + ": E, F en G"
-		}
+
+	// The chart is the distribution over the classes, one series per
+	// moment. The goal and the total it counts are not classes: they stand
+	// apart, as a card beside the chart and the goal below it.
+	b := bars{horizontal: true, noLegend: len(g) == 1} // one moment: the caption names it
+	for _, k := range keys {
+		b.categories = append(b.categories, strings.TrimPrefix(a.FigureKeyLabel(a.EnergyLabels, k), "label "))
 	}
-	for i, f := range g {
+	for _, f := range g {
 		s := barSeries{name: dutch.DateOf(f.AsOf), colour: mutedColour}
-		if i == len(g)-1 {
-			s.stack = "doel"
-		}
-		for _, k := range rowKeys {
-			v, ok := get(f, k)
+		for _, k := range keys {
+			v, ok := value(f, k)
 			if !ok {
 				s.points = append(s.points, point{})
 				continue
 			}
-			colour := labelColour(k)
-			if sumRow && k == goalKey {
-				colour = labelColour("E-G")
-			}
-			s.points = append(s.points, point{value: ptr(v), label: short(v, "", f.Approximate), colour: colour,
+			s.points = append(s.points, point{value: ptr(v), label: short(v, "", f.Approximate), colour: labelColour(k),
 				tip: tooltip("{a}: " + circa(f.Approximate) + dutch.Quantity(v, unit))})
 		}
-		if hasGoal {
-			s.points = append(s.points, point{})
-		}
 		b.series = append(b.series, s)
 	}
-	if hasGoal {
-		s := barSeries{name: goalLabel(last.Goal), goal: true, stack: "doel"}
-		for range rowKeys {
-			s.points = append(s.points, point{})
-		}
-		s.points = append(s.points, point{value: ptr(goal), label: dutch.Number(goal), tip: tooltip("{a}: " + dutch.Target(last.Goal))})
-		b.series = append(b.series, s)
-	}
-
-	// The categories name the goal; a legend is needed for several dates.
-	b.noLegend = len(g) == 1
 	top := 0.0
 	for _, s := range b.series {
 		for _, p := range s.points {
@@ -186,6 +163,9 @@ func energyLabels(c *Chart, g []*a.Figure) {
 		}
 	}
 	b.axisMax = niceMax(top)
+	if len(efgKeys) > 0 && (hasGoal || len(keys) == 1) {
+		c.Cards = []Card{efgCard(g, efgKeys, unit, sumOf, len(keys) > 1)}
+	}
 
 	// Summary, from the latest figure.
 	var total, good, bad, unknown float64
@@ -219,8 +199,38 @@ func energyLabels(c *Chart, g []*a.Figure) {
 		}
 	}
 	c.Summary = s + "."
-	b.aria = c.Title + ". " + c.Summary
-	c.Option, c.Height = b.option(), b.height()
+	draw(c, b)
+}
+
+// efgCard is the number of homes with label E, F or G at the latest
+// moment, with the change since the moment before: the number the
+// national goal counts.
+func efgCard(g []*a.Figure, efgKeys []string, unit string, sumOf func(*a.Figure) (float64, bool), together bool) Card {
+	last := g[len(g)-1]
+	n, _ := sumOf(last)
+	var classes []string
+	for _, k := range efgKeys {
+		lo, hi, _ := strings.Cut(k, "-")
+		i, j := slices.Index(a.EnergyLabelClasses, lo), slices.Index(a.EnergyLabelClasses, cmp.Or(hi, lo))
+		if i >= 0 && j >= i {
+			classes = append(classes, a.EnergyLabelClasses[i:j+1]...)
+		}
+	}
+	label := "Woningen met label " + strings.Join(classes, ", ")
+	if n := len(classes); n > 1 {
+		label = "Woningen met label " + strings.Join(classes[:n-1], ", ") + " of " + classes[n-1]
+	}
+	if together {
+		label = "Label " + dutch.List(classes) + " samen"
+	}
+	card := Card{Label: label, Value: short(n, "", last.Approximate), Unit: cardUnit(n, unit)}
+	for i := len(g) - 2; i >= 0; i-- {
+		if p, ok := sumOf(g[i]); ok {
+			card.Change = change(p, n, unit, g[i].Approximate || last.Approximate) + " " + dutch.DateOf(g[i].AsOf) + " (" + short(p, "", g[i].Approximate) + ")"
+			break
+		}
+	}
+	return card
 }
 
 // ---- Allocations ----

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	"encoding/json"
 	"html"
 	"math"
@@ -9,6 +10,8 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
+
+	"github.com/prestatie/prestatie/internal/dutch"
 )
 
 // Colours. Every colour that carries meaning has at least 3:1 contrast with
@@ -56,11 +59,70 @@ type bars struct {
 	mark        *mark   // a reference line across the bars
 	noLegend    bool    // no legend even with several series
 	aria        string  // the description screen readers get
+	// illustrative draws "Illustratief" across the plot, so that example
+	// numbers never pass for facts, even in a screenshot of the chart.
+	illustrative bool
+	// cardLabel names the number when one bar is shown as a card instead;
+	// "" takes the bar's category.
+	cardLabel string
+}
+
+// draw gives c the drawing of b, or, when b would draw one lonely bar, a
+// number card in its place (unless the caller made the cards already).
+func draw(c *Chart, b bars) {
+	if p, cat, n := b.lone(); n <= 1 {
+		if c.Cards == nil && p != nil {
+			c.Cards = []Card{{Label: cmp.Or(b.cardLabel, cat), Value: p.label}}
+		}
+		return
+	}
+	b.aria = c.Description()
+	b.illustrative = c.Illustrative
+	c.Option, c.Height = b.option(), b.height()
+}
+
+// lone counts the bars b draws (a goal counts as one, a zero as none): one
+// bar alone says nothing a number does not say better. With one bar, it is
+// returned with its category.
+func (b bars) lone() (*point, string, int) {
+	var first *point
+	cat := ""
+	n := 0
+	for _, s := range b.series {
+		for j, p := range s.points {
+			if s.total || p.value == nil || (*p.value == 0 && !s.goal) {
+				continue
+			}
+			if n++; n == 1 {
+				first = &s.points[j]
+				if j < len(b.categories) {
+					cat = b.categories[j]
+				}
+			}
+		}
+	}
+	return first, cat, n
 }
 
 // legend reports whether the chart shows a legend: when it has several
 // series, unless the categories say it all.
-func (b bars) legend() bool { return len(b.series) > 1 && !b.noLegend }
+func (b bars) legend() bool { return (len(b.legendNames()) > 1 || b.markInLegend()) && !b.noLegend }
+
+// legendNames are the series the legend names: all but a total.
+func (b bars) legendNames() []any {
+	var names []any
+	for _, s := range b.series {
+		if !s.total {
+			names = append(names, s.name)
+		}
+	}
+	return names
+}
+
+// markInLegend reports whether the reference line is named in the legend,
+// with only its number beside the line: above vertical bars, a long label
+// on the line would cross a bar that reaches past it.
+func (b bars) markInLegend() bool { return b.mark != nil && !b.horizontal }
 
 type barSeries struct {
 	name   string
@@ -68,6 +130,9 @@ type barSeries struct {
 	colour string // "" takes the palette
 	points []point
 	goal   bool // a target: outlined and hatched, not filled
+	// total is the sum on top of a stack: bars of zero height that carry
+	// the sum as their label, not in the legend.
+	total bool
 }
 
 type point struct {
@@ -108,7 +173,7 @@ func (b bars) height() int {
 	if b.mark != nil {
 		extra = markRoom
 	}
-	return 16 + legend + extra + b.band()*len(b.categories)
+	return 16 + legend + extra + axisRoom + b.band()*len(b.categories)
 }
 
 // Horizontal bars carry their category label above them, so that on a
@@ -117,6 +182,8 @@ func (b bars) height() int {
 const (
 	legendRow = 32 // room for one line of legend; charts.js makes more when it wraps
 	markRoom  = 22 // below horizontal bars, for the label of a reference line
+	axisRoom  = 22 // below horizontal bars, for the numbers of the value axis
+	markWidth = 48 // right of vertical bars, for the number of a reference line
 	barWidth  = 18
 	barGap    = 4
 	labelLine = 20
@@ -173,13 +240,17 @@ func (b bars) option() map[string]any {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 	)
 	if b.horizontal {
-		bottom := 8
+		bottom := 8 + axisRoom
 		if b.mark != nil {
 			bottom += markRoom
 		}
 		bar.SetGlobalOptions(charts.WithGridOpts(opts.Grid{Left: "2", Right: "72", Top: top, Bottom: strconv.Itoa(bottom)}))
 	} else {
-		bar.SetGlobalOptions(charts.WithGridOpts(opts.Grid{Left: "4", Right: "16", Top: top, Bottom: "8", ContainLabel: opts.Bool(true)}))
+		right := "16"
+		if b.mark != nil {
+			right = strconv.Itoa(markWidth) // the line's label, right of the plot
+		}
+		bar.SetGlobalOptions(charts.WithGridOpts(opts.Grid{Left: "4", Right: right, Top: top, Bottom: "8", ContainLabel: opts.Bool(true)}))
 	}
 	category := opts.XAxis{
 		Type:      "category",
@@ -187,13 +258,16 @@ func (b bars) option() map[string]any {
 		AxisTick:  &opts.AxisTick{Show: opts.Bool(false)},
 		AxisLine:  &opts.AxisLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: mutedColour}},
 	}
+	// The value axis carries its numbers. "{value}" is a string template;
+	// charts.js puts a Dutch number format in its place (1.234, 14,3%), as
+	// ECharts itself writes 1,234.
 	value := opts.YAxis{
 		Type:      "value",
-		AxisLabel: &opts.AxisLabel{Show: opts.Bool(b.percentAxis && !b.horizontal), Color: textColour, FontSize: 13},
+		AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Color: textColour, FontSize: 13, Formatter: types.FuncStr(axisTemplate)},
 		SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: gridColour}},
 	}
 	if b.percentAxis {
-		value.AxisLabel.Formatter = types.FuncStr("{value}%") // a string template, not a function
+		value.AxisLabel.Formatter = types.FuncStr(axisTemplate + "%")
 	}
 	if b.axisMax > 0 {
 		value.Max = b.axisMax
@@ -238,6 +312,10 @@ func (b bars) option() map[string]any {
 					inside = append(inside, [2]int{i, j})
 				}
 			}
+			if p.value != nil && p.label == "" {
+				// No label rather than ECharts' own, which writes 1.5 for 1,5.
+				d.Label = &opts.Label{Show: opts.Bool(false)}
+			}
 			if p.tip != "" {
 				d.Tooltip = &opts.Tooltip{Formatter: types.FuncStr(p.tip)}
 			}
@@ -249,6 +327,10 @@ func (b bars) option() map[string]any {
 		label := opts.Label{Show: opts.Bool(true), Position: position, Color: textColour, FontSize: 13}
 		if b.stacked {
 			label = opts.Label{Show: opts.Bool(true), Position: "inside", Color: textColour, FontSize: 13,
+				BackgroundColor: "#ffffff", BorderRadius: 2}
+		}
+		if s.total {
+			label = opts.Label{Show: opts.Bool(true), Position: position, Color: textColour, FontSize: 13, FontWeight: "bold",
 				BackgroundColor: "#ffffff", BorderRadius: 2}
 		}
 		so := []charts.SeriesOpts{charts.WithLabelOpts(label)}
@@ -265,9 +347,14 @@ func (b bars) option() map[string]any {
 			so = append(so, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#ffffff", BorderColor: outlineColour, BorderWidth: 2}))
 		}
 		if b.mark != nil && i == 0 {
-			markPosition := "insideEndTop" // above the line, at its right end
+			// Right of the plot, where no bar can be: the number; the legend
+			// names the line.
+			markPosition, markText := "end", short(b.mark.value, "%", false)
+			if !b.percentAxis {
+				markText = dutch.Number(b.mark.value)
+			}
 			if b.horizontal {
-				markPosition = "end" // below the line, under the bars (the y axis runs top down)
+				markPosition, markText = "end", b.mark.label // below the line, under the bars (the y axis runs top down)
 			}
 			axisItem := opts.MarkLineNameYAxisItem{Name: b.mark.label, YAxis: b.mark.value}
 			var item any = axisItem
@@ -280,7 +367,7 @@ func (b bars) option() map[string]any {
 				}),
 				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
 					Symbol:    []string{"none", "none"},
-					Label:     &opts.Label{Show: opts.Bool(true), Formatter: b.mark.label, Color: textColour, FontSize: 13, Position: markPosition},
+					Label:     &opts.Label{Show: opts.Bool(true), Formatter: markText, Color: textColour, FontSize: 13, Position: markPosition},
 					LineStyle: &opts.LineStyle{Color: textColour, Width: 2, Type: "dashed"},
 				}),
 			)
@@ -297,9 +384,43 @@ func (b bars) option() map[string]any {
 	opt["textStyle"] = map[string]any{"fontFamily": fontFamily, "fontSize": 13, "color": textColour}
 	if l, ok := opt["legend"].(map[string]any); ok {
 		l["itemGap"] = 14
+		names := b.legendNames()
+		if b.markInLegend() {
+			names = append(names, capital(b.mark.label))
+		}
+		l["data"] = names
 	}
 	if t, ok := opt["tooltip"].(map[string]any); ok {
 		t["confine"] = true // stay inside the chart on narrow screens
+	}
+	if b.illustrative {
+		opt["graphic"] = []any{watermark()}
+	}
+	if b.markInLegend() {
+		// A line series without data: only its legend item, a dashed line
+		// with the reference line's name.
+		opt["series"] = append(opt["series"].([]any), map[string]any{
+			"type": "line", "name": capital(b.mark.label), "data": []any{}, "symbol": "none", "silent": true,
+			"lineStyle": map[string]any{"color": textColour, "width": 2, "type": "dashed"},
+			"itemStyle": map[string]any{"color": textColour, "opacity": 0}, // no dot on the legend's line
+		})
+	}
+	for _, key := range []string{"xAxis", "yAxis"} {
+		axes, _ := opt[key].([]any)
+		for _, ax := range axes {
+			m, _ := ax.(map[string]any)
+			l, ok := m["axisLabel"].(map[string]any)
+			if !ok || m["type"] != "category" {
+				continue
+			}
+			// Every category is labelled: ECharts takes only the number 0
+			// for that (go-echarts writes the string "0", which lets
+			// ECharts drop a label that is too wide).
+			l["interval"] = 0
+			if !b.horizontal {
+				l["lineHeight"] = 18 // a moment and its total, on two lines
+			}
+		}
 	}
 	if b.horizontal {
 		ys, _ := opt["yAxis"].([]any)
@@ -330,6 +451,14 @@ func (b bars) option() map[string]any {
 			m["barWidth"] = barWidth
 			m["barGap"] = strconv.Itoa(100*barGap/barWidth) + "%"
 		}
+		if s.total {
+			m["silent"] = true
+			m["tooltip"] = map[string]any{"show": false}
+			if l, ok := m["label"].(map[string]any); ok {
+				l["padding"] = []any{1, 3}
+			}
+			continue
+		}
 		if b.stacked {
 			m["labelLayout"] = map[string]any{"hideOverlap": true}
 			if l, ok := m["label"].(map[string]any); ok {
@@ -348,10 +477,30 @@ func (b bars) option() map[string]any {
 		if b.mark != nil && i == 0 {
 			if ml, ok := m["markLine"].(map[string]any); ok {
 				ml["silent"] = true
+				// Below horizontal bars, the line's label goes under the
+				// numbers of the value axis.
+				if l, ok := ml["label"].(map[string]any); ok && b.horizontal {
+					l["distance"] = axisRoom
+				}
 			}
 		}
 	}
 	return opt
+}
+
+// axisTemplate is the value axis's label; see option.
+const axisTemplate = "{value}"
+
+// Watermark is the word "Illustratief" written large and faint across the
+// plot, behind the bars, so that it never hides a number; the caption and
+// the description say it in words.
+const Watermark = "Illustratief"
+
+func watermark() map[string]any {
+	return map[string]any{
+		"type": "text", "left": "center", "top": "middle", "silent": true, "z": 0, "rotation": 0.2,
+		"style": map[string]any{"text": Watermark, "fontSize": 40, "fontWeight": "bold", "fill": "rgba(84,84,84,0.16)", "fontFamily": fontFamily},
+	}
 }
 
 // dig walks a decoded option: a series index, a key, a data index, a key.

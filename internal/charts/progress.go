@@ -108,8 +108,7 @@ func Status(ag *a.Agreement, at a.Date) *Chart {
 		}
 		c.Summary = s + " (stand " + dutch.DateOf(at) + ")."
 	}
-	b.aria = c.Title + ". " + c.Summary
-	c.Option, c.Height = b.option(), b.height()
+	draw(c, b)
 	return c
 }
 
@@ -125,7 +124,7 @@ func Targets(ag *a.Agreement, at a.Date) *Chart {
 	c.Table = Table{Corner: "Afspraak", Columns: []Column{
 		{Key: "stand", Label: "Stand"}, {Key: "doel", Label: "Doel"}, {Key: "bereikt", Label: "Bereikt"},
 	}}
-	b := bars{horizontal: true, mark: &mark{value: 100, label: "doel"}}
+	b := bars{horizontal: true, percentAxis: true, mark: &mark{value: 100, label: "doel"}}
 	s := barSeries{name: "Bereikt"}
 	var reached, n float64
 	top := 100.0
@@ -168,8 +167,7 @@ func Targets(ag *a.Agreement, at a.Date) *Chart {
 	c.Summary = "Van de " + plural(n, "ene afspraak", dutch.Number(n)+" afspraken") + " met een doel in getallen en een gerapporteerde stand " +
 		plural(reached, "heeft", "hebben") + " er " + dutch.Number(reached) + " het doel bereikt (stand " + dutch.DateOf(at) + ")."
 	c.Notes = []string{"Bereikt is de stand gedeeld door het doel; bij een doel als bandbreedte (5 tot 10) telt de ondergrens."}
-	b.aria = c.Title + ". " + c.Summary
-	c.Option, c.Height = b.option(), b.height()
+	draw(c, b)
 	return c
 }
 

@@ -47,10 +47,18 @@ func rentBands(c *Chart, g []*a.Figure) {
 		}
 	}
 	keys := keysOf(g)
-	b := bars{horizontal: true}
+	b := bars{horizontal: true, percentAxis: unit == "%"}
+	latest := g[len(g)-1].AsOf.Year
 	for _, k := range keys {
 		label := a.Label(a.RentBandKeys, k)
-		b.categories = append(b.categories, label)
+		// On the chart, the band's limit in euro of the latest moment's year.
+		cat := label
+		if l, ok := rent.For(latest); ok {
+			if amount, _, ok := l.Band(k); ok {
+				cat += " (" + dutch.Euro(amount) + ")"
+			}
+		}
+		b.categories = append(b.categories, cat)
 		var limits []string
 		for _, y := range years {
 			if s := bandLimit(k, y); s != "" {
@@ -90,13 +98,19 @@ func rentBands(c *Chart, g []*a.Figure) {
 	b.axisMax = niceMax(top)
 	// The "{a}: " above is a template variable inside an escaped line;
 	// html.EscapeString leaves braces alone, so ECharts still fills it in.
+	var known []string
 	for _, y := range years {
 		if l, ok := rent.For(y); ok {
-			c.Notes = append(c.Notes, "Huurgrenzen "+itoa(y)+" (kale huur per maand; een huur gelijk aan een grens valt in de klasse eronder): "+
-				strings.Join(l.Sources, "; ")+".")
+			known = append(known, itoa(y)+": "+strings.Join(l.Sources, ", "))
 		} else {
-			c.Notes = append(c.Notes, "Voor "+itoa(y)+" zijn geen officiële huurgrenzen opgenomen; de klassen staan daarom zonder bedrag.")
+			c.Notes = append(c.Notes, noLimits(y))
 		}
+	}
+	if len(known) > 0 {
+		c.Notes = append(c.Notes, "Huurgrenzen in euro kale huur per maand; een huur gelijk aan een grens valt in de klasse eronder. Bron "+strings.Join(known, "; ")+".")
+	}
+	if _, ok := rent.For(latest); ok && len(years) > 1 {
+		c.Notes = append(c.Notes, "De bedragen bij de klassen in de grafiek zijn de grenzen van "+itoa(latest)+"; de tabel noemt die van elk jaar.")
 	}
 
 	f := g[len(g)-1]
@@ -120,8 +134,23 @@ func rentBands(c *Chart, g []*a.Figure) {
 		verb = "hadden"
 	}
 	c.Summary = "In " + dutch.DateOf(f.AsOf) + " " + verb + " " + circa(f.Approximate) + dutch.List(parts) + "."
-	b.aria = c.Title + ". " + c.Summary
-	c.Option, c.Height = b.option(), b.height()
+	draw(c, b)
+}
+
+// noLimits says why the bands of a year carry no amounts: the table of
+// official limits (internal/rent) starts later, or does not have the
+// year yet.
+func noLimits(y int) string {
+	ys := rent.Years()
+	switch {
+	case len(ys) > 0 && y < ys[0]:
+		return "De huurprijsklassen zijn van " + itoa(y) + "; de officiële huurgrenzen staan hier pas vanaf " + itoa(ys[0]) +
+			", daarom staan de klassen zonder bedrag in euro."
+	case len(ys) > 0 && y > ys[len(ys)-1]:
+		return "De officiële huurgrenzen van " + itoa(y) + " zijn hier nog niet opgenomen (wel tot en met " + itoa(ys[len(ys)-1]) +
+			"), daarom staan de klassen zonder bedrag in euro."
+	}
+	return "Voor " + itoa(y) + " zijn geen officiële huurgrenzen opgenomen; de klassen staan daarom zonder bedrag in euro."
 }
 
 // ---- Energy labels ----

@@ -131,10 +131,8 @@ func (r *renderer) chartFiles(out *Output) ([]File, error) {
 	drawn := false
 	add := func(p string, vs []chartView) error {
 		for _, v := range vs {
-			if v.Single() {
-				continue
-			}
-			drawn = true
+			// A number card has its downloads too; only a drawing needs ECharts.
+			drawn = drawn || !v.Single()
 			j, err := v.JSON()
 			if err != nil {
 				return err

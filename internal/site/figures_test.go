@@ -55,6 +55,7 @@ parties:
 figures:
   - {kind: stock, as_of: 2023-01, value: 100, unit: ` + q("woningen "+b[1]) + `, title: ` + q(b[0]) + `, source: ` + q(b[2]) + `}
   - {kind: stock, as_of: 2024-01, value: 110, unit: ` + q("woningen "+b[1]) + `, title: ` + q(b[0]) + `, source: ` + q(b[3]) + `}
+  - {kind: stock, as_of: 2025-01, value: 120, unit: ` + q("woningen "+b[1]) + `, title: ` + q(b[0]) + `, source: ` + q(b[3]) + `}
 ---
 `)},
 		"content/x-2024/t/_index.md": {Data: []byte(`---
@@ -76,7 +77,7 @@ figures:
     as_of: 2023-12
     title: ` + q(b[2]) + `
     source: ` + q(b[0]) + `
-    values: {vrijgekomen: 20, statushouders: 3, signaalwaarde: 15}
+    values: {vrijgekomen: 20, statushouders: 3, urgenten: 1, signaalwaarde: 15}
 items:
   bouw: {party: c, target: {value: 12, unit: ` + q(b[1]) + `}}
 progress:
@@ -389,8 +390,6 @@ func TestChartPlacement(t *testing.T) {
 	}
 	for page, id := range map[string]string{
 		"alphen-chaam-2023-2024/betaalbaarheid/index.html":                                            "fig-huurprijsklassen-2022-05",
-		"alphen-chaam-2023-2024/duurzaamheid/index.html":                                              "fig-energielabels-2022-09",
-		"alphen-chaam-2023-2024/beschikbaarheid/index.html":                                           "fig-woningvoorraad-2022-05",
 		"alphen-chaam-2023-2024/bijzondere-doelgroepen/huisvesting-bijzondere-doelgroepen/index.html": "fig-toewijzingen-2023-12",
 	} {
 		p := files[page]
@@ -402,6 +401,24 @@ func TestChartPlacement(t *testing.T) {
 		}
 		if !strings.Contains(p, `<details class="chart-data" open>`) {
 			t.Errorf("%s: table not open without JavaScript", page)
+		}
+	}
+	// One number (the stock of mei 2022, the homes with E, F or G) is a
+	// number card: no drawing, no chart script, the table one click away,
+	// the downloads there.
+	for page, id := range map[string]string{
+		"alphen-chaam-2023-2024/duurzaamheid/index.html":    "fig-energielabels-2022-09",
+		"alphen-chaam-2023-2024/beschikbaarheid/index.html": "fig-woningvoorraad-2022-05",
+	} {
+		p := files[page]
+		if !strings.Contains(p, `<figure class="figure chart-figure number-figure" id="`+id+`"`) || !strings.Contains(p, `<div class="number-card">`) {
+			t.Errorf("%s lacks number card %s", page, id)
+		}
+		if strings.Contains(p, "echarts") || strings.Contains(p, `class="chart"`) {
+			t.Errorf("%s draws a chart for one number", page)
+		}
+		if !strings.Contains(p, `<details class="chart-data">`) || !strings.Contains(p, id+`.csv" download>CSV</a>`) {
+			t.Errorf("%s: number card without its table or downloads", page)
 		}
 	}
 	// Pages without a chart load no chart script.
@@ -425,7 +442,8 @@ func TestChartPlacement(t *testing.T) {
 		}
 	}
 	labels := files["alphen-chaam-2023-2024/duurzaamheid/index.html"]
-	for _, want := range []string{"Circa 5 woningen hebben energielabel E, F of G", "<td>circa 5 woningen</td>", "Doel uiterlijk 31 december 2028"} {
+	for _, want := range []string{"Circa 5 woningen hebben energielabel E, F of G", "<td>circa 5 woningen</td>", "Doel uiterlijk 31 december 2028",
+		`<p class="number-card-label">Woningen met label E, F of G</p>`, `<p class="figure-value">ca. 5 <span class="figure-unit">woningen</span></p>`} {
 		if !strings.Contains(strings.ReplaceAll(labels, "\u00a0", " "), want) {
 			t.Errorf("energy labels lack %q", want)
 		}

@@ -79,19 +79,73 @@
     }
     var drawn = [];
 
-    // Category labels sit above horizontal bars and may use the full width;
-    // longer ones are cut short (the table has them in full).
-    function fitLabels(d) {
-      var width = d.el.clientWidth;
-      var axes = [].concat(d.option.yAxis || []);
-      var changed = false;
-      axes.forEach(function (axis) {
-        if (axis && axis.type === 'category' && axis.axisLabel && axis.axisLabel.width) {
-          axis.axisLabel.width = Math.max(96, width - 8);
-          changed = true;
-        }
+    // Value axes carry the string template "{value}" (with "%" for
+    // shares); ECharts would fill in 1,234 and 14.3, so the numbers are
+    // written the Dutch way here: 1.234 and 14,3%.
+    var nl = window.Intl && Intl.NumberFormat ? new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }) : null;
+    function dutchNumber(v) {
+      return nl ? nl.format(v) : String(v).replace('.', ',');
+    }
+    function dutchAxes(option) {
+      ['xAxis', 'yAxis'].forEach(function (key) {
+        [].concat(option[key] || []).forEach(function (axis) {
+          var label = axis && axis.type === 'value' && axis.axisLabel;
+          if (!label || typeof label.formatter !== 'string' || label.formatter.indexOf('{value}') < 0) return;
+          var template = label.formatter;
+          label.formatter = function (v) { return template.replace('{value}', dutchNumber(v)); };
+        });
       });
-      return changed ? { yAxis: axes } : null;
+      return option;
+    }
+
+    // Category labels sit above horizontal bars and may use the full width;
+    // longer ones are cut short (the table has them in full). The value
+    // axis gets as many numbers as fit: about one per 100 px.
+    function fitAxes(d) {
+      var width = d.el.clientWidth;
+      var update = {};
+      ['xAxis', 'yAxis'].forEach(function (key) {
+        var axes = [].concat(d.option[key] || []);
+        axes.forEach(function (axis) {
+          if (!axis) return;
+          if (axis.type === 'category' && axis.axisLabel && axis.axisLabel.width) {
+            axis.axisLabel.width = Math.max(96, width - 8);
+            update[key] = axes;
+          }
+          // Under vertical bars, a label wider than its bar's slot wraps.
+          if (axis.type === 'category' && key === 'xAxis' && axis.axisLabel && axis.data && axis.data.length) {
+            var grid = [].concat(d.option.grid || [{}])[0] || {};
+            var plot = width - (parseInt(grid.left, 10) || 0) - (parseInt(grid.right, 10) || 0) - 30;
+            axis.axisLabel.width = Math.max(48, Math.floor(plot / axis.data.length) - 2);
+            axis.axisLabel.overflow = 'break';
+            update[key] = axes;
+          }
+          if (axis.type === 'value' && key === 'xAxis') {
+            // Round steps that end on the axis's last number: 0, 1.000,
+            // 2.000, 3.000 rather than 2.000 beside a cramped 2.500.
+            if (axis.prestatieMax === undefined) axis.prestatieMax = axis.max;
+            var n = Math.max(3, Math.min(5, Math.floor(width / 100)));
+            if (typeof axis.prestatieMax === 'number' && axis.prestatieMax > 0) {
+              var step = niceStep(axis.prestatieMax / n);
+              axis.interval = step;
+              axis.max = Math.ceil(axis.prestatieMax / step - 1e-9) * step;
+            } else {
+              axis.splitNumber = n;
+            }
+            update[key] = axes;
+          }
+        });
+      });
+      return update;
+    }
+
+    function niceStep(x) {
+      var p = Math.pow(10, Math.floor(Math.log10(x)));
+      var steps = [1, 2, 2.5, 5, 10];
+      for (var i = 0; i < steps.length; i++) {
+        if (steps[i] * p >= x - 1e-9) return steps[i] * p;
+      }
+      return 10 * p;
     }
 
     // A legend that wraps onto several lines pushes the bars down: measure
@@ -115,11 +169,11 @@
     }
 
     function layout(d) {
-      var labels = fitLabels(d);
+      var axes = fitAxes(d);
       d.el.style.height = d.height + 'px';
       d.chart.resize();
       d.chart.setOption({ grid: [{ top: d.top }] });
-      if (labels) d.chart.setOption(labels);
+      d.chart.setOption(axes);
       d.el.removeAttribute('data-ready');
       // ECharts paints in the next animation frame; measure after it.
       var round = ++d.round;
@@ -149,7 +203,7 @@
       } catch (e) {
         return; // leave the table in view
       }
-      option = themed(option);
+      option = dutchAxes(themed(option));
       if (reduceMotion) option.animation = false;
       var grid = [].concat(option.grid || [{}])[0] || {};
       var d = {
