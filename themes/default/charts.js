@@ -109,7 +109,9 @@
         axes.forEach(function (axis) {
           if (!axis) return;
           if (axis.type === 'category' && axis.axisLabel && axis.axisLabel.width) {
-            axis.axisLabel.width = Math.max(96, width - 8);
+            // Less the room ECharts keeps left of the plot for half the
+            // value axis's first number.
+            axis.axisLabel.width = Math.max(96, width - 28);
             update[key] = axes;
           }
           // Under vertical bars, a label wider than its bar's slot wraps.
