@@ -60,6 +60,19 @@ func allocations(c *Chart, g []*a.Figure) {
 		}
 	}
 	addRow("bijzondere-doelgroepen", "Bijzondere doelgroepen samen", unit, func(i int) (float64, bool) { return ps[i].groups, ps[i].hasGroups })
+	// The share of each group, as the chart stacks them.
+	for _, k := range groupKeys {
+		if !slices.Contains(keys, k) {
+			continue
+		}
+		addRow("aandeel-"+k, "Aandeel "+a.Label(a.AllocationKeys, k)+" in de vrijgekomen woningen", "%", func(i int) (float64, bool) {
+			v, ok := value(g[i], k)
+			if !ok || !ps[i].hasShare {
+				return 0, false
+			}
+			return share(v, ps[i].vacated), true
+		})
+	}
 	addRow("aandeel", "Aandeel bijzondere doelgroepen in de vrijgekomen woningen", "%", func(i int) (float64, bool) { return ps[i].share, ps[i].hasShare })
 	addRow("signaalwaarde", "Signaalwaarde (afgesproken aandeel)", "%", func(i int) (float64, bool) { return ps[i].signal, ps[i].hasSignal })
 

@@ -166,6 +166,16 @@ func TestChartsFitTheirData(t *testing.T) {
 			if f := axis(t, c, "value")["axisLabel"].(map[string]any)["formatter"]; f != "{value}%" {
 				t.Errorf("value axis %v", f)
 			}
+			// The table has every number the chart shows.
+			var shares []string
+			for _, r := range c.Table.Rows {
+				if strings.HasPrefix(r.Key, "aandeel") {
+					shares = append(shares, r.Cells[1].Text)
+				}
+			}
+			if got := strings.Join(shares, " "); got != "6,7% 3,8% 2,9% 1,5% 14,9%" {
+				t.Errorf("table shares %q", got)
+			}
 		}},
 		{"allocations without vacated homes: numbers, no signal line", []*a.Figure{alloc(a.NewDate(2023, 12, 0), "statushouders", 3, "urgenten", 2)}, func(t *testing.T, c *Chart) {
 			ss := seriesOf(t, c)
