@@ -22,7 +22,7 @@ type chartState struct {
 	BoxWidth  float64  `json:"boxWidth"`
 	AriaLabel string   `json:"ariaLabel"`
 	TableOpen bool     `json:"tableOpen"`
-	Outside   []string `json:"outside"` // texts drawn outside the chart's box
+	Outside   []string `json:"outside"`  // texts drawn outside the chart's box
 	Overlaps  []string `json:"overlaps"` // legend items drawn over another text
 	English   []string `json:"english"`  // numbers written 1,234 or 14.3
 }
