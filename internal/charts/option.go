@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"cmp"
 	"encoding/json"
 	"html"
 	"math"
@@ -65,43 +64,6 @@ type bars struct {
 	// cardLabel names the number when one bar is shown as a card instead;
 	// "" takes the bar's category.
 	cardLabel string
-}
-
-// draw gives c the drawing of b, or, when b would draw one lonely bar, a
-// number card in its place (unless the caller made the cards already).
-func draw(c *Chart, b bars) {
-	if p, cat, n := b.lone(); n <= 1 {
-		if c.Cards == nil && p != nil {
-			c.Cards = []Card{{Label: cmp.Or(b.cardLabel, cat), Value: p.label}}
-		}
-		return
-	}
-	b.aria = c.Description()
-	b.illustrative = c.Illustrative
-	c.Option, c.Height = b.option(), b.height()
-}
-
-// lone counts the bars b draws (a goal counts as one, a zero as none): one
-// bar alone says nothing a number does not say better. With one bar, it is
-// returned with its category.
-func (b bars) lone() (*point, string, int) {
-	var first *point
-	cat := ""
-	n := 0
-	for _, s := range b.series {
-		for j, p := range s.points {
-			if s.total || p.value == nil || (*p.value == 0 && !s.goal) {
-				continue
-			}
-			if n++; n == 1 {
-				first = &s.points[j]
-				if j < len(b.categories) {
-					cat = b.categories[j]
-				}
-			}
-		}
-	}
-	return first, cat, n
 }
 
 // legend reports whether the chart shows a legend: when it has several
@@ -184,6 +146,9 @@ const (
 	markRoom  = 22 // below horizontal bars, for the label of a reference line
 	axisRoom  = 22 // below horizontal bars, for the numbers of the value axis
 	markWidth = 48 // right of vertical bars, for the number of a reference line
+
+	// axisTemplate labels the value axis; charts.js makes it Dutch.
+	axisTemplate = "{value}"
 	barWidth  = 18
 	barGap    = 4
 	labelLine = 20
@@ -486,21 +451,6 @@ func (b bars) option() map[string]any {
 		}
 	}
 	return opt
-}
-
-// axisTemplate is the value axis's label; see option.
-const axisTemplate = "{value}"
-
-// Watermark is the word "Illustratief" written large and faint across the
-// plot, behind the bars, so that it never hides a number; the caption and
-// the description say it in words.
-const Watermark = "Illustratief"
-
-func watermark() map[string]any {
-	return map[string]any{
-		"type": "text", "left": "center", "top": "middle", "silent": true, "z": 0, "rotation": 0.2,
-		"style": map[string]any{"text": Watermark, "fontSize": 40, "fontWeight": "bold", "fill": "rgba(84,84,84,0.16)", "fontFamily": fontFamily},
-	}
 }
 
 // dig walks a decoded option: a series index, a key, a data index, a key.
