@@ -149,9 +149,9 @@ const (
 
 	// axisTemplate labels the value axis; charts.js makes it Dutch.
 	axisTemplate = "{value}"
-	barWidth  = 18
-	barGap    = 4
-	labelLine = 20
+	barWidth     = 18
+	barGap       = 4
+	labelLine    = 20
 )
 
 func (b bars) band() int {
