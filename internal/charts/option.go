@@ -146,13 +146,13 @@ const (
 	markRoom  = 22 // below horizontal bars, for the label of a reference line
 	axisRoom  = 22 // below horizontal bars, for the numbers of the value axis
 	markWidth = 48 // right of vertical bars, for the number of a reference line
-
-	// axisTemplate labels the value axis; charts.js makes it Dutch.
-	axisTemplate = "{value}"
-	barWidth     = 18
-	barGap       = 4
-	labelLine    = 20
+	barWidth  = 18
+	barGap    = 4
+	labelLine = 20
 )
+
+// axisTemplate labels the value axis; charts.js makes it Dutch.
+const axisTemplate = "{value}"
 
 func (b bars) band() int {
 	n := b.slots()
