@@ -486,3 +486,20 @@ func mustSub(t *testing.T, fsys fs.FS, dir string) fs.FS {
 	}
 	return s
 }
+
+// TestIllustrativeMarked: example numbers say so in the caption and on the
+// card itself, not only in the source line; real numbers do not.
+func TestIllustrativeMarked(t *testing.T) {
+	t.Parallel()
+	page := built(t, testSites["regio"]).files["testland-2024-2027/beschikbaarheid/index.html"]
+	for _, want := range []string{`januari 2023 tot en met januari 2024 (circa, illustratief)</figcaption>`, `<p class="number-card-mark">Illustratief, geen echte cijfers</p>`,
+		`<p class="number-card-change">circa 70 woningen meer dan in januari 2023 (8.395)</p>`} {
+		if !strings.Contains(strings.ReplaceAll(page, "\u00a0", " "), want) {
+			t.Errorf("regio stock lacks %s", want)
+		}
+	}
+	real := built(t, testSites["default"]).files["alphen-chaam-2023-2024/beschikbaarheid/index.html"]
+	if strings.Contains(real, "number-card-mark") || strings.Contains(real, "(circa, illustratief)") {
+		t.Error("real numbers marked illustrative")
+	}
+}
