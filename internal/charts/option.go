@@ -417,6 +417,7 @@ func (b bars) option() map[string]any {
 			m["barGap"] = strconv.Itoa(100*barGap/barWidth) + "%"
 		}
 		if s.total {
+			m["z"] = 6 // its label above the reference line (z 5)
 			m["silent"] = true
 			m["tooltip"] = map[string]any{"show": false}
 			if l, ok := m["label"].(map[string]any); ok {

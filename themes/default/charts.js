@@ -170,23 +170,27 @@
       return Math.ceil(bottom);
     }
 
+    // Lay a chart out at its width. The legend's room above the plot is the
+    // one measured last (none at first), then measured again once drawn:
+    // at an unchanged width nothing moves, so a redraw does not flicker.
+    function size(d, top) {
+      d.fitted = top;
+      d.el.style.height = d.height + top - d.top + 'px';
+      d.chart.resize();
+      d.chart.setOption({ grid: [{ top: top }] });
+    }
+
     function layout(d) {
       var axes = fitAxes(d);
-      d.el.style.height = d.height + 'px';
-      d.chart.resize();
-      d.chart.setOption({ grid: [{ top: d.top }] });
+      size(d, d.fitted || d.top);
       d.chart.setOption(axes);
       d.el.removeAttribute('data-ready');
       // ECharts paints in the next animation frame; measure after it.
       var round = ++d.round;
       afterPaint(function () {
         if (round !== d.round) return; // a newer layout is under way
-        var need = legendBottom(d) + 10;
-        if (need > d.top) {
-          d.el.style.height = d.height + need - d.top + 'px';
-          d.chart.resize();
-          d.chart.setOption({ grid: [{ top: need }] });
-        }
+        var need = Math.max(d.top, legendBottom(d) + 10);
+        if (need !== d.fitted) size(d, need);
         afterPaint(function () {
           if (round === d.round) d.el.setAttribute('data-ready', '');
         });
