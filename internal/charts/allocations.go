@@ -158,8 +158,6 @@ func allocations(c *Chart, g []*a.Figure) {
 	draw(c, b)
 }
 
-// ---- Stock and other single numbers ----
-
 // nonZero is label, or none for a zero, which has no bar to carry it.
 func nonZero(v float64, label string) string {
 	if v == 0 {

@@ -232,5 +232,3 @@ func efgCard(g []*a.Figure, efgKeys []string, unit string, sumOf func(*a.Figure)
 	}
 	return card
 }
-
-// ---- Allocations ----

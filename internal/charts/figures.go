@@ -12,7 +12,7 @@ import (
 // Figures makes one chart per series of figures in figs, in the order the
 // series first appear. Figures of one kind with the same title and unit
 // form a series (a time series when their dates differ); a lone figure is a
-// snapshot. A single `value` figure has no drawing (Option is nil).
+// snapshot. One number is a number card without a drawing (Option is nil).
 func Figures(figs []*a.Figure) []*Chart {
 	u := ids{}
 	var out []*Chart
@@ -152,8 +152,6 @@ func keysOf(g []*a.Figure, skip ...string) []string {
 	})
 	return keys
 }
-
-// ---- Rent bands ----
 
 func plural(n float64, one, many string) string {
 	if n == 1 {

@@ -152,5 +152,3 @@ func noLimits(y int) string {
 	}
 	return "Voor " + itoa(y) + " zijn geen officiële huurgrenzen opgenomen; de klassen staan daarom zonder bedrag in euro."
 }
-
-// ---- Energy labels ----
