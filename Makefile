@@ -15,7 +15,7 @@ endif
 # package/target of every fuzz target.
 FUZZ = content/FuzzSplit content/FuzzLoad pdf/FuzzMarkdown build/FuzzBuild
 
-.PHONY: site test test-unit fuzz bench bench-scale fmt clean install prestatie embed-echarts
+.PHONY: site test test-unit fuzz bench bench-scale fmt clean install prestatie embed-echarts embed-hyphen
 
 # Browser assets and test tools from the npm registry, pinned by package-lock.json.
 node_modules: package.json package-lock.json
@@ -37,12 +37,22 @@ embed-echarts: node_modules
 	cp node_modules/echarts/package.json node_modules/echarts/LICENSE node_modules/echarts/NOTICE $(ECHARTS_EMBED)/
 	cp node_modules/echarts/dist/echarts.common.min.js $(ECHARTS_EMBED)/dist/
 
+# The Dutch hyphenation patterns of the PDF (npm hyphen, pinned by
+# package-lock.json) and their licence, copied into the git-ignored folder
+# that internal/pdf embeds.
+HYPHEN_EMBED := internal/pdf/hyphen
+embed-hyphen: node_modules
+	rm -rf $(HYPHEN_EMBED)/patterns
+	mkdir -p $(HYPHEN_EMBED)/patterns
+	cp node_modules/hyphen/package.json node_modules/hyphen/LICENSE $(HYPHEN_EMBED)/
+	cp node_modules/hyphen/patterns/nl.js $(HYPHEN_EMBED)/patterns/
+
 # ./prestatie in the repository.
-prestatie: embed-echarts
+prestatie: embed-echarts embed-hyphen
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o prestatie ./cmd/prestatie
 
 # prestatie in $$(go env GOPATH)/bin (or GOBIN).
-install: embed-echarts
+install: embed-echarts embed-hyphen
 	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/prestatie
 
 site: node_modules

@@ -204,7 +204,8 @@ var substitutes = map[rune]string{
 // clean makes s printable: Unicode NFC (so "e" + combining diaeresis becomes
 // the ë the font has), tabs, newlines and other control characters become
 // spaces, invisible format characters (soft hyphen, zero-width space and
-// joiners, variation selectors, byte order mark) are dropped, and runes the
+// joiners, variation selectors, byte order mark) are dropped, soft hyphens
+// are kept for layout (which never prints them), and runes the
 // font has no glyph for (emoji, 𝛼, anything above U+FFFF, which would crash
 // gofpdf) are replaced by a close equivalent or written as "[U+XXXX]".
 func clean(s string) string {
@@ -218,7 +219,9 @@ func clean(s string) string {
 		switch {
 		case r == '\r' || r == '\n' || r == '\t' || r == '\v' || r == '\f' || r == '\u2028' || r == '\u2029' || r == '\u0085':
 			b.WriteByte(' ')
-		case r == '\u00AD' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060' || r == '\uFEFF' ||
+		case r == '\u00AD':
+			b.WriteRune(r) // a soft hyphen: where layout may hyphenate the word
+		case r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060' || r == '\uFEFF' ||
 			r >= '\uFE00' && r <= '\uFE0F' || r >= 0xE0100 && r <= 0xE01EF:
 			// invisible: nothing to print
 		case unicode.IsControl(r):
@@ -249,3 +252,7 @@ func isPlain(s string) bool {
 	}
 	return true
 }
+
+// flatText is clean without soft hyphens: for text that is not laid out
+// (metadata, field names).
+func flatText(s string) string { return strings.ReplaceAll(clean(s), "\u00AD", "") }

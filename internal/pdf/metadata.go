@@ -24,21 +24,21 @@ func (d *doc) meta(date time.Time) meta {
 	ag := d.ag
 	var names []string
 	for _, p := range ag.Parties {
-		names = append(names, clean(p.Name))
+		names = append(names, flatText(p.Name))
 	}
-	subject := clean(ag.Title) + " – " + clean(ag.Municipality) + ", " + strings.TrimPrefix(period(ag.Period), "Periode ")
+	subject := flatText(ag.Title) + " – " + flatText(ag.Municipality) + ", " + strings.TrimPrefix(period(ag.Period), "Periode ")
 	if ag.Reference != "" {
-		subject += ", kenmerk " + clean(ag.Reference)
+		subject += ", kenmerk " + flatText(ag.Reference)
 	}
 	if !ag.Date.IsZero() {
 		subject += ", " + dateOf(ag.Date)
 	}
 	subject += " (" + statusLine(ag) + ")"
 	return meta{
-		title:    clean(ag.ShortTitle),
+		title:    flatText(ag.ShortTitle),
 		author:   dutch.List(names),
 		subject:  subject,
-		keywords: "prestatieafspraken; " + clean(ag.Municipality) + "; bron-sha256:" + d.fp,
+		keywords: "prestatieafspraken; " + flatText(ag.Municipality) + "; bron-sha256:" + d.fp,
 		date:     date,
 	}
 }

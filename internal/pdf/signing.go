@@ -127,9 +127,9 @@ func (d *doc) signatureBlock(p *agreement.Party, s agreement.Signatory, w float6
 	field("functie:", s.Function)
 	field("plaats:", s.Place)
 	if dig { // an empty signature field for the e-signature tool
-		tip := "Handtekening namens " + clean(p.Name)
+		tip := "Handtekening namens " + flatText(p.Name)
 		if s.Name != "" {
-			tip += ", " + clean(s.Name)
+			tip += ", " + flatText(s.Name)
 		}
 		t.lines = append(t.lines, line{})
 		t.sig = &sigArea{line: len(t.lines), n: int(math.Ceil(sigFieldH / st.lineHeight())), w: w, tip: tip}

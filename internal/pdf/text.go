@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/johnfercher/go-tree/node"
@@ -96,29 +97,59 @@ type piece struct {
 // token is a word (possibly in several styles), a space or a forced break.
 type token struct {
 	pieces []piece
-	space  bool // a breakable space; pieces holds the one space
-	brk    bool // hard line break
+	space  bool  // a breakable space; pieces holds the one space
+	brk    bool  // hard line break
+	soft   []int // byte offsets in the word's text of its soft hyphens (removed from the pieces)
 }
+
+// softHyphen marks where the source allows a word to be hyphenated. It is
+// never printed: a hyphen is printed where the line breaks there.
+const softHyphen = '\u00AD'
 
 func tokenize(ss []span) []token {
 	var toks []token
 	var word []piece
+	var soft []int
+	wordLen := 0
 	endWord := func() {
 		if len(word) > 0 {
-			toks = append(toks, token{pieces: word})
-			word = nil
+			toks = append(toks, token{pieces: word, soft: soft})
+		}
+		word, soft, wordLen = nil, nil, 0
+	}
+	addPiece := func(text string, s span) {
+		for {
+			i := strings.IndexRune(text, softHyphen)
+			if i < 0 {
+				break
+			}
+			if i > 0 {
+				word = append(word, piece{text[:i], s})
+				wordLen += i
+			}
+			soft = append(soft, wordLen)
+			text = text[i+len(string(softHyphen)):]
+		}
+		if text != "" {
+			word = append(word, piece{text, s})
+			wordLen += len(text)
 		}
 	}
-	for _, s := range ss {
+	for si, s := range ss {
 		rest := s.Text
 		for rest != "" {
 			i := strings.IndexAny(rest, " \n")
 			if i < 0 {
-				word = append(word, piece{rest, s})
+				addPiece(rest, s)
 				break
 			}
 			if i > 0 {
-				word = append(word, piece{rest[:i], s})
+				addPiece(rest[:i], s)
+			}
+			if rest[i] == ' ' && glued(word, rest[i+1:], ss[si+1:]) {
+				addPiece(" ", s) // "€ 879,66" and "12 %" stay on one line
+				rest = rest[i+1:]
+				continue
 			}
 			endWord()
 			if rest[i] == '\n' {
@@ -131,6 +162,32 @@ func tokenize(ss []span) []token {
 	}
 	endWord()
 	return toks
+}
+
+// glued reports whether the space after word and before next (the rest of
+// the span, then the spans after it) joins a currency sign to its amount or
+// an amount to its percent sign, which no line may separate.
+func glued(word []piece, next string, after []span) bool {
+	var w strings.Builder
+	for _, p := range word {
+		w.WriteString(p.text)
+	}
+	for next == "" && len(after) > 0 {
+		next, after = after[0].Text, after[1:]
+	}
+	prev := w.String()
+	if prev == "" || next == "" {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	switch {
+	case strings.ContainsRune("€$£", last) && utf8.RuneCountInString(prev) == 1:
+		return unicode.IsDigit(first) || first == '-'
+	case unicode.IsDigit(last) && first == '%':
+		return true
+	}
+	return false
 }
 
 func (st textStyle) faceOf(sp span) face {
@@ -152,9 +209,11 @@ func (st textStyle) width(p piece) float64 {
 }
 
 // layout breaks spans into lines of at most width mm: at spaces, at forced
-// breaks ("\n"), and inside a word only when the word alone is wider than a
-// line (a long address). Spaces at the start and end of a line are dropped.
-// Nothing else is lost: the text of the lines is the text of the spans.
+// breaks ("\n"), and inside a word where it may be hyphenated (see
+// breaks) when the word does not fit the rest of a line that would
+// otherwise stay short, or does not fit a line at all. Spaces at the start
+// and end of a line are dropped. Nothing else is lost: the text of the
+// lines is the text of the spans, plus the hyphens printed at breaks.
 func layout(ss []span, st textStyle, width float64) []line {
 	width = max(width, 5)
 	var lines []line
@@ -177,50 +236,47 @@ func layout(ss []span, st textStyle, width float64) []line {
 			}
 			continue
 		}
-		ww := 0.0
-		for _, p := range t.pieces {
-			ww += st.width(p)
-		}
+		w := st.newWord(t)
 		sw := 0.0
 		if pendingSpace != nil {
 			sw = st.width(*pendingSpace)
 		}
-		if len(cur) > 0 && curW+sw+ww <= width+1e-9 {
+		if len(cur) > 0 && curW+sw+w.width <= width+1e-9 {
 			cur = append(cur, *pendingSpace)
-			cur = append(cur, t.pieces...)
-			curW += sw + ww
+			cur = append(cur, w.pieces...)
+			curW += sw + w.width
 			pendingSpace = nil
 			continue
 		}
 		if len(cur) > 0 {
-			flush()
-		}
-		if ww <= width+1e-9 {
-			cur = append(cur, t.pieces...)
-			curW = ww
-			continue
-		}
-		// A word wider than the line: break it between characters.
-		for _, p := range t.pieces {
-			rest := p.text
-			for rest != "" {
-				n, w := st.fit(piece{rest, p.sp}, width-curW)
-				if n == 0 {
-					if len(cur) > 0 {
-						flush()
-						continue
-					}
-					_, size := utf8.DecodeRuneInString(rest)
-					n, w = size, st.width(piece{rest[:size], p.sp})
-				}
-				cur = append(cur, piece{rest[:n], p.sp})
-				curW += w
-				rest = rest[n:]
-				if rest != "" {
+			// The word does not fit the rest of the line: hyphenate it
+			// there when the line would otherwise stay short by more than
+			// a quarter (an address moves whole), or the word needs more
+			// than a line anyway.
+			room := width - curW - sw
+			if room > width/4 && !isAddress(wordText(w.pieces)) || w.width > width+1e-9 {
+				if head, tail, ok := st.split(w, room); ok {
+					cur = append(cur, *pendingSpace)
+					cur = append(cur, head...)
 					flush()
+					w = tail
 				}
 			}
+			if len(cur) > 0 {
+				flush()
+			}
 		}
+		for w.width > width+1e-9 {
+			head, tail, ok := st.split(w, width)
+			if !ok {
+				head, tail = st.splitAnywhere(w, width)
+			}
+			cur = head
+			flush()
+			w = tail
+		}
+		cur = append(cur, w.pieces...)
+		curW = w.width
 	}
 	if len(cur) > 0 || len(lines) == 0 {
 		flush()
@@ -229,45 +285,39 @@ func layout(ss []span, st textStyle, width float64) []line {
 }
 
 // minCellShrink is the smallest share of its size a table cell's text is
-// set in so that its longest word fits (9 pt becomes at least 6 pt).
-const minCellShrink = 2.0 / 3
+// set in so that its longest word fits (9 pt becomes at least 6 pt);
+// minNumberShrink the smallest for a number, which is never split.
+const (
+	minCellShrink   = 2.0 / 3
+	minNumberShrink = 0.5
+)
 
 // shrinkToFit returns the style for a narrow table cell: the text's size
-// made just small enough that its widest word (a number such as 1.234.567,
-// a long word such as procentpunt) fits on one line, so that no word or
-// number is split without a hyphen; never below minCellShrink of the size.
-// Only a word that does not fit even then is broken between characters.
+// made just small enough that the widest part of a word that cannot be
+// hyphenated (a number such as 1.234.567, a syllable) fits on one line;
+// never below minCellShrink of the size for words, minNumberShrink for
+// numbers. Long words are hyphenated rather than shrunk.
 func (st textStyle) shrinkToFit(ss []span, w float64) textStyle {
-	widest := 0.0
+	scale := 1.0
 	for _, t := range tokenize(ss) {
 		if t.space || t.brk {
 			continue
 		}
-		ww := 0.0
-		for _, p := range t.pieces {
-			ww += st.width(p)
+		wd := st.newWord(t)
+		need := st.narrowest(wd)
+		if need <= w+1e-9 || need == 0 {
+			continue
 		}
-		widest = max(widest, ww)
+		floor := minCellShrink
+		if len(wd.breaks) == 0 && isNumber(wordText(wd.pieces)) {
+			floor = minNumberShrink
+		}
+		scale = min(scale, max(w/need, floor))
 	}
-	if widest <= w+1e-9 || widest == 0 {
-		return st
+	if scale < 1 {
+		st.Size = math.Floor(st.Size*scale*10) / 10 // a tenth of a point below, so it fits
 	}
-	scale := max(w/widest, minCellShrink)
-	st.Size = math.Floor(st.Size*scale*10) / 10 // a tenth of a point below, so it fits
 	return st
-}
-
-// fit returns how many bytes of p fit in w mm, and their width.
-func (st textStyle) fit(p piece, w float64) (int, float64) {
-	used := 0.0
-	for i, r := range p.text {
-		rw := st.width(piece{string(r), p.sp})
-		if used+rw > w+1e-9 {
-			return i, used
-		}
-		used += rw
-	}
-	return len(p.text), used
 }
 
 // makeLine merges the pieces of a line into runs of one style and places
@@ -384,10 +434,10 @@ func (t *textBlock) Render(p core.Provider, cell *entity.Cell) {
 	}
 	for i, l := range t.lines {
 		top := cell.Y + t.top + float64(i)*lh
-		drawLine(p, l, t.st, cell.X+t.indent, top, lh)
-		if i == 0 && t.marker != nil {
+		if i == 0 && t.marker != nil { // the marker first: it is read first
 			drawLine(p, *t.marker, t.st, cell.X+t.markX, top, lh)
 		}
+		drawLine(p, l, t.st, cell.X+t.indent, top, lh)
 	}
 	for _, r := range t.rules {
 		base := cell.Y + t.top + float64(r.line)*lh + baseline(lh, t.st.Size) + 0.8

@@ -19,7 +19,7 @@ func TestClean(t *testing.T) {
 		{"a\tb\nc\r\nd", "a b c  d"},
 		{"smiley 😀 en 𝛼", "smiley [U+1F600] en [U+1D6FC]"},
 		{"vink ✓", "vink [U+2713]"},
-		{"zacht\u00adafbreken zero\u200bwidth", "zachtafbreken zerowidth"},
+		{"zacht\u00adafbreken zero\u200bwidth", "zacht\u00adafbreken zerowidth"}, // soft hyphens are for layout
 		{"non\u2011breaking", "non-breaking"},
 		{"12\u00a0woningen", "12\u00a0woningen"},
 		{"bad \xff byte", "bad [U+FFFD] byte"},
@@ -65,8 +65,9 @@ func TestLayout(t *testing.T) {
 		got.WriteString(l.text())
 		got.WriteByte('|')
 	}
-	// No character lost: the long word is broken between characters only.
-	flat := strings.ReplaceAll(got.String(), "|", "")
+	// No character lost: the long word is broken between characters only,
+	// with a hyphen at each break.
+	flat := strings.ReplaceAll(strings.ReplaceAll(got.String(), "-|", ""), "|", "")
 	if want := "Een vettetekst " + long + " eneen nieuwe regel"; strings.ReplaceAll(flat, " ", "") != strings.ReplaceAll(want, " ", "") {
 		t.Errorf("text changed:\n%s", got.String())
 	}
@@ -108,24 +109,43 @@ func TestNarrowCellsKeepWords(t *testing.T) {
 	if err := loadMetrics(); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := dutchHyphens(); err != nil {
+		t.Fatal(err)
+	}
 	st := textStyle{Size: 9, Lead: 1.3}
-	ss := []span{{Text: "1.234.567 procentpunt"}}
 	w := textWidth("procentpunt", regular, 9) * 0.85
-	if lines := layout(ss, st, w); len(lines) < 3 {
-		t.Fatalf("the test needs a word that does not fit: %d lines", len(lines))
-	}
-	small := st.shrinkToFit(ss, w)
-	if small.Size >= 9 || small.Size < 6 {
-		t.Errorf("size %v", small.Size)
-	}
-	var got []string
-	for _, l := range layout(ss, small, w) {
-		got = append(got, strings.TrimSpace(l.text()))
-	}
-	if strings.Join(got, "|") != "1.234.567|procentpunt" {
-		t.Errorf("lines %q", got)
-	}
-	if st.shrinkToFit([]span{{Text: "kort"}}, w) != st {
-		t.Errorf("text that fits keeps its size")
+	for _, tc := range []struct {
+		text  string
+		width float64
+		want  string // lines joined by |
+		size  float64
+	}{
+		// words are hyphenated at their syllables, not shrunk
+		{"procentpunt", w, "procent-|punt", 9},
+		{"woningcorporaties", w, "woning-|corpora-|ties", 9},
+		{"1.234.567 procentpunt", w, "1.234.567|procent-|punt", 9},
+		// a soft hyphen of the source is the only place its word breaks
+		{"procent\u00adpunt", w * 0.8, "procent-|punt", 8.8},
+		{"woning\u00adcorporaties", w, "woning-|corporaties", 8.1},
+		// a compound breaks after its own hyphen, without another one
+		{"huur-verhoging", textWidth("verhoging ", regular, 9), "huur-|verhoging", 9},
+		// numbers and amounts are never split: the cell's text is set smaller
+		{"1.234", textWidth("1.2", regular, 9), "1.234", 5},
+		{"€ 879,66", textWidth("€ 879", regular, 9), "€ 879,66", 5.7},
+		{"12 %", textWidth("12 ", regular, 9), "12 %", 5.4},
+		{"kort", w, "kort", 9},
+	} {
+		ss := []span{{Text: tc.text}}
+		small := st.shrinkToFit(ss, tc.width)
+		var got []string
+		for _, l := range layout(ss, small, tc.width) {
+			got = append(got, strings.TrimSpace(l.text()))
+			if l.Width > tc.width+1e-6 {
+				t.Errorf("%q: line %q is %.2f mm wide, more than %.2f", tc.text, l.text(), l.Width, tc.width)
+			}
+		}
+		if g := strings.Join(got, "|"); g != tc.want || small.Size != tc.size {
+			t.Errorf("%q in %.1f mm: %q at %v pt, want %q at %v pt", tc.text, tc.width, g, small.Size, tc.want, tc.size)
+		}
 	}
 }
