@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -17,6 +18,7 @@ type flow struct {
 	marker []span
 	markX  float64
 	depth  int     // list nesting
+	olist  int     // ordered-list nesting: 1, a, i by level
 	size   float64 // body size, points; 0 = default
 	bottom float64 // space after the last paragraph; 0 = default
 	keep   bool    // keep the last block with what follows
@@ -25,6 +27,48 @@ type flow struct {
 // bullets mark the levels of unordered lists: four distinct markers, the
 // last repeated below the fourth level.
 var bullets = []string{"•", "–", "◦", "▪"}
+
+// ordinal is the number n of an ordered list's item in the style of the
+// list's level among ordered lists: 1, 2, 3; then a, b, c; then i, ii,
+// iii; and so on again from 1 below the third.
+func ordinal(n, level int) string {
+	switch level % 3 {
+	case 1:
+		return alpha(n)
+	case 2:
+		return roman(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// alpha counts a, b, …, z, aa, ab, … as CSS lower-alpha does.
+func alpha(n int) string {
+	if n < 1 {
+		return strconv.Itoa(n)
+	}
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('a' + (n-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+// roman counts i, ii, iii, iv, … as CSS lower-roman does (up to 3999).
+func roman(n int) string {
+	if n < 1 || n > 3999 {
+		return strconv.Itoa(n)
+	}
+	var b strings.Builder
+	for _, v := range []struct {
+		n int
+		s string
+	}{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
+		for ; n >= v.n; n -= v.n {
+			b.WriteString(v.s)
+		}
+	}
+	return b.String()
+}
 
 const (
 	paraSpace = 2.4 // after a paragraph
@@ -105,20 +149,27 @@ func (b *builder) block(bl block, f flow) {
 	case headingBlock:
 		b.heading(min(f.level+bl.Level-1, 6), f.marker, bl.Spans, "", f)
 	case listBlock:
+		markers := make([]string, len(bl.Items))
 		markW := bulletW
-		for _, it := range bl.Items { // ordered lists and the document's own item numbers
-			if it.Marker != "" {
-				markW = max(markW, textWidth(it.Marker, regular, b.body(f).Size)+2)
+		for i, it := range bl.Items { // ordered lists and the document's own item numbers
+			switch {
+			case it.Num > 0:
+				markers[i] = ordinal(it.Num, f.olist) + string(it.Delim)
+			case it.Marker != "":
+				markers[i] = it.Marker
+			default:
+				markers[i] = bullets[min(f.depth, len(bullets)-1)]
+				continue
 			}
+			markW = max(markW, textWidth(markers[i], regular, b.body(f).Size)+2)
 		}
 		for i, it := range bl.Items {
-			m := it.Marker
-			if m == "" {
-				m = bullets[min(f.depth, len(bullets)-1)]
-			}
 			g := f
 			g.indent, g.markX = nest(f.indent, markW)
-			g.marker, g.depth = []span{{Text: m}}, f.depth+1
+			g.marker, g.depth = []span{{Text: markers[i]}}, f.depth+1
+			if bl.Ordered {
+				g.olist++
+			}
 			g.keep = f.keep && i == len(bl.Items)-1
 			g.bottom = 0
 			b.blocks(it.Blocks, g)

@@ -141,7 +141,7 @@ func numberItems(bs []block, numbers map[string]string) {
 				if bl.Ordered && isDigits(n) && it.Marker != "" {
 					n += it.Marker[len(it.Marker)-1:] // "3." or "3)", as the list writes it
 				}
-				it.Marker = n
+				it.Marker, it.Num = n, 0
 			}
 			numberItems(it.Blocks, numbers)
 		}

@@ -66,6 +66,11 @@ type item struct {
 	Marker string
 	Blocks []block
 	ID     string
+	// Num is the item's place in an ordered list, counted from the list's
+	// start, and Delim the list's delimiter ('.' or ')'); layout prints it
+	// in the style of the list's level (1, a, i). 0: Marker is printed.
+	Num   int
+	Delim byte
 }
 
 // parseMarkdown converts a Markdown text to blocks.
@@ -95,6 +100,7 @@ func convert(n ast.Node, src []byte) []block {
 				it := item{Blocks: convert(li, src), ID: idOf(li)}
 				if l.Ordered {
 					it.Marker = strconv.Itoa(i) + string(c.Marker)
+					it.Num, it.Delim = i, c.Marker
 					i++
 				}
 				l.Items = append(l.Items, it)

@@ -193,21 +193,41 @@ func TestMarkdownRows(t *testing.T) {
 	}
 }
 
-// TestListLevelMarkers: four levels of bullets have four distinct markers.
+// TestListLevelMarkers: four levels of bullets have four distinct markers;
+// nested numbered lists count 1, a, i (then again 1, a, i) from their own
+// start number, with their own delimiter (a list that interrupts a
+// paragraph must start at 1 in CommonMark, hence the blank lines).
 func TestListLevelMarkers(t *testing.T) {
-	bs := blocksOf(t, "- een\n  - twee\n    - drie\n      - vier\n        - vijf\n")
-	m := newMaroto(layoutConfig(), testDate)
-	b := &builder{m: m, th: newTheme(Theme{}), avail: 200}
-	b.blocks(bs, flow{level: 2})
-	b.flush()
-	var got []string
-	walkStructure(m.GetStructure(), func(typ string, v any, _ map[string]any) {
-		if typ == "prestatie-text" {
-			got = append(got, v.(string))
+	for _, tc := range []struct{ md, want string }{
+		{"- een\n  - twee\n    - drie\n      - vier\n        - vijf\n", "• een|– twee|◦ drie|▪ vier|▪ vijf"},
+		{"1. een\n   1. twee\n      1. drie\n         1. vier\n            1. vijf\n", "1. een|a. twee|i. drie|1. vier|a. vijf"},
+		{"3. c\n4. d\n\n   2. b\n   3. c\n\n      4) iv\n      5) v\n", "3. c|4. d|b. b|c. c|iv) iv|v) v"},
+		{"1. een\n   - punt\n     1. a\n", "1. een|– punt|a. a"},
+		{"27. x\n\n    27. y\n", "27. x|aa. y"},
+	} {
+		bs := blocksOf(t, tc.md)
+		m := newMaroto(layoutConfig(), testDate)
+		b := &builder{m: m, th: newTheme(Theme{}), avail: 200}
+		b.blocks(bs, flow{level: 2})
+		b.flush()
+		var got []string
+		walkStructure(m.GetStructure(), func(typ string, v any, _ map[string]any) {
+			if typ == "prestatie-text" && v.(string) != "" {
+				got = append(got, v.(string))
+			}
+		})
+		if g := strings.Join(got, "|"); g != tc.want {
+			t.Errorf("%q: markers %q, want %q", tc.md, g, tc.want)
 		}
-	})
-	want := []string{"• een", "– twee", "◦ drie", "▪ vier", "▪ vijf"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("markers %q, want %q", got, want)
+	}
+	for n, want := range map[int]string{1: "i", 4: "iv", 9: "ix", 14: "xiv", 40: "xl", 1994: "mcmxciv"} {
+		if got := roman(n); got != want {
+			t.Errorf("roman(%d) = %q, want %q", n, got, want)
+		}
+	}
+	for n, want := range map[int]string{1: "a", 26: "z", 27: "aa", 52: "az", 53: "ba", 702: "zz", 703: "aaa"} {
+		if got := alpha(n); got != want {
+			t.Errorf("alpha(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
