@@ -37,7 +37,7 @@ type builder struct {
 	avail float64 // height of the body area of a page (without footer)
 	chain []pendingRow
 	track *tracker
-	faces [5]bool // faces used by the text
+	faces usedFaces // faces used by the text
 }
 
 func (b *builder) note(ls []line) {

@@ -13,40 +13,34 @@ import (
 )
 
 // Unprintable warns, at its first place in each file, about every character
-// the PDF cannot print as written: one its fonts have no glyph for (an
-// emoji, most non-Latin scripts), printed as "[U+…]", and right-to-left
-// script (Hebrew, Arabic), which the PDF would set left to right. The site
-// shows them; the warning lets the editor decide before the PDF is signed.
+// the PDF cannot print as written: one none of its fonts (Liberation Sans,
+// DejaVu Sans) has a glyph for, such as CJK and emoji, printed as
+// missingGlyph (�). The site shows them; the warning lets the editor
+// decide before the PDF is signed. It also warns, once, when the binary
+// lacks the Dutch hyphenation patterns.
 func Unprintable(ag *agreement.Agreement) diag.List {
 	if err := loadMetrics(); err != nil {
 		return nil
 	}
 	var ds diag.List
+	if _, err := dutchHyphens(); err != nil {
+		ds.Warnf(ag.Pos, "%v", err)
+	}
 	seen := map[string]bool{} // file + text, so a word is reported once a file
-	// scan reports each run of characters of one kind (not in the font, or
-	// right to left) once, at its first character.
+	// scan reports each run of characters not in the fonts once, at its
+	// first character.
 	scan := func(s string, at func(off int) diag.Pos) {
 		s = norm.NFC.String(s)
-		kind := func(r rune) int {
-			switch {
-			case !printable(r):
-				return 1
-			case unicode.In(r, unicode.Hebrew, unicode.Arabic):
-				return 2
-			}
-			return 0
-		}
 		for i := 0; i < len(s); {
 			r, n := utf8.DecodeRuneInString(s[i:])
-			k := kind(r)
-			if k == 0 {
+			if printable(r) {
 				i += n
 				continue
 			}
 			j := i + n
 			for j < len(s) {
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if kind(r2) != k && !(r2 == ' ' && k == 2) {
+				if printable(r2) && r2 != ' ' && !unicode.Is(unicode.Mn, r2) && !unicode.Is(unicode.Cf, r2) {
 					break
 				}
 				j += n2
@@ -55,11 +49,8 @@ func Unprintable(ag *agreement.Agreement) diag.List {
 			p := at(i)
 			if key := p.File + "\x00" + run; !seen[key] {
 				seen[key] = true
-				if k == 1 {
-					ds.Warnf(p, "%q staat niet in het lettertype van de pdf en wordt daar als %s gedrukt; de site toont het wel", run, codePoints(run))
-				} else {
-					ds.Warnf(p, "%q is schrift van rechts naar links, dat de pdf van links naar rechts zet; de site toont het goed", run)
-				}
+				ds.Warnf(p, "%q (%s) staat in geen lettertype van de pdf en wordt daar als %q gedrukt; de site toont het wel; "+
+					"gebruik een ander teken of schrijf het uit als het in de ondertekende tekst moet staan", run, codePoints(run), missingGlyph)
 			}
 			i = j
 		}
@@ -80,11 +71,17 @@ func Unprintable(ag *agreement.Agreement) diag.List {
 	return ds
 }
 
-// codePoints is how clean prints text the font lacks: "[U+1F3E0]".
+// codePoints names the characters of s: "U+1F3E0 U+4E2D".
 func codePoints(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		fmt.Fprintf(&b, "[U+%04X]", r)
+		if r == ' ' {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "U+%04X", r)
 	}
 	return b.String()
 }

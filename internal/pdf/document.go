@@ -51,7 +51,7 @@ type doc struct {
 	date    time.Time         // of the PDF: CreationDate, ModDate, XMP
 	// faces the text uses, learnt in the first pass: bold italic and the
 	// monospaced face are only embedded when they are used.
-	faces [5]bool
+	faces usedFaces
 }
 
 type tocEntry struct {

@@ -9,6 +9,10 @@ import (
 	"sync/atomic"
 	"unicode"
 
+	"github.com/go-fonts/dejavu/dejavusans"
+	"github.com/go-fonts/dejavu/dejavusansbold"
+	"github.com/go-fonts/dejavu/dejavusansboldoblique"
+	"github.com/go-fonts/dejavu/dejavusansoblique"
 	"github.com/go-fonts/liberation/liberationmonoregular"
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansbolditalic"
@@ -24,14 +28,16 @@ import (
 )
 
 // family is the name the Liberation Sans faces are registered under,
-// monoFamily the name of Liberation Mono.
+// monoFamily the name of Liberation Mono, fallbackFamily the name of DejaVu
+// Sans, which prints what Liberation Sans lacks (Arabic, many symbols).
 const (
-	family     = "liberation"
-	monoFamily = "liberationmono"
+	family         = "liberation"
+	monoFamily     = "liberationmono"
+	fallbackFamily = "dejavu"
 )
 
-// face is one of the four embedded faces of Liberation Sans, or Liberation
-// Mono for code.
+// face is one of the four embedded faces of Liberation Sans, Liberation
+// Mono for code, or one of the four faces of DejaVu Sans.
 type face int
 
 const (
@@ -40,10 +46,18 @@ const (
 	italic
 	boldItalic
 	mono
+	fbRegular
+	fbBold
+	fbItalic
+	fbBoldItalic
+	numFaces
 )
 
 // sansFaces is the number of faces of Liberation Sans.
 const sansFaces = 4
+
+// usedFaces records which faces a document's text uses.
+type usedFaces [numFaces]bool
 
 func faceOf(b, i bool) face {
 	switch {
@@ -58,30 +72,44 @@ func faceOf(b, i bool) face {
 }
 
 func (f face) style() fontstyle.Type {
-	return [...]fontstyle.Type{fontstyle.Normal, fontstyle.Bold, fontstyle.Italic, fontstyle.BoldItalic, fontstyle.Normal}[f]
+	return [...]fontstyle.Type{fontstyle.Normal, fontstyle.Bold, fontstyle.Italic, fontstyle.BoldItalic, fontstyle.Normal,
+		fontstyle.Normal, fontstyle.Bold, fontstyle.Italic, fontstyle.BoldItalic}[f]
 }
 
 func (f face) family() string {
-	if f == mono {
+	switch {
+	case f == mono:
 		return monoFamily
+	case f >= fbRegular:
+		return fallbackFamily
 	}
 	return family
 }
 
-var ttfs = [...][]byte{
+// fallback is the DejaVu face of a Liberation Sans face (of code: regular).
+func (f face) fallback() face {
+	if f < sansFaces {
+		return fbRegular + f
+	}
+	return fbRegular
+}
+
+var ttfs = [numFaces][]byte{
 	liberationsansregular.TTF, liberationsansbold.TTF, liberationsansitalic.TTF, liberationsansbolditalic.TTF,
 	liberationmonoregular.TTF,
+	dejavusans.TTF, dejavusansbold.TTF, dejavusansoblique.TTF, dejavusansboldoblique.TTF,
 }
 
 // fonts returns the faces for one document: regular, bold, italic and, when
-// the text uses them, bold italic and the monospaced face of code (gofpdf
-// embeds every face it is given). Every document gets its own copy of the
-// bytes: gofpdf writes into the slice while subsetting, so sharing it
-// between documents built in parallel is a data race.
-func fonts(used [5]bool) ([]*entity.CustomFont, error) {
+// the text uses them, bold italic, the monospaced face of code and the
+// DejaVu faces (gofpdf embeds every face it is given, as a subset of the
+// glyphs used). Every document gets its own copy of the bytes: gofpdf
+// writes into the slice while subsetting, so sharing it between documents
+// built in parallel is a data race.
+func fonts(used usedFaces) ([]*entity.CustomFont, error) {
 	r := repository.New()
 	for f, ttf := range ttfs {
-		if (face(f) == boldItalic || face(f) == mono) && !used[f] {
+		if (face(f) == boldItalic || face(f) >= mono) && !used[f] {
 			continue
 		}
 		r = r.AddUTF8FontFromBytes(face(f).family(), face(f).style(), bytes.Clone(ttf))
@@ -102,7 +130,7 @@ type metrics struct {
 }
 
 var (
-	faceMetrics [5]*metrics
+	faceMetrics [numFaces]*metrics
 	metricsOnce sync.Once
 	metricsErr  error
 )
@@ -162,21 +190,37 @@ func (m *metrics) lookup(r rune) (int, bool) {
 // ptToMM converts a font size in points to millimetres.
 const ptToMM = 25.4 / 72
 
-// textWidth is the width in mm of s set in face f at size points.
+// textWidth is the width in mm of s set in face f at size points; a
+// character f lacks is measured in the face that prints it (printFace).
 func textWidth(s string, f face, size float64) float64 {
 	m := metricsOf(f)
 	units := 0
 	for _, r := range s {
-		w, _ := m.lookup(r)
+		w, ok := m.lookup(r)
+		if !ok {
+			w, _ = metricsOf(printFace(f, r)).lookup(r)
+		}
 		units += w
 	}
 	return float64(units) * size / 1000 * ptToMM
 }
 
-// hasGlyph reports whether every face can print r.
+// printFace is the face that prints r for text set in f: f itself, or its
+// DejaVu face when f lacks r and DejaVu has it.
+func printFace(f face, r rune) face {
+	for _, g := range [...]face{f, f.fallback(), fbRegular} {
+		if _, ok := metricsOf(g).lookup(r); ok {
+			return g
+		}
+	}
+	return f
+}
+
+// hasGlyph reports whether every face of the text, Liberation Sans or
+// DejaVu Sans in its place, can print r.
 func hasGlyph(r rune) bool {
-	for f := range sansFaces {
-		if _, ok := metricsOf(face(f)).lookup(r); !ok {
+	for f := range face(sansFaces) {
+		if _, ok := metricsOf(printFace(f, r)).lookup(r); !ok {
 			return false
 		}
 	}
@@ -203,11 +247,12 @@ var substitutes = map[rune]string{
 
 // clean makes s printable: Unicode NFC (so "e" + combining diaeresis becomes
 // the ë the font has), tabs, newlines and other control characters become
-// spaces, invisible format characters (soft hyphen, zero-width space and
-// joiners, variation selectors, byte order mark) are dropped, soft hyphens
-// are kept for layout (which never prints them), and runes the
-// font has no glyph for (emoji, 𝛼, anything above U+FFFF, which would crash
-// gofpdf) are replaced by a close equivalent or written as "[U+XXXX]".
+// spaces, invisible format characters (zero-width space and joiners,
+// variation selectors, byte order mark) are dropped, soft hyphens are kept
+// for layout (which never prints them), Arabic letters take their
+// contextual forms, and runes no font has a glyph for (CJK, emoji,
+// anything above U+FFFF, which would crash gofpdf) are replaced by a close
+// equivalent or printed as missingGlyph.
 func clean(s string) string {
 	if isPlain(s) {
 		return s
@@ -227,19 +272,24 @@ func clean(s string) string {
 		case unicode.IsControl(r):
 			b.WriteByte(' ')
 		case r == utf8RuneError:
-			b.WriteString("[U+FFFD]")
+			b.WriteRune(missingGlyph)
 		default:
 			if sub, ok := substitutes[r]; ok {
 				b.WriteString(sub)
 			} else if r <= 0xFFFF && hasGlyph(r) {
 				b.WriteRune(r)
 			} else {
-				fmt.Fprintf(&b, "[U+%04X]", r)
+				b.WriteRune(missingGlyph)
 			}
 		}
 	}
-	return b.String()
+	return shapeArabic(b.String())
 }
+
+// missingGlyph is printed for a character no font of the PDF has (CJK,
+// emoji): the replacement character, one per character, so the reader sees
+// that something is missing; check warns where it stands in the source.
+const missingGlyph = '\uFFFD'
 
 const utf8RuneError = '\uFFFD'
 

@@ -320,21 +320,23 @@ func (st textStyle) shrinkToFit(ss []span, w float64) textStyle {
 	return st
 }
 
-// makeLine merges the pieces of a line into runs of one style and places
-// them according to the alignment.
+// makeLine merges the pieces of a line into runs of one style and face,
+// in visual order (right-to-left text reversed, see scripts.go), and
+// places them according to the alignment.
 func (st textStyle) makeLine(ps []piece, width float64) line {
 	var l line
 	x := 0.0
-	for _, p := range ps {
-		w := st.width(p)
-		if n := len(l.Runs); n > 0 && l.Runs[n-1].Link == p.sp.Link && sameRun(l.Runs[n-1], st, p.sp) {
-			l.Runs[n-1].Text += p.text
+	for _, g := range st.segments(ps) {
+		size := st.sizeOf(g.sp)
+		w := textWidth(g.text, g.face, size)
+		if n := len(l.Runs); n > 0 && l.Runs[n-1].Link == g.sp.Link && sameRun(l.Runs[n-1], g.face, size, g.sp) {
+			l.Runs[n-1].Text += g.text
 			l.Runs[n-1].Width += w
-		} else if strings.TrimSpace(p.text) == "" && n > 0 {
+		} else if strings.TrimSpace(g.text) == "" && n > 0 {
 			// a space between two styles: leave a gap, start the next run after it
 		} else {
-			l.Runs = append(l.Runs, run{X: x, Text: p.text, Face: st.faceOf(p.sp), Size: st.sizeOf(p.sp),
-				Sup: p.sp.Sup, Str: p.sp.Strike, Link: p.sp.Link, Width: w})
+			l.Runs = append(l.Runs, run{X: x, Text: g.text, Face: g.face, Size: size,
+				Sup: g.sp.Sup, Str: g.sp.Strike, Link: g.sp.Link, Width: w})
 		}
 		x += w
 	}
@@ -354,8 +356,72 @@ func (st textStyle) makeLine(ps []piece, width float64) line {
 	return l
 }
 
-func sameRun(r run, st textStyle, sp span) bool {
-	return r.Face == st.faceOf(sp) && r.Size == st.sizeOf(sp) && r.Sup == sp.Sup && r.Str == sp.Strike
+func sameRun(r run, f face, size float64, sp span) bool {
+	return r.Face == f && r.Size == size && r.Sup == sp.Sup && r.Str == sp.Strike
+}
+
+// segment is text of one style printed in one face.
+type segment struct {
+	text string
+	sp   span
+	face face
+}
+
+// segments splits the pieces of a line where the face that prints them
+// changes (a character Liberation Sans lacks is printed in DejaVu Sans),
+// in visual order.
+func (st textStyle) segments(ps []piece) []segment {
+	plain := true
+	for _, p := range ps {
+		plain = plain && isPlain(p.text)
+	}
+	if plain { // ASCII: one face, left to right
+		out := make([]segment, len(ps))
+		for i, p := range ps {
+			out[i] = segment{p.text, p.sp, st.faceOf(p.sp)}
+		}
+		return out
+	}
+	var rs []rune
+	var at []int // piece of each rune
+	for i, p := range ps {
+		for _, r := range p.text {
+			rs = append(rs, r)
+			at = append(at, i)
+		}
+	}
+	lv := levels(rs)
+	order := visual(make([]int, len(rs)))
+	if lv != nil {
+		order = visual(lv)
+	}
+	var out []segment
+	var b strings.Builder
+	cur := segment{face: -1}
+	for _, i := range order {
+		r, p := rs[i], ps[at[i]]
+		f := printFace(st.faceOf(p.sp), r)
+		if r == ' ' && cur.face >= 0 && p.sp.sameStyle(cur.sp) {
+			f = cur.face // a space stays in the face around it
+		}
+		if lv != nil && lv[i]%2 == 1 {
+			r = mirrored(r)
+		}
+		if f != cur.face || !p.sp.sameStyle(cur.sp) {
+			if b.Len() > 0 {
+				cur.text = b.String()
+				out = append(out, cur)
+				b.Reset()
+			}
+			cur = segment{sp: p.sp, face: f}
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() > 0 {
+		cur.text = b.String()
+		out = append(out, cur)
+	}
+	return out
 }
 
 // textBlock is a maroto component that draws laid-out lines: a paragraph, a
