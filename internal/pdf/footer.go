@@ -218,7 +218,7 @@ func (f *footer) Render(p core.Provider, cell *entity.Cell) {
 		st.Align = align.Right
 		drawLine(p, layout(num, st, 30)[0], st, x+f.width-30, y+1.5, lh)
 		cap := f.labelSt
-		cap.Size = 6
+		cap.Size = max(cap.Size, 6) // as large as the names (7 pt up to readableParties)
 		drawLine(p, layout(txt("Paraaf per partij"), cap, f.width)[0], cap, x, by-cap.lineHeight()*1.3, cap.lineHeight())
 	}
 	llh := f.labelSt.lineHeight()

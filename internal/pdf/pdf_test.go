@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -1277,5 +1279,104 @@ func TestCodeIsMonospaced(t *testing.T) {
 	_, plain := renderSite(t, root)
 	if fonts := runTool(t, "pdffonts", writeTemp(t, plain)); strings.Contains(fonts, "mono") {
 		t.Errorf("a text without code embeds the monospaced font:\n%s", fonts)
+	}
+}
+
+// TestRoomToSignInPDF measures the room in the PDF itself (pdftotext
+// -bbox and the rules of the content streams): at least 25 mm without text
+// between every "handtekening:" and its signature line, and no text
+// in the footer, party names and the caption of the boxes included,
+// smaller than 7 pt for up to 15 parties. (The boxes' height is checked on
+// the footer's model in TestRoomToSignAndInitial.)
+func TestRoomToSignInPDF(t *testing.T) {
+	need(t, "pdftotext")
+	need(t, "qpdf")
+	const mm = 72 / 25.4
+	word := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+	type box struct {
+		x0, y0, x1, y1 float64
+		text           string
+	}
+	for _, dir := range []string{root, regio} {
+		ag, pdf := renderSite(t, dir)
+		if len(ag.Parties) > readableParties {
+			t.Fatalf("%s: %d parties, the test is for up to %d", dir, len(ag.Parties), readableParties)
+		}
+		f := newFooter(ag, newTheme(Theme{}), contentW, nil, 0, Fingerprint(ag))
+		footTop := (pageH - marginBottom - f.h + footerGap) * mm
+		// Horizontal rules per page from the uncompressed content streams
+		// (qpdf --qdf): "x0 y m x1 y l S", y from the bottom.
+		type rule struct{ x0, x1, y float64 }
+		var rules [][]rule
+		qdf := filepath.Join(t.TempDir(), "q.pdf")
+		runTool(t, "qpdf", "--qdf", "--object-streams=disable", writeTemp(t, pdf), qdf)
+		raw, err := os.ReadFile(qdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seg := regexp.MustCompile(`(?m)^([\d.]+) ([\d.]+) m ([\d.]+) ([\d.]+) l S`)
+		for _, c := range strings.Split(string(raw), "%% Contents for page ")[1:] {
+			var rs []rule
+			for _, m := range seg.FindAllStringSubmatch(c, -1) {
+				var v [4]float64
+				for i := range v {
+					v[i], _ = strconv.ParseFloat(m[i+1], 64)
+				}
+				if v[1] == v[3] {
+					rs = append(rs, rule{v[0], v[2], pageH*mm - v[1]})
+				}
+			}
+			rules = append(rules, rs)
+		}
+		signed := 0
+		for pi, page := range strings.Split(runTool(t, "pdftotext", "-bbox", writeTemp(t, pdf), "-"), "<page ")[1:] {
+			var words []box
+			for _, m := range word.FindAllStringSubmatch(page, -1) {
+				var b box
+				for i, v := range []*float64{&b.x0, &b.y0, &b.x1, &b.y1} {
+					*v, _ = strconv.ParseFloat(m[i+1], 64)
+				}
+				b.text = html.UnescapeString(m[5])
+				words = append(words, b)
+			}
+			for _, w := range words {
+				if w.y0 < footTop {
+					continue
+				}
+				// Liberation Sans: ascent + descent is 1.117 em
+				if size := (w.y1 - w.y0) / 1.117; size < 6.95 {
+					t.Errorf("%s page %d: %q in the footer at %.1f pt", dir, pi+1, w.text, size)
+				}
+			}
+			for _, w := range words {
+				if w.text != "handtekening:" {
+					continue
+				}
+				signed++
+				// The signature line: the first rule below the label that
+				// starts at its left edge and is as wide as the block.
+				line := math.Inf(1)
+				for _, r := range rules[pi] {
+					if math.Abs(r.x0-w.x0) < 1 && (r.x1-r.x0)/mm > contentW/2-7 && r.y > w.y1 && r.y < line {
+						line = r.y
+					}
+				}
+				if room := (line - w.y1) / mm; room < 25 {
+					t.Errorf("%s page %d: %.1f mm above the signature line at x %.0f mm", dir, pi+1, room, w.x0/mm)
+				}
+				for _, v := range words {
+					if v.y0 > w.y1 && v.y1 < line && v.x1 > w.x0 && v.x0 < w.x0+(contentW/2-6)*mm {
+						t.Errorf("%s page %d: %q in the room to sign", dir, pi+1, v.text)
+					}
+				}
+			}
+		}
+		want := 0
+		for _, p := range ag.Parties {
+			want += max(len(p.Signatories), 1)
+		}
+		if signed != want {
+			t.Errorf("%s: %d signature blocks, want %d", dir, signed, want)
+		}
 	}
 }
