@@ -163,10 +163,18 @@ func (b *builder) block(bl block, f flow) {
 			}
 			markW = max(markW, textWidth(markers[i], regular, b.body(f).Size)+2)
 		}
+		// Beyond the deepest indent the levels share one column: the
+		// marker then says its level, small and raised ("¹⁴ ▪"), so the
+		// flattened structure stays visible.
+		var level []span
+		if f.indent+markW > maxIndent {
+			level = []span{{Text: strconv.Itoa(f.depth + 1), Sup: true}, {Text: " "}}
+			markW += textWidth(level[0].Text+" ", regular, b.body(f).Size*0.65) + 0.5
+		}
 		for i, it := range bl.Items {
 			g := f
 			g.indent, g.markX = nest(f.indent, markW)
-			g.marker, g.depth = []span{{Text: markers[i]}}, f.depth+1
+			g.marker, g.depth = append(append([]span{}, level...), span{Text: markers[i]}), f.depth+1
 			if bl.Ordered {
 				g.olist++
 			}

@@ -204,6 +204,8 @@ func TestListLevelMarkers(t *testing.T) {
 		{"3. c\n4. d\n\n   2. b\n   3. c\n\n      4) iv\n      5) v\n", "3. c|4. d|b. b|c. c|iv) iv|v) v"},
 		{"1. een\n   - punt\n     1. a\n", "1. een|– punt|a. a"},
 		{"27. x\n\n    27. y\n", "27. x|aa. y"},
+		// beyond the deepest indent a marker carries its level
+		{deepList(15), "• n|– n|◦ n|▪ n|▪ n|▪ n|▪ n|▪ n|▪ n|▪ n|▪ n|▪ n|▪ n|14 ▪ n|15 ▪ n"},
 	} {
 		bs := blocksOf(t, tc.md)
 		m := newMaroto(layoutConfig(), testDate)
@@ -230,4 +232,13 @@ func TestListLevelMarkers(t *testing.T) {
 			t.Errorf("alpha(%d) = %q, want %q", n, got, want)
 		}
 	}
+}
+
+// deepList is a bulleted list nested n levels, each item "n".
+func deepList(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat("  ", i) + "- n\n")
+	}
+	return b.String()
 }
