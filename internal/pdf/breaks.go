@@ -21,11 +21,22 @@ import (
 // hyphen, and only a number or address that does not fit a line even at
 // the smallest size without one.
 
-// word is a word token measured, with the places it may break.
+// word is a word token measured, with the places it may break, which are
+// found only when the word must be broken (most words never are).
 type word struct {
 	pieces []piece
 	width  float64
-	breaks []wordBreak
+	tok    token       // the token, while the breaks are not yet known
+	found  bool        // the breaks are known
+	breaks []wordBreak // the breaks, once found
+}
+
+// breakList returns the places w may break, finding them on first use.
+func (w *word) breakList() []wordBreak {
+	if !w.found {
+		w.breaks, w.found = breaks(w.tok), true
+	}
+	return w.breaks
 }
 
 // wordBreak is a byte offset in the word's text where a line may end, and
@@ -37,11 +48,10 @@ type wordBreak struct {
 }
 
 func (st textStyle) newWord(t token) word {
-	w := word{pieces: t.pieces}
+	w := word{pieces: t.pieces, tok: t}
 	for _, p := range t.pieces {
 		w.width += st.width(p)
 	}
-	w.breaks = breaks(t)
 	return w
 }
 
@@ -173,8 +183,9 @@ func cut(ps []piece, at int) (head, tail []piece) {
 // fits in room mm; the last break of the source (a soft hyphen, the word's
 // own hyphen) that fits is taken instead when it fills 40% of the room.
 func (st textStyle) split(w word, room float64) (head []piece, tail word, ok bool) {
+	bs := w.breakList()
 	best, fixed, fixedW := -1, -1, 0.0
-	for i, b := range w.breaks {
+	for i, b := range bs {
 		h, _ := cut(w.pieces, b.at)
 		hw := 0.0
 		for _, p := range h {
@@ -197,16 +208,16 @@ func (st textStyle) split(w word, room float64) (head []piece, tail word, ok boo
 	if fixed >= 0 && fixed != best && fixedW >= room*0.4 {
 		best = fixed
 	}
-	b := w.breaks[best]
+	b := bs[best]
 	head, rest := cut(w.pieces, b.at)
 	if b.hyph {
 		head = append(head, piece{"-", head[len(head)-1].sp})
 	}
-	tail = word{pieces: rest}
+	tail = word{pieces: rest, found: true}
 	for _, p := range rest {
 		tail.width += st.width(p)
 	}
-	for _, c := range w.breaks[best+1:] {
+	for _, c := range bs[best+1:] {
 		c.at -= b.at
 		tail.breaks = append(tail.breaks, c)
 	}
@@ -246,11 +257,11 @@ done:
 	if hyph {
 		head = append(head, piece{"-", head[len(head)-1].sp})
 	}
-	tail = word{pieces: rest}
+	tail = word{pieces: rest, found: true}
 	for _, p := range rest {
 		tail.width += st.width(p)
 	}
-	for _, b := range w.breaks {
+	for _, b := range w.breakList() {
 		if b.at > at {
 			b.at -= at
 			tail.breaks = append(tail.breaks, b)
@@ -264,7 +275,7 @@ done:
 // between letters.
 func (st textStyle) narrowest(w word) float64 {
 	widest, last := 0.0, 0
-	for _, b := range append(w.breaks, wordBreak{at: len(wordText(w.pieces))}) {
+	for _, b := range append(w.breakList(), wordBreak{at: len(wordText(w.pieces))}) {
 		_, rest := cut(w.pieces, last)
 		part, _ := cut(rest, b.at-last)
 		pw := 0.0

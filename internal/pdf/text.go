@@ -304,12 +304,15 @@ func (st textStyle) shrinkToFit(ss []span, w float64) textStyle {
 			continue
 		}
 		wd := st.newWord(t)
+		if wd.width <= w+1e-9 {
+			continue
+		}
 		need := st.narrowest(wd)
 		if need <= w+1e-9 || need == 0 {
 			continue
 		}
 		floor := minCellShrink
-		if len(wd.breaks) == 0 && isNumber(wordText(wd.pieces)) {
+		if len(wd.breakList()) == 0 && isNumber(wordText(wd.pieces)) {
 			floor = minNumberShrink
 		}
 		scale = min(scale, max(w/need, floor))
@@ -356,6 +359,23 @@ func (st textStyle) makeLine(ps []piece, width float64) line {
 	return l
 }
 
+// simple reports whether f prints all of s, left to right.
+func simple(s string, f face) bool {
+	if isPlain(s) {
+		return true
+	}
+	m := metricsOf(f)
+	for _, r := range s {
+		if r >= 0x0590 && r <= 0x08FF || r >= 0xFB1D && r <= 0xFEFC || r >= 0x200E && r <= 0x202E {
+			return false // Hebrew, Arabic and their presentation forms, bidi controls
+		}
+		if _, ok := m.lookup(r); !ok {
+			return false
+		}
+	}
+	return true
+}
+
 func sameRun(r run, f face, size float64, sp span) bool {
 	return r.Face == f && r.Size == size && r.Sup == sp.Sup && r.Str == sp.Strike
 }
@@ -373,9 +393,9 @@ type segment struct {
 func (st textStyle) segments(ps []piece) []segment {
 	plain := true
 	for _, p := range ps {
-		plain = plain && isPlain(p.text)
+		plain = plain && simple(p.text, st.faceOf(p.sp))
 	}
-	if plain { // ASCII: one face, left to right
+	if plain { // one face, left to right
 		out := make([]segment, len(ps))
 		for i, p := range ps {
 			out[i] = segment{p.text, p.sp, st.faceOf(p.sp)}
