@@ -182,7 +182,7 @@ func cut(ps []piece, at int) (head, tail []piece) {
 // split breaks w at its last break whose first part, with its hyphen,
 // fits in room mm; the last break of the source (a soft hyphen, the word's
 // own hyphen) that fits is taken instead when it fills 40% of the room.
-func (st textStyle) split(w word, room float64) (head []piece, tail word, ok bool) {
+func (st textStyle) split(w word, room float64) (head []piece, tail word, hyph, ok bool) {
 	bs := w.breakList()
 	best, fixed, fixedW := -1, -1, 0.0
 	for i, b := range bs {
@@ -203,7 +203,7 @@ func (st textStyle) split(w word, room float64) (head []piece, tail word, ok boo
 		}
 	}
 	if best < 0 {
-		return nil, w, false
+		return nil, w, false, false
 	}
 	if fixed >= 0 && fixed != best && fixedW >= room*0.4 {
 		best = fixed
@@ -221,13 +221,13 @@ func (st textStyle) split(w word, room float64) (head []piece, tail word, ok boo
 		c.at -= b.at
 		tail.breaks = append(tail.breaks, c)
 	}
-	return head, tail, true
+	return head, tail, b.hyph, true
 }
 
 // splitAnywhere breaks a word that has no break that fits between two
 // characters: with a hyphen between letters, without one in a number or
 // address (which then does not fit a line even at its smallest size).
-func (st textStyle) splitAnywhere(w word, room float64) (head []piece, tail word) {
+func (st textStyle) splitAnywhere(w word, room float64) (head []piece, tail word, hyphen bool) {
 	text := wordText(w.pieces)
 	hyph := !isNumber(text) && !isAddress(text)
 	hw := 0.0
@@ -251,7 +251,7 @@ done:
 		at, hyph = n, false
 	}
 	if at >= len(text) {
-		return w.pieces, word{}
+		return w.pieces, word{}, false
 	}
 	head, rest := cut(w.pieces, at)
 	if hyph {
@@ -267,7 +267,7 @@ done:
 			tail.breaks = append(tail.breaks, b)
 		}
 	}
-	return head, tail
+	return head, tail, hyph
 }
 
 // narrowest is the width of the widest part of w that no break divides

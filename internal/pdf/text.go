@@ -75,6 +75,10 @@ type run struct {
 type line struct {
 	Runs  []run
 	Width float64
+	// Hyph: the line ends in a hyphen that layout added where it broke a
+	// word (the word's text has none there): a tagged PDF's text of the
+	// word leaves it out.
+	Hyph bool
 }
 
 func (l line) text() string {
@@ -255,10 +259,11 @@ func layout(ss []span, st textStyle, width float64) []line {
 			// than a line anyway.
 			room := width - curW - sw
 			if room > width/4 && !isAddress(wordText(w.pieces)) || w.width > width+1e-9 {
-				if head, tail, ok := st.split(w, room); ok {
+				if head, tail, hyph, ok := st.split(w, room); ok {
 					cur = append(cur, *pendingSpace)
 					cur = append(cur, head...)
 					flush()
+					lines[len(lines)-1].Hyph = hyph
 					w = tail
 				}
 			}
@@ -267,12 +272,13 @@ func layout(ss []span, st textStyle, width float64) []line {
 			}
 		}
 		for w.width > width+1e-9 {
-			head, tail, ok := st.split(w, width)
+			head, tail, hyph, ok := st.split(w, width)
 			if !ok {
-				head, tail = st.splitAnywhere(w, width)
+				head, tail, hyph = st.splitAnywhere(w, width)
 			}
 			cur = head
 			flush()
+			lines[len(lines)-1].Hyph = hyph
 			w = tail
 		}
 		cur = append(cur, w.pieces...)

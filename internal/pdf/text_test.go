@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -140,6 +141,9 @@ func TestNarrowCellsKeepWords(t *testing.T) {
 		small := st.shrinkToFit(ss, tc.width)
 		var got []string
 		for _, l := range layout(ss, small, tc.width) {
+			if txt := l.text(); l.Hyph != (strings.HasSuffix(txt, "-") && !strings.HasSuffix(txt, "huur-")) {
+				t.Errorf("%q: line %q marked Hyph %v", tc.text, txt, l.Hyph)
+			}
 			got = append(got, strings.TrimSpace(l.text()))
 			if l.Width > tc.width+1e-6 {
 				t.Errorf("%q: line %q is %.2f mm wide, more than %.2f", tc.text, l.text(), l.Width, tc.width)
@@ -147,6 +151,47 @@ func TestNarrowCellsKeepWords(t *testing.T) {
 		}
 		if g := strings.Join(got, "|"); g != tc.want || small.Size != tc.size {
 			t.Errorf("%q in %.1f mm: %q at %v pt, want %q at %v pt", tc.text, tc.width, g, small.Size, tc.want, tc.size)
+		}
+	}
+}
+
+// TestNarrowTableInPDF: in the PDF of a table of narrow columns, long words
+// are hyphenated at line ends ("woningcor-", "poraties") and numbers and
+// amounts are whole, never split over lines; read back with pdftotext.
+func TestNarrowTableInPDF(t *testing.T) {
+	need(t, "pdftotext")
+	ag := load(t, root)
+	words := []string{"woningcorporaties", "procentpunt", "huurdersorganisaties", "1.234", "€ 879,66", "12.345.678", "2026–2027"}
+	head := "| a | b | c | d | e | f | g | h | i |\n|---|---|---|---|---|---|---|---|---|\n"
+	row := "| " + strings.Join(words, " | ") + " | x | y |\n"
+	ag.Preamble.Source = "Een tabel met smalle kolommen.\n\n" + head + row + row
+	pdf, err := Render(ag, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := runTool(t, "pdftotext", "-raw", writeTemp(t, pdf), "-")
+	i := strings.Index(raw, "Een tabel met smalle kolommen.")
+	if i < 0 {
+		t.Fatal("the table is missing")
+	}
+	table := raw[i:]
+	if !regexp.MustCompile(`\pL-\n\pL`).MatchString(table) {
+		t.Errorf("no word hyphenated at a line end:\n%s", table[:min(len(table), 600)])
+	}
+	lines := strings.Split(table, "\n")
+	joined := dehyphenate(table)
+	for _, w := range words {
+		if strings.Count(joined, w) < 2 {
+			t.Errorf("%q is not printed whole (or hyphenated) twice:\n%s", w, table[:min(len(table), 600)])
+		}
+		if !strings.ContainsAny(w, "abcdefghijklmnopqrstuvwxyz") { // a number: whole on one line
+			n := 0
+			for _, l := range lines {
+				n += strings.Count(l, w)
+			}
+			if n < 2 {
+				t.Errorf("the number %q is split over lines", w)
+			}
 		}
 	}
 }
