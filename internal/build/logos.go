@@ -69,8 +69,8 @@ func unwrapPath(err error) error {
 
 // checkFooters reports an agreement whose paraaf boxes would not fit in the
 // PDF's footer (pdf.Check) at its first party, and warns about characters
-// the PDF cannot print as written (pdf.Unprintable), so that check reports
-// them.
+// the PDF cannot print as written (pdf.Unprintable) and, once, about a
+// binary without the hyphenation patterns, so that check reports them.
 func checkFooters(s *a.Site, ds *diag.List) {
 	for _, ag := range s.Agreements {
 		if len(ag.Parties) == 0 || len(ag.Parties) > content.MaxParties {
@@ -82,5 +82,8 @@ func checkFooters(s *a.Site, ds *diag.List) {
 	}
 	for _, ag := range s.Agreements {
 		*ds = append(*ds, pdf.Unprintable(ag)...)
+	}
+	if err := pdf.Hyphenation(); err != nil && len(s.Agreements) > 0 {
+		ds.Warnf(s.Agreements[0].Pos, "%v", err) // once: it is the binary's, not the content's
 	}
 }

@@ -16,16 +16,12 @@ import (
 // the PDF cannot print as written: one none of its fonts (Liberation Sans,
 // DejaVu Sans) has a glyph for, such as CJK and emoji, printed as
 // missingGlyph (�). The site shows them; the warning lets the editor
-// decide before the PDF is signed. It also warns, once, when the binary
-// lacks the Dutch hyphenation patterns.
+// decide before the PDF is signed.
 func Unprintable(ag *agreement.Agreement) diag.List {
 	if err := loadMetrics(); err != nil {
 		return nil
 	}
 	var ds diag.List
-	if _, err := dutchHyphens(); err != nil {
-		ds.Warnf(ag.Pos, "%v", err)
-	}
 	seen := map[string]bool{} // file + text, so a word is reported once a file
 	// scan reports each run of characters not in the fonts once, at its
 	// first character.
@@ -109,4 +105,11 @@ func bodyPos(m agreement.Markdown, off int) diag.Pos {
 	line := strings.Count(src, "\n")
 	col := utf8.RuneCountInString(src[strings.LastIndexByte(src, '\n')+1:]) + 1
 	return diag.Pos{File: m.Pos.File, Line: m.Pos.Line + line, Col: col}
+}
+
+// Hyphenation reports why the PDF cannot hyphenate Dutch words (the
+// binary lacks the patterns and there is no node_modules/hyphen), or nil.
+func Hyphenation() error {
+	_, err := dutchHyphens()
+	return err
 }
