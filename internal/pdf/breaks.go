@@ -57,6 +57,9 @@ func (st textStyle) newWord(t token) word {
 
 // wordText is the text of pieces.
 func wordText(ps []piece) string {
+	if len(ps) == 1 {
+		return ps[0].text
+	}
 	var b strings.Builder
 	for _, p := range ps {
 		b.WriteString(p.text)

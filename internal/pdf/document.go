@@ -244,7 +244,7 @@ func (b *builder) heading(level int, number []span, ss []span, anchor string, f 
 	o := paraOpts{indent: f.indent, markX: f.indent, top: b.th.above[level], bottom: b.th.below[level],
 		keep: true, anchor: anchor, bars: f.bars, head: true}
 	if anchor != "" { // a heading of the contents is a bookmark too
-		o.outline, o.title = level, strings.TrimSpace(plainText(number)+" "+plainText(ss))
+		o.outline, o.title = level, strings.ReplaceAll(strings.TrimSpace(plainText(number)+" "+plainText(ss)), "\u00AD", "") // a bookmark is not laid out
 	}
 	if len(number) > 0 {
 		minW := map[int]float64{1: 11, 2: 14}[level]

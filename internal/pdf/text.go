@@ -186,7 +186,7 @@ func glued(word []piece, next string, after []span) bool {
 	first, _ := utf8.DecodeRuneInString(next)
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	switch {
-	case strings.ContainsRune("€$£", last) && utf8.RuneCountInString(prev) == 1:
+	case strings.ContainsRune("€$£", last) && !strings.ContainsFunc(prev, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
 		return unicode.IsDigit(first) || first == '-'
 	case unicode.IsDigit(last) && first == '%':
 		return true

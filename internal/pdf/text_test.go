@@ -135,6 +135,7 @@ func TestNarrowCellsKeepWords(t *testing.T) {
 		{"1.234", textWidth("1.2", regular, 9), "1.234", 5},
 		{"€ 879,66", textWidth("€ 879", regular, 9), "€ 879,66", 5.7},
 		{"12 %", textWidth("12 ", regular, 9), "12 %", 5.4},
+		{"(€ 879)", textWidth("(€ 87", regular, 9), "(€ 879)", 6.4},
 		{"kort", w, "kort", 9},
 	} {
 		ss := []span{{Text: tc.text}}
