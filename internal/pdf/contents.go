@@ -18,6 +18,7 @@ func (d *doc) contents(b *builder, pg pagination) {
 	numW := 14.0
 	for _, e := range d.toc {
 		st := d.th.body
+		st.Whole = true // an entry reads as its heading does
 		indent, top := 0.0, 0.3
 		if e.level == 1 {
 			st.Bold = true

@@ -46,7 +46,7 @@ func (d *doc) cover(b *builder) {
 	case ag.Status == agreement.ForSignature:
 		b.para(txt("Ter ondertekening"), textStyle{Size: 13, Lead: 1.2, Color: th.primary, Bold: true}, paraOpts{bottom: 6})
 	}
-	title := textStyle{Size: 26, Lead: 1.15, Color: th.primary, Bold: true}
+	title := textStyle{Size: 26, Lead: 1.15, Color: th.primary, Bold: true, Whole: true}
 	for _, size := range []float64{18, 12} { // a very long title gets smaller, so the cover stays one page
 		if len(layout(txt(ag.Title), title, contentW)) <= 4 {
 			break

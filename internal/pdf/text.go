@@ -56,6 +56,10 @@ type textStyle struct {
 	Ital  bool
 	Mono  bool       // every span is monospaced (a code block)
 	Align align.Type // Left, Right or Center
+	// Whole: a word moves whole to the next line rather than being
+	// hyphenated to fill this one (headings, titles); only a word wider
+	// than a line is broken.
+	Whole bool
 }
 
 func (st textStyle) lineHeight() float64 { return st.Size * ptToMM * st.Lead }
@@ -258,7 +262,7 @@ func layout(ss []span, st textStyle, width float64) []line {
 			// a quarter (an address moves whole), or the word needs more
 			// than a line anyway.
 			room := width - curW - sw
-			if room > width/4 && !isAddress(wordText(w.pieces)) || w.width > width+1e-9 {
+			if room > width/4 && !st.Whole && !isAddress(wordText(w.pieces)) || w.width > width+1e-9 {
 				if head, tail, hyph, ok := st.split(w, room); ok {
 					cur = append(cur, *pendingSpace)
 					cur = append(cur, head...)

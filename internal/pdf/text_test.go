@@ -196,3 +196,22 @@ func TestNarrowTableInPDF(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingsKeepWords: a heading moves a word that does not fit to the
+// next line whole; body text hyphenates it when the line would stay short.
+func TestHeadingsKeepWords(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	ss := []span{{Text: "Afspraken over de meerjarenuitvoeringsprogramma's"}}
+	width := textWidth("Afspraken over de meerjarenuitvoe", regular, 11)
+	body := textStyle{Size: 11, Lead: 1.4}
+	head := body
+	head.Whole = true
+	if got := layout(ss, body, width)[0].text(); !strings.HasSuffix(got, "-") {
+		t.Errorf("body: %q, want a hyphen at the end", got)
+	}
+	if got := layout(ss, head, width)[0].text(); got != "Afspraken over de" {
+		t.Errorf("heading: %q, want the word whole on the next line", got)
+	}
+}

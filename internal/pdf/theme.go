@@ -59,7 +59,7 @@ func newTheme(t Theme) *theme {
 		if l >= 4 {
 			col = th.text
 		}
-		th.heads[l] = textStyle{Size: sizes[l], Lead: 1.25, Color: col, Bold: true}
+		th.heads[l] = textStyle{Size: sizes[l], Lead: 1.25, Color: col, Bold: true, Whole: true}
 		th.above[l], th.below[l] = above[l], below[l]
 	}
 	return th
