@@ -293,3 +293,29 @@ func (st textStyle) narrowest(w word) float64 {
 	}
 	return widest
 }
+
+// glued reports whether the space after word and before next (the rest of
+// the span, then the spans after it) joins a currency sign to its amount or
+// an amount to its percent sign, which no line may separate.
+func glued(word []piece, next string, after []span) bool {
+	var w strings.Builder
+	for _, p := range word {
+		w.WriteString(p.text)
+	}
+	for next == "" && len(after) > 0 {
+		next, after = after[0].Text, after[1:]
+	}
+	prev := w.String()
+	if prev == "" || next == "" {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	switch {
+	case strings.ContainsRune("€$£", last) && !strings.ContainsFunc(prev, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
+		return unicode.IsDigit(first) || first == '-'
+	case unicode.IsDigit(last) && first == '%':
+		return true
+	}
+	return false
+}

@@ -376,3 +376,84 @@ func mirrored(r rune) rune {
 	}
 	return r
 }
+
+// simple reports whether f prints all of s, left to right.
+func simple(s string, f face) bool {
+	if isPlain(s) {
+		return true
+	}
+	m := metricsOf(f)
+	for _, r := range s {
+		if r >= 0x0590 && r <= 0x08FF || r >= 0xFB1D && r <= 0xFEFC || r >= 0x200E && r <= 0x202E {
+			return false // Hebrew, Arabic and their presentation forms, bidi controls
+		}
+		if _, ok := m.lookup(r); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// segment is text of one style printed in one face.
+type segment struct {
+	text string
+	sp   span
+	face face
+}
+
+// segments splits the pieces of a line where the face that prints them
+// changes (a character Liberation Sans lacks is printed in DejaVu Sans),
+// in visual order.
+func (st textStyle) segments(ps []piece) []segment {
+	plain := true
+	for _, p := range ps {
+		plain = plain && simple(p.text, st.faceOf(p.sp))
+	}
+	if plain { // one face, left to right
+		out := make([]segment, len(ps))
+		for i, p := range ps {
+			out[i] = segment{p.text, p.sp, st.faceOf(p.sp)}
+		}
+		return out
+	}
+	var rs []rune
+	var at []int // piece of each rune
+	for i, p := range ps {
+		for _, r := range p.text {
+			rs = append(rs, r)
+			at = append(at, i)
+		}
+	}
+	lv := levels(rs)
+	order := visual(make([]int, len(rs)))
+	if lv != nil {
+		order = visual(lv)
+	}
+	var out []segment
+	var b strings.Builder
+	cur := segment{face: -1}
+	for _, i := range order {
+		r, p := rs[i], ps[at[i]]
+		f := printFace(st.faceOf(p.sp), r)
+		if r == ' ' && cur.face >= 0 && p.sp.sameStyle(cur.sp) {
+			f = cur.face // a space stays in the face around it
+		}
+		if lv != nil && lv[i]%2 == 1 {
+			r = mirrored(r)
+		}
+		if f != cur.face || !p.sp.sameStyle(cur.sp) {
+			if b.Len() > 0 {
+				cur.text = b.String()
+				out = append(out, cur)
+				b.Reset()
+			}
+			cur = segment{sp: p.sp, face: f}
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() > 0 {
+		cur.text = b.String()
+		out = append(out, cur)
+	}
+	return out
+}

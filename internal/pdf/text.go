@@ -3,8 +3,6 @@ package pdf
 import (
 	"math"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/johnfercher/go-tree/node"
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
@@ -170,32 +168,6 @@ func tokenize(ss []span) []token {
 	}
 	endWord()
 	return toks
-}
-
-// glued reports whether the space after word and before next (the rest of
-// the span, then the spans after it) joins a currency sign to its amount or
-// an amount to its percent sign, which no line may separate.
-func glued(word []piece, next string, after []span) bool {
-	var w strings.Builder
-	for _, p := range word {
-		w.WriteString(p.text)
-	}
-	for next == "" && len(after) > 0 {
-		next, after = after[0].Text, after[1:]
-	}
-	prev := w.String()
-	if prev == "" || next == "" {
-		return false
-	}
-	first, _ := utf8.DecodeRuneInString(next)
-	last, _ := utf8.DecodeLastRuneInString(prev)
-	switch {
-	case strings.ContainsRune("€$£", last) && !strings.ContainsFunc(prev, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
-		return unicode.IsDigit(first) || first == '-'
-	case unicode.IsDigit(last) && first == '%':
-		return true
-	}
-	return false
 }
 
 func (st textStyle) faceOf(sp span) face {
@@ -369,89 +341,8 @@ func (st textStyle) makeLine(ps []piece, width float64) line {
 	return l
 }
 
-// simple reports whether f prints all of s, left to right.
-func simple(s string, f face) bool {
-	if isPlain(s) {
-		return true
-	}
-	m := metricsOf(f)
-	for _, r := range s {
-		if r >= 0x0590 && r <= 0x08FF || r >= 0xFB1D && r <= 0xFEFC || r >= 0x200E && r <= 0x202E {
-			return false // Hebrew, Arabic and their presentation forms, bidi controls
-		}
-		if _, ok := m.lookup(r); !ok {
-			return false
-		}
-	}
-	return true
-}
-
 func sameRun(r run, f face, size float64, sp span) bool {
 	return r.Face == f && r.Size == size && r.Sup == sp.Sup && r.Str == sp.Strike
-}
-
-// segment is text of one style printed in one face.
-type segment struct {
-	text string
-	sp   span
-	face face
-}
-
-// segments splits the pieces of a line where the face that prints them
-// changes (a character Liberation Sans lacks is printed in DejaVu Sans),
-// in visual order.
-func (st textStyle) segments(ps []piece) []segment {
-	plain := true
-	for _, p := range ps {
-		plain = plain && simple(p.text, st.faceOf(p.sp))
-	}
-	if plain { // one face, left to right
-		out := make([]segment, len(ps))
-		for i, p := range ps {
-			out[i] = segment{p.text, p.sp, st.faceOf(p.sp)}
-		}
-		return out
-	}
-	var rs []rune
-	var at []int // piece of each rune
-	for i, p := range ps {
-		for _, r := range p.text {
-			rs = append(rs, r)
-			at = append(at, i)
-		}
-	}
-	lv := levels(rs)
-	order := visual(make([]int, len(rs)))
-	if lv != nil {
-		order = visual(lv)
-	}
-	var out []segment
-	var b strings.Builder
-	cur := segment{face: -1}
-	for _, i := range order {
-		r, p := rs[i], ps[at[i]]
-		f := printFace(st.faceOf(p.sp), r)
-		if r == ' ' && cur.face >= 0 && p.sp.sameStyle(cur.sp) {
-			f = cur.face // a space stays in the face around it
-		}
-		if lv != nil && lv[i]%2 == 1 {
-			r = mirrored(r)
-		}
-		if f != cur.face || !p.sp.sameStyle(cur.sp) {
-			if b.Len() > 0 {
-				cur.text = b.String()
-				out = append(out, cur)
-				b.Reset()
-			}
-			cur = segment{sp: p.sp, face: f}
-		}
-		b.WriteRune(r)
-	}
-	if b.Len() > 0 {
-		cur.text = b.String()
-		out = append(out, cur)
-	}
-	return out
 }
 
 // textBlock is a maroto component that draws laid-out lines: a paragraph, a
