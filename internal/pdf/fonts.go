@@ -187,6 +187,19 @@ func (m *metrics) lookup(r rune) (int, bool) {
 	return w, true
 }
 
+// rightOfOrigin reports whether the glyph of r lies right of its origin,
+// as a combining mark of no width drawn over the glyph after it.
+func (m *metrics) rightOfOrigin(r rune) bool {
+	buf := m.pool.Get().(*sfnt.Buffer)
+	defer m.pool.Put(buf)
+	gi, err := m.font.GlyphIndex(buf, r)
+	if err != nil || gi == 0 {
+		return false
+	}
+	b, _, err := m.font.GlyphBounds(buf, gi, fixed.Int26_6(m.font.UnitsPerEm())<<6, font.HintingNone)
+	return err == nil && b.Min.X >= 0
+}
+
 // ptToMM converts a font size in points to millimetres.
 const ptToMM = 25.4 / 72
 

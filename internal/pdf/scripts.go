@@ -78,7 +78,7 @@ func joining(r rune) int {
 	switch {
 	case r == '\u0640':
 		return joinC
-	case unicode.Is(unicode.Mn, r) && unicode.Is(unicode.Arabic, r):
+	case unicode.Is(unicode.Mn, r): // vowel marks are of the Inherited script
 		return joinT
 	}
 	f, ok := arabicForms[r]
@@ -364,6 +364,22 @@ func visual(lv []int) []int {
 	return order
 }
 
+// markFace is the face that prints a combining mark (Arabic vowel,
+// Hebrew point) of right-to-left text, which reversal draws just before
+// its letter: one whose mark lies right of its origin, over the glyph drawn
+// after it, as DejaVu Sans draws them. Liberation Sans centres its Hebrew
+// points on the origin, which without positioning tables puts them between
+// two letters.
+func markFace(f face, r rune) face {
+	if metricsOf(f).rightOfOrigin(r) {
+		return f
+	}
+	if g := f.fallback(); metricsOf(g).rightOfOrigin(r) {
+		return g
+	}
+	return f
+}
+
 // mirrored is the mirror image of a bracket, set in right-to-left text
 // (L4).
 func mirrored(r rune) rune {
@@ -435,8 +451,11 @@ func (st textStyle) segments(ps []piece) []segment {
 	for _, i := range order {
 		r, p := rs[i], ps[at[i]]
 		f := printFace(st.faceOf(p.sp), r)
-		if r == ' ' && cur.face >= 0 && p.sp.sameStyle(cur.sp) {
+		switch {
+		case r == ' ' && cur.face >= 0 && p.sp.sameStyle(cur.sp):
 			f = cur.face // a space stays in the face around it
+		case lv != nil && lv[i]%2 == 1 && unicode.Is(unicode.Mn, r):
+			f = markFace(f, r)
 		}
 		if lv != nil && lv[i]%2 == 1 {
 			r = mirrored(r)
