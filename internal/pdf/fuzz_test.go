@@ -68,7 +68,12 @@ func FuzzMarkdown(f *testing.F) {
 	}
 	seedMarkdown(f)
 	md := markdown.New()
-	f.Fuzz(func(t *testing.T, src string) {
+	f.Fuzz(func(t *testing.T, src string) { checkMarkdown(t, md, src) })
+}
+
+// checkMarkdown is FuzzMarkdown's check of one input.
+func checkMarkdown(t *testing.T, md *markdown.Converter, src string) {
+	{
 		bs := parseMarkdown(md, src)
 
 		page, err := md.Block(src, nil, "")
@@ -121,7 +126,7 @@ func FuzzMarkdown(f *testing.F) {
 				pos += i + len(w)
 			}
 		}
-	})
+	}
 }
 
 // shownText is a text-showing operation as gofpdf writes it for a UTF-8
