@@ -242,3 +242,20 @@ func deepList(n int) string {
 	}
 	return b.String()
 }
+
+// TestSoftHyphenComesThrough: &shy; in Markdown reaches layout as a soft
+// hyphen, the only place its word then breaks.
+func TestSoftHyphenComesThrough(t *testing.T) {
+	bs := blocksOf(t, "woning&shy;corporaties")
+	if len(bs) != 1 || plainText(bs[0].Spans) != "woning\u00ADcorporaties" {
+		t.Fatalf("blocks %+v", bs)
+	}
+	st := textStyle{Size: 9, Lead: 1.3}
+	var got []string
+	for _, l := range layout(bs[0].Spans, st, textWidth("woningcorpo", regular, 9)) {
+		got = append(got, l.text())
+	}
+	if strings.Join(got, "|") != "woning-|corporaties" {
+		t.Errorf("lines %q", got)
+	}
+}
