@@ -231,10 +231,11 @@ func layout(ss []span, st textStyle, width float64) []line {
 		if len(cur) > 0 {
 			// The word does not fit the rest of the line: hyphenate it
 			// there when the line would otherwise stay short by more than
-			// a quarter (an address moves whole), or the word needs more
-			// than a line anyway.
+			// a quarter (an address moves whole, and no more than two
+			// lines in a row end in a hyphen), or the word needs more than
+			// a line anyway.
 			room := width - curW - sw
-			if room > width/4 && !st.Whole && !isAddress(wordText(w.pieces)) || w.width > width+1e-9 {
+			if room > width/4 && !st.Whole && !hyphenRun(lines, 2) && !isAddress(wordText(w.pieces)) || w.width > width+1e-9 {
 				if head, tail, hyph, ok := st.split(w, room); ok {
 					cur = append(cur, *pendingSpace)
 					cur = append(cur, head...)
@@ -264,6 +265,19 @@ func layout(ss []span, st textStyle, width float64) []line {
 		flush()
 	}
 	return lines
+}
+
+// hyphenRun reports whether the last n lines end in a hyphen layout added.
+func hyphenRun(lines []line, n int) bool {
+	if len(lines) < n {
+		return false
+	}
+	for _, l := range lines[len(lines)-n:] {
+		if !l.Hyph {
+			return false
+		}
+	}
+	return true
 }
 
 // minCellShrink is the smallest share of its size a table cell's text is

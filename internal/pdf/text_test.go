@@ -215,3 +215,26 @@ func TestHeadingsKeepWords(t *testing.T) {
 		t.Errorf("heading: %q, want the word whole on the next line", got)
 	}
 }
+
+// TestHyphensInARow: no more than two lines in a row end in a hyphen when
+// the word would fit the next line whole.
+func TestHyphensInARow(t *testing.T) {
+	if err := loadMetrics(); err != nil {
+		t.Fatal(err)
+	}
+	st := textStyle{Size: 10, Lead: 1.4}
+	ss := []span{{Text: strings.Repeat("huurdersorganisaties woningcorporaties prestatieafspraken ", 6)}}
+	for w := 30.0; w <= 90; w++ {
+		run := 0
+		for _, l := range layout(ss, st, w) {
+			if l.Hyph {
+				run++
+			} else {
+				run = 0
+			}
+			if run > 2 {
+				t.Fatalf("%.0f mm: three hyphenated lines in a row, the third %q", w, l.text())
+			}
+		}
+	}
+}
