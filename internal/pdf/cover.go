@@ -54,7 +54,7 @@ func (d *doc) cover(b *builder) {
 		title.Size = size
 	}
 	b.para(txt(ag.Title), title, paraOpts{bottom: 3})
-	b.para(txt(ag.Municipality), textStyle{Size: 16, Lead: 1.25, Color: th.text}, paraOpts{bottom: 1})
+	b.para(txt(ag.Municipality), textStyle{Size: 16, Lead: 1.25, Color: th.text, Whole: true}, paraOpts{bottom: 1})
 	b.para(txt(period(ag.Period)), textStyle{Size: 12, Lead: 1.3, Color: th.muted}, paraOpts{bottom: 10})
 	rule := &textBlock{lines: []line{{}}, st: th.small, rules: []hrule{{0, 0, contentW, th.rule}}}
 	b.push(full(rule, rule.height()), rule.height(), false)
@@ -115,9 +115,9 @@ func partyGroups(ag *agreement.Agreement) []partyGroup {
 // cover.
 func (d *doc) coverParties(b *builder) {
 	ag, th := d.ag, d.th
-	name := textStyle{Size: 11, Lead: 1.3, Color: th.text, Bold: true}
+	name := textStyle{Size: 11, Lead: 1.3, Color: th.text, Bold: true, Whole: true} // names are not hyphenated
 	sub := textStyle{Size: 9, Lead: 1.3, Color: th.muted, Ital: true}
-	groupSt := textStyle{Size: 9, Lead: 1.3, Color: th.primary, Bold: true}
+	groupSt := textStyle{Size: 9, Lead: 1.3, Color: th.primary, Bold: true, Whole: true}
 	subOf := func(p *agreement.Party) []span {
 		s := p.Kind.Label()
 		if p.Tagline != "" {

@@ -107,7 +107,7 @@ func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker
 	f := &footer{th: th, track: track, total: total, width: width,
 		draft:   ag.Status == agreement.Draft || ag.Draft,
 		infoSt:  textStyle{Size: 8, Lead: 1.3, Color: th.muted},
-		labelSt: textStyle{Size: labelSize, Lead: 1.2, Color: th.muted},
+		labelSt: textStyle{Size: labelSize, Lead: 1.2, Color: th.muted, Whole: true}, // party labels: names
 	}
 	parties := ag.Parties
 	if ag.Signing == agreement.Digital {

@@ -36,7 +36,7 @@ func (d *doc) signing(b *builder, pg pagination) {
 
 	w := contentW/2 - 6
 	groupSt := th.body
-	groupSt.Bold, groupSt.Color = true, th.primary
+	groupSt.Bold, groupSt.Color, groupSt.Whole = true, th.primary, true
 	// When the signatures run on to another page, that page starts with
 	// "Ondertekening (vervolg)"; the first signatures stay with "Aldus
 	// overeengekomen" and the page count above them.
@@ -93,6 +93,7 @@ func (d *doc) signing(b *builder, pg pagination) {
 func (d *doc) signatureBlock(p *agreement.Party, s agreement.Signatory, w float64) *textBlock {
 	st := d.th.body
 	st.Lead = 1.55
+	st.Whole = true // names, functions and places are not hyphenated
 	labelW := 24.0
 	t := &textBlock{st: st, bottom: 8}
 	org := st
