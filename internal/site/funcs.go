@@ -91,6 +91,7 @@ func (r *renderer) funcs() template.FuncMap {
 		},
 		"bindingKeys": func(b a.Binding) string { return strings.Join(bindingKeys(b), " ") },
 		"topKey":      topKey,
+		"glance":      r.agreementGlance, // glance.go
 		"partyGroups": partyGroups,
 		"tocArgs":     func(ag *a.Agreement, ss []*a.Section) tocArgs { return tocArgs{ag, ss} },
 		"columnsArgs": func(file string, cols []columnDoc) columnsArgs { return columnsArgs{file, cols} },

@@ -22,6 +22,7 @@ type page struct {
 	IDs       *markdown.IDs
 	md        *markdown.Converter
 	r         *renderer
+	anchors   map[string]string // Anchor's ids
 
 	HasPDF    bool   // the agreement's PDF is published beside its page
 	Title     string // <h1> and <title>
@@ -169,6 +170,19 @@ func (r *renderer) job(kind, p string, fill func(*page) error) job {
 // ID hands out an id for an element of the site's own on this page:
 // base, or base-2, … when an item or heading of the document has it.
 func (p *page) ID(base string) string { return p.IDs.Unique(base) }
+
+// Anchor is like ID, but gives the same id for the same base every time
+// on a page: for an element that other parts of the page link to.
+func (p *page) Anchor(base string) string {
+	if id, ok := p.anchors[base]; ok {
+		return id
+	}
+	if p.anchors == nil {
+		p.anchors = map[string]string{}
+	}
+	p.anchors[base] = p.ID(base)
+	return p.anchors[base]
+}
 
 // SectionText renders a Markdown body that sits below an <h2> of the
 // page, such as the narrative of a report.
