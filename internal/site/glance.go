@@ -176,6 +176,7 @@ type glance struct {
 	Measurable, Realised int
 	Last                 *round // the latest rapportage; nil before the first
 	Ended                bool   // the period is over
+	End                  a.Date // the period's last day
 	NoVerdict            int    // after the period: afspraken without a final verdict
 }
 
@@ -191,7 +192,7 @@ func (g glance) RealisedPct() int {
 // glanceOf sums up an agreement at its latest report; ms are its moments.
 func glanceOf(ag *a.Agreement, ms []moment, where func(*a.Section) string) glance {
 	at := ag.AsOf()
-	g := glance{At: at, Reported: !ag.LatestReport().IsZero(), Illustrative: ag.Illustrative(), Ended: ended(ag)}
+	g := glance{At: at, Reported: !ag.LatestReport().IsZero(), Illustrative: ag.Illustrative(), Ended: ended(ag), End: periodEnd(ag)}
 	pre := themeLights{Title: ag.PreambleTitle}
 	if pre.Title == "" {
 		pre.Title = "Begin van de overeenkomst"
@@ -255,6 +256,13 @@ func (p *page) Glance() glance {
 
 // Round is the report page's summary of its round.
 func (p *page) Round() round { return roundOf(p.Agreement, *p.Moment) }
+
+// LightsAt counts the agreement's afspraken per light at a moment.
+func (p *page) LightsAt(at a.Date) lights {
+	var l lights
+	p.Agreement.EachCommitment(func(c *a.Item) { l.add(c, at) })
+	return l
+}
 
 // agreementGlance is the home page's summary of one agreement.
 func (r *renderer) agreementGlance(ag *a.Agreement) glance {
