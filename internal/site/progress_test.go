@@ -323,3 +323,43 @@ func validate(v any, s map[string]any, at string) []string {
 	}
 	return out
 }
+
+// TestGlanceAddsUp: on every agreement page with afspraken, the counts in
+// words beside the status bar at the top add up to the afspraken of the
+// text, and every report page opens with its round in short.
+func TestGlanceAddsUp(t *testing.T) {
+	t.Parallel()
+	legend := regexp.MustCompile(`(?s)<section class="glance".*?<ul class="light-legend">(.*?)</ul>`)
+	count := regexp.MustCompile(`<span class="light-n">(\d+)</span>`)
+	for name, dir := range testSites {
+		b := built(t, dir)
+		for _, ag := range b.model.Agreements {
+			want := 0
+			ag.EachCommitment(func(*a.Item) { want++ })
+			m := legend.FindStringSubmatch(b.files[ag.ID+"/index.html"])
+			if want == 0 {
+				if m != nil {
+					t.Errorf("%s %s: a status bar without afspraken", name, ag.ID)
+				}
+				continue
+			}
+			if m == nil {
+				t.Errorf("%s %s: no status bar at the top of the agreement page", name, ag.ID)
+				continue
+			}
+			sum := 0
+			for _, n := range count.FindAllStringSubmatch(m[1], -1) {
+				k, _ := strconv.Atoi(n[1])
+				sum += k
+			}
+			if sum != want {
+				t.Errorf("%s %s: the status bar counts %d, the text has %d afspraken", name, ag.ID, sum, want)
+			}
+			for path, page := range b.files {
+				if strings.HasPrefix(path, ag.ID+"/voortgang/20") && !strings.Contains(page, `<ul class="round-counts">`) {
+					t.Errorf("%s %s: report page without its round in short", name, path)
+				}
+			}
+		}
+	}
+}

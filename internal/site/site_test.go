@@ -173,6 +173,9 @@ func injected(t *testing.T, page string) []string {
 				if n.Data == "form" && strings.Contains(attr(n, "class"), "live-filter") || n.Data == "img" && attr(n, "class") == "logo" {
 					break
 				}
+				if n.Data == "svg" && (attr(n, "class") == "light-bar" || attr(n, "class") == "light-swatch") && attr(n, "aria-hidden") == "true" {
+					break // the site's own status bars
+				}
 				if n.Data == "img" && len(n.Attr) == 2 && attr(n, "src") == "" && attr(n, "alt") != "" {
 					break // a Markdown image from another host, its address dropped
 				}
