@@ -69,7 +69,19 @@ type pageInfo struct {
 	ClientWidth float64  `json:"clientWidth"`
 	Wide        []string `json:"wide"` // elements that stick out on the right
 	ShownHidden []string `json:"shownHidden"`
+	// StatusOut are status cells of tables not wholly inside the viewport
+	// or their scrolling region: seen only after scrolling sideways.
+	StatusOut []string `json:"statusOut"`
+	// Glance is where the summary at the top of an agreement page ends,
+	// from the top of the page: -1 without one. HasAfspraken says whether
+	// the page should have one.
+	Glance       float64 `json:"glance"`
+	HasAfspraken bool    `json:"hasAfspraken"`
 }
+
+// firstScreen is the height of a phone's first screen (375×740): the
+// summary of an agreement must end above it.
+const firstScreen = 740
 
 // shownHidden lists the elements marked hidden that are shown all the
 // same (a display rule of the style sheet beats the hidden attribute).
@@ -88,8 +100,17 @@ const readPage = shownHidden + `(() => {
     const r = el.getBoundingClientRect();
     if (r.right > de.clientWidth + 1 && wide.length < 5) wide.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\s+/g, '.') : '') + ' ' + Math.round(r.right) + 'px');
   }
+  const statusOut = [];
+  for (const c of document.querySelectorAll('main td.status-cell')) {
+    const r = c.getBoundingClientRect(), w = c.closest('.table-wrap');
+    const right = Math.min(de.clientWidth, w ? w.getBoundingClientRect().right : de.clientWidth);
+    if ((r.left < 0 || r.right > right + 1) && statusOut.length < 3) statusOut.push(c.textContent.trim().slice(0, 40) + ' ' + Math.round(r.left) + '-' + Math.round(r.right) + 'px');
+  }
+  const legend = document.querySelector('.glance .light-legend');
   return {kind: document.body.className.replace(/^page-/, ''), h1: (document.querySelector('h1') || {}).textContent || '',
-    charts, scrollWidth: de.scrollWidth, clientWidth: de.clientWidth, wide, shownHidden: shownHidden()};
+    charts, scrollWidth: de.scrollWidth, clientWidth: de.clientWidth, wide, shownHidden: shownHidden(), statusOut,
+    glance: legend ? legend.getBoundingClientRect().bottom + window.scrollY : -1,
+    hasAfspraken: !!document.querySelector('.dashboard .status-counts')};
 })()`
 
 // noScriptInfo is what the page check reads from a page with JavaScript off.
@@ -342,6 +363,12 @@ func checkPage(t *testing.T, ctx context.Context, rec *recorder, srv *httptest.S
 	}
 	if info.ScrollWidth > info.ClientWidth {
 		t.Errorf("%s: scrolls sideways at %d px (%g > %g): %q", name, phoneWidth, info.ScrollWidth, info.ClientWidth, info.Wide)
+	}
+	if len(info.StatusOut) > 0 {
+		t.Errorf("%s: status not in view at %d px without scrolling sideways: %q", name, phoneWidth, info.StatusOut)
+	}
+	if info.Kind == "agreement" && info.HasAfspraken && (info.Glance < 0 || info.Glance > firstScreen) {
+		t.Errorf("%s: the summary of the afspraken ends at %g px, not on the first screen (%d px)", name, info.Glance, firstScreen)
 	}
 	for _, v := range violations {
 		t.Errorf("%s: axe: %s", name, v)
