@@ -237,7 +237,7 @@ func TestDocumentOrder(t *testing.T) {
 // furniture are the headings the site itself puts on agreement and
 // section pages, outside the text of the document.
 var furniture = []string{"Voortgang", "Partijen", "Inhoud", "Onderdelen", "Cijfers", "Vraagt aandacht: vertraagd of verlopen",
-	"Cijfers bij de onderdelen", "Samenhang met andere overeenkomsten", "Voortgang in het kort"}
+	"Cijfers bij de onderdelen", "Samenhang met andere overeenkomsten", "Voortgang in het kort", "Gewijzigd bij de laatste rapportage"}
 
 // TestNoHeadingsAdded: the headings in the text of a page are exactly the
 // document's (the preamble's own title and the headings of the Markdown),

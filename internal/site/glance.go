@@ -137,6 +137,9 @@ type round struct {
 	// NewlyDone became gerealiseerd; NewlyLate became vertraagd or passed
 	// their deadline in the round.
 	NewlyDone, NewlyLate []*a.Item
+	// Changed are the afspraken whose state changed or that passed their
+	// deadline in the round, in document order.
+	Changed []a.Change
 }
 
 // NotReported is the number of afspraken without a voortgangsmelding in
@@ -150,6 +153,9 @@ func roundOf(ag *a.Agreement, m moment) round {
 	for _, ch := range m.Changes {
 		if len(ch.Entries) > 0 {
 			r.Reported++
+		}
+		if ch.StatusChanged() || ch.Overdue {
+			r.Changed = append(r.Changed, ch)
 		}
 		switch {
 		case ch.StatusChanged() && ch.To == a.Done:
