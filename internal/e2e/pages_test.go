@@ -106,7 +106,7 @@ const readPage = shownHidden + `(() => {
     const right = Math.min(de.clientWidth, w ? w.getBoundingClientRect().right : de.clientWidth);
     if ((r.left < 0 || r.right > right + 1) && statusOut.length < 3) statusOut.push(c.textContent.trim().slice(0, 40) + ' ' + Math.round(r.left) + '-' + Math.round(r.right) + 'px');
   }
-  const legend = document.querySelector('.glance .light-legend');
+  const legend = document.querySelector('.glance .light-legend') || document.querySelector('.glance .glance-at');
   return {kind: document.body.className.replace(/^page-/, ''), h1: (document.querySelector('h1') || {}).textContent || '',
     charts, scrollWidth: de.scrollWidth, clientWidth: de.clientWidth, wide, shownHidden: shownHidden(), statusOut,
     glance: legend ? legend.getBoundingClientRect().bottom + window.scrollY : -1,
