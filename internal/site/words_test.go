@@ -25,11 +25,11 @@ func TestQuarterNames(t *testing.T) {
 }
 
 // TestNoBadPlurals: no "1" before a plural of a word the site writes
-// itself. (Units are the editor's words, "1 woningen" in a chart table is
+// itself, nor "de 1 afspraak" or "alle 1 afspraak" ("de enige afspraak"). (Units are the editor's words, "1 woningen" in a chart table is
 // not caught here.)
 func TestNoBadPlurals(t *testing.T) {
 	t.Parallel()
-	bad := regexp.MustCompile(`\b(?:de )?1[ \x{a0}](?:afspraken|organisaties|pagina's|voortgangsmeldingen|rapportages|partijen)\b`)
+	bad := regexp.MustCompile(`\b(?:de )?1[ \x{a0}](?:afspraken|organisaties|pagina's|voortgangsmeldingen|rapportages|partijen)\b|\b(?:de|alle)[ \x{a0}]1[ \x{a0}]afspraak\b`)
 	for name, dir := range testSites {
 		for path, page := range built(t, dir).files {
 			if strings.HasSuffix(path, ".html") {
