@@ -72,8 +72,9 @@ type pageInfo struct {
 	// StatusOut are status cells of tables not wholly inside the viewport
 	// or their scrolling region: seen only after scrolling sideways.
 	StatusOut []string `json:"statusOut"`
-	// Glance is where the summary at the top of an agreement page ends,
-	// from the top of the page: -1 without one. HasAfspraken says whether
+	// Glance is where the summary at the top of an agreement page ends
+	// (its counts and what the last rapportage changed), from the top of
+	// the page: -1 without one. HasAfspraken says whether
 	// the page should have one.
 	Glance       float64 `json:"glance"`
 	HasAfspraken bool    `json:"hasAfspraken"`
@@ -106,7 +107,8 @@ const readPage = shownHidden + `(() => {
     const right = Math.min(de.clientWidth, w ? w.getBoundingClientRect().right : de.clientWidth);
     if ((r.left < 0 || r.right > right + 1) && statusOut.length < 3) statusOut.push(c.textContent.trim().slice(0, 40) + ' ' + Math.round(r.left) + '-' + Math.round(r.right) + 'px');
   }
-  const legend = document.querySelector('.glance .light-legend') || document.querySelector('.glance .glance-at');
+  // The counts, and what the last rapportage changed, when there was one.
+  const legend = document.querySelector('.glance .glance-round') || document.querySelector('.glance .light-legend') || document.querySelector('.glance .glance-at');
   return {kind: document.body.className.replace(/^page-/, ''), h1: (document.querySelector('h1') || {}).textContent || '',
     charts, scrollWidth: de.scrollWidth, clientWidth: de.clientWidth, wide, shownHidden: shownHidden(), statusOut,
     glance: legend ? legend.getBoundingClientRect().bottom + window.scrollY : -1,
@@ -368,7 +370,7 @@ func checkPage(t *testing.T, ctx context.Context, rec *recorder, srv *httptest.S
 		t.Errorf("%s: status not in view at %d px without scrolling sideways: %q", name, phoneWidth, info.StatusOut)
 	}
 	if info.Kind == "agreement" && info.HasAfspraken && (info.Glance < 0 || info.Glance > firstScreen) {
-		t.Errorf("%s: the summary of the afspraken ends at %g px, not on the first screen (%d px)", name, info.Glance, firstScreen)
+		t.Errorf("%s: the summary of the afspraken and the last rapportage ends at %g px, not on the first screen (%d px)", name, info.Glance, firstScreen)
 	}
 	for _, v := range violations {
 		t.Errorf("%s: axe: %s", name, v)
