@@ -263,6 +263,9 @@ func (p *page) Glance() glance {
 // Round is the report page's summary of its round.
 func (p *page) Round() round { return roundOf(p.Agreement, *p.Moment) }
 
+// RoundOf is the summary of one round of the page's agreement.
+func (p *page) RoundOf(m moment) round { return roundOf(p.Agreement, m) }
+
 // LightsAt counts the agreement's afspraken per light at a moment.
 func (p *page) LightsAt(at a.Date) lights {
 	var l lights

@@ -32,7 +32,6 @@ type moment struct {
 	Prev    *a.Date
 	Report  *a.Report
 	Changes []a.Change
-	Entries int // voortgangsmeldingen dated on this moment
 }
 
 func (m moment) Path(ag *a.Agreement) string { return reportPath(ag, m.Date) }
@@ -65,13 +64,6 @@ func moments(ag *a.Agreement) []moment {
 			from = *prev
 		}
 		m.Changes = ag.ChangesSince(from, d)
-		ag.EachCommitment(func(c *a.Item) {
-			for _, e := range c.Progress {
-				if e.Date == d {
-					m.Entries++
-				}
-			}
-		})
 		out = append(out, m)
 		prev = &out[len(out)-1].Date
 	}
