@@ -149,6 +149,8 @@ func (b *builder) block(bl block, f flow) {
 	case headingBlock:
 		b.heading(min(f.level+bl.Level-1, 6), f.marker, bl.Spans, "", f)
 	case listBlock:
+		b.open("L")
+		defer b.close()
 		markers := make([]string, len(bl.Items))
 		markW := bulletW
 		for i, it := range bl.Items { // ordered lists and the document's own item numbers
@@ -180,12 +182,16 @@ func (b *builder) block(bl block, f flow) {
 			}
 			g.keep = f.keep && i == len(bl.Items)-1
 			g.bottom = 0
+			b.item()
 			b.blocks(it.Blocks, g)
+			b.closeItem()
 		}
 		if f.depth == 0 {
 			b.space(paraSpace - itemSpace)
 		}
 	case quoteBlock:
+		b.open("BlockQuote")
+		defer b.close()
 		g := f
 		var bar float64
 		g.indent, bar = nest(f.indent, 5)
@@ -206,7 +212,7 @@ func (b *builder) block(bl block, f flow) {
 		st.Size *= 0.85
 		st.Color = b.th.muted
 		st.Mono = monoHas(plainText(ss))
-		b.para(ss, st, paraOpts{indent: f.indent + 4, bars: f.bars, bottom: paraSpace, keep: f.keep})
+		b.para(ss, st, paraOpts{indent: f.indent + 4, bars: f.bars, bottom: paraSpace, keep: f.keep, role: "Code"})
 	case ruleBlock:
 		t := &textBlock{lines: []line{{}}, st: b.th.body, rules: []hrule{{0, f.indent, contentW, b.th.rule}}}
 		b.push(full(t, t.height()), t.height(), false)
@@ -218,13 +224,17 @@ func (b *builder) block(bl block, f flow) {
 		g := f
 		g.size = b.th.small.Size
 		markW := 6.0
+		b.open("L")
 		for _, it := range bl.Items {
 			h := g
 			h.indent, h.markX = nest(f.indent, markW)
 			h.depth = f.depth + 1
 			h.marker = []span{{Text: it.Marker}}
+			b.item()
 			b.blocks(it.Blocks, h)
+			b.closeItem()
 		}
+		b.close()
 		b.space(paraSpace - itemSpace)
 	}
 }

@@ -118,6 +118,8 @@ type paraOpts struct {
 	// outline is the bookmark level plus one (0: none), title its text
 	outline int
 	title   string
+	level   int    // of a heading
+	role    string // structure type; "" is P
 }
 
 func (b *builder) para(ss []span, st textStyle, o paraOpts) {
@@ -133,8 +135,9 @@ func (b *builder) para(ss []span, st textStyle, o paraOpts) {
 		marker = &ml
 	}
 	chunks := chunk(len(lines))
+	tag := b.paraTag(o)
 	for i, c := range chunks {
-		t := &textBlock{lines: lines[c[0]:c[1]], st: st, indent: o.indent, bars: o.bars, barCol: b.th.rule, track: b.track, heading: o.head}
+		t := &textBlock{lines: lines[c[0]:c[1]], st: st, indent: o.indent, bars: o.bars, barCol: b.th.rule, track: b.track, heading: o.head, tag: tag}
 		if i == 0 {
 			t.top, t.marker, t.markX, t.anchor = o.top, marker, o.markX, o.anchor
 			t.outline, t.outlineText = o.outline, o.title
@@ -185,7 +188,7 @@ func (b *builder) table(t table) {
 		units[i] = int(math.Round(acc)) - used
 		used += units[i]
 	}
-	mk := func(cells [][]span, head bool) (core.Row, float64) {
+	mk := func(cells [][]span, head bool) (core.Row, float64, []*textBlock) {
 		var blocks []*textBlock
 		h := 0.0
 		for i := range t.widths {
@@ -218,8 +221,17 @@ func (b *builder) table(t table) {
 		if rest := grid - indentU - used; rest > 0 {
 			r.Add(col.New(rest))
 		}
-		return r, h
+		return r, h, blocks
 	}
+	// row adds a row of the table to the structure ("TH", "TD") or, a
+	// header repeated after a page break, as page furniture ("").
+	addRow := func(cells [][]span, head bool, role string, keep bool) {
+		r, h, blocks := mk(cells, head)
+		b.cellTags(blocks, role)
+		b.push(r, h, keep)
+	}
+	b.open("Table")
+	defer b.close()
 	if t.top > 0 {
 		b.push(row.New(t.top).Add(col.New(grid)), t.top, true)
 	}
@@ -227,25 +239,23 @@ func (b *builder) table(t table) {
 	// leaving a row or two behind.
 	whole := 0.0
 	if t.header != nil {
-		_, whole = mk(t.header, true)
+		_, whole, _ = mk(t.header, true)
 	}
 	for _, cells := range t.rows {
-		_, h := mk(cells, false)
+		_, h, _ := mk(cells, false)
 		whole += h
 	}
 	if whole <= b.avail/3 {
 		if t.header != nil {
-			hr, hh := mk(t.header, true)
-			b.push(hr, hh, true)
+			addRow(t.header, true, "TH", true)
 		}
 		for i, cells := range t.rows {
-			r, h := mk(cells, false)
-			b.push(r, h, i < len(t.rows)-1 || t.keep)
+			addRow(cells, false, "TD", i < len(t.rows)-1 || t.keep)
 		}
 		return
 	}
 	for i, cells := range t.rows {
-		r, h := mk(cells, false)
+		_, h, _ := mk(cells, false)
 		if h > b.avail { // a row taller than a page: print its cells one below the other
 			b.stacked(t, cells)
 			continue
@@ -253,34 +263,33 @@ func (b *builder) table(t table) {
 		last := i == len(t.rows)-1
 		if i == 0 {
 			if t.header != nil {
-				hr, hh := mk(t.header, true)
-				b.push(hr, hh, true)
+				addRow(t.header, true, "TH", true)
 			}
-			b.push(r, h, last && t.keep)
+			addRow(cells, false, "TD", last && t.keep)
 			continue
 		}
 		b.flush()
 		if t.header != nil && !b.fits(h) {
 			b.m.AddPages(page.New())
-			hr, hh := mk(t.header, true)
-			b.push(hr, hh, true)
+			addRow(t.header, true, "", true)
 		}
-		b.push(r, h, last && t.keep)
+		addRow(cells, false, "TD", last && t.keep)
 	}
 	if len(t.rows) == 0 && t.header != nil {
-		hr, hh := mk(t.header, true)
-		b.push(hr, hh, t.keep)
+		addRow(t.header, true, "TH", t.keep)
 	}
 }
 
 // stacked prints a table row that is too tall for a page as paragraphs.
 func (b *builder) stacked(t table, cells [][]span) {
 	st := textStyle{Size: t.size, Lead: 1.3, Color: b.th.text}
+	b.open("TR")
+	defer b.close()
 	for i, c := range cells {
 		ss := c
 		if t.header != nil && i < len(t.header) {
 			ss = append(append([]span{}, t.header[i]...), append([]span{{Text: ": "}}, c...)...)
 		}
-		b.para(ss, st, paraOpts{indent: t.indent + cellPad, bottom: 1})
+		b.para(ss, st, paraOpts{indent: t.indent + cellPad, bottom: 1, role: "TD"})
 	}
 }

@@ -15,6 +15,8 @@ import (
 // a link to its heading.
 func (d *doc) contents(b *builder, pg pagination) {
 	b.heading(1, nil, txt("Inhoud"), "inhoud", flow{})
+	b.open("TOC")
+	defer b.close()
 	numW := 14.0
 	for _, e := range d.toc {
 		st := d.th.body
@@ -39,6 +41,9 @@ func (d *doc) contents(b *builder, pg pagination) {
 		tb.lines = layout(title, st, tw)
 		t := &tocLine{textBlock: tb, leader: d.th.rule, target: e.anchor, page: pg.pages[e.anchor]}
 		tb.track = b.track
+		if e := b.leaf("TOCI").add("Link"); e != nil {
+			tb.tag = &tagRef{body: e}
+		}
 		if n := pg.pages[e.anchor]; n > 0 {
 			l := layout(txt(strconv.Itoa(n)), textStyle{Size: st.Size, Lead: st.Lead, Bold: st.Bold, Align: align.Right}, 12)[0]
 			t.num = &l
@@ -71,5 +76,5 @@ func (t *tocLine) Render(p core.Provider, cell *entity.Cell) {
 	if to > from {
 		dottedLine(p, from, top+baseline(lh, t.st.Size), to-from, t.leader)
 	}
-	drawLine(p, *t.num, t.st, cell.X+contentW-12, top, lh)
+	t.draw(p, *t.num, cell.X+contentW-12, top, lh, false)
 }

@@ -34,7 +34,7 @@ func statusLine(ag *agreement.Agreement) string {
 // date and what the paper is (statusLine).
 func (d *doc) cover(b *builder) {
 	ag, th := d.ag, d.th
-	if r, h := d.logoRow(); r != nil {
+	if r, h := d.logoRow(b); r != nil {
 		b.push(r, h, false)
 		b.space(8)
 	} else {
@@ -53,7 +53,7 @@ func (d *doc) cover(b *builder) {
 		}
 		title.Size = size
 	}
-	b.para(txt(ag.Title), title, paraOpts{bottom: 3})
+	b.para(txt(ag.Title), title, paraOpts{bottom: 3, level: 1})
 	b.para(txt(ag.Municipality), textStyle{Size: 16, Lead: 1.25, Color: th.text, Whole: true}, paraOpts{bottom: 1})
 	b.para(txt(period(ag.Period)), textStyle{Size: 12, Lead: 1.3, Color: th.muted}, paraOpts{bottom: 10})
 	rule := &textBlock{lines: []line{{}}, st: th.small, rules: []hrule{{0, 0, contentW, th.rule}}}
@@ -73,7 +73,7 @@ func (d *doc) cover(b *builder) {
 		st := textStyle{Size: 10, Lead: 1.45, Color: th.text}
 		l := layout(txt(f[1]), st, contentW-30)
 		lab := layout([]span{{Text: f[0]}}, textStyle{Size: 10, Lead: 1.45, Color: th.muted}, 30)[0]
-		t := &textBlock{lines: l, st: st, indent: 30, marker: &lab}
+		t := &textBlock{lines: l, st: st, indent: 30, marker: &lab, track: b.track, tag: b.blockTag("P")}
 		b.push(full(t, t.height()), t.height(), false)
 	}
 }
@@ -180,8 +180,8 @@ func (d *doc) coverParties(b *builder) {
 					names, subs = append(names, nil), append(subs, nil)
 					continue
 				}
-				tn := &textBlock{lines: cs[j].n, st: name}
-				ts := &textBlock{lines: cs[j].s, st: sub, bottom: 3}
+				tn := &textBlock{lines: cs[j].n, st: name, track: b.track, tag: b.blockTag("P")}
+				ts := &textBlock{lines: cs[j].s, st: sub, bottom: 3, track: b.track, tag: b.blockTag("P")}
 				names, subs = append(names, tn), append(subs, ts)
 				hn, hs = math.Max(hn, tn.height()), math.Max(hs, ts.height())
 			}
@@ -210,7 +210,7 @@ func columns(ts []*textBlock, h float64) core.Row {
 }
 
 // logoRow is a row with the parties' logos in party order, at most six.
-func (d *doc) logoRow() (core.Row, float64) {
+func (d *doc) logoRow(b *builder) (core.Row, float64) {
 	var cols []core.Col
 	for _, p := range d.ag.Parties {
 		l, ok := d.logos[p.ID]
@@ -221,7 +221,8 @@ func (d *doc) logoRow() (core.Row, float64) {
 		if l.JPEG {
 			ext = extension.Jpg
 		}
-		cols = append(cols, image.NewFromBytesCol(grid/6, l.Data, ext, props.Rect{Percent: 90}))
+		img := image.NewFromBytes(l.Data, ext, props.Rect{Percent: 90})
+		cols = append(cols, col.New(grid/6).Add(b.figure(img, "Logo van "+clean(p.Name))))
 	}
 	if len(cols) == 0 {
 		return nil, 0

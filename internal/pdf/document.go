@@ -242,7 +242,7 @@ func (b *builder) heading(level int, number []span, ss []span, anchor string, f 
 	level = max(1, min(level, 6))
 	st := b.th.heads[level]
 	o := paraOpts{indent: f.indent, markX: f.indent, top: b.th.above[level], bottom: b.th.below[level],
-		keep: true, anchor: anchor, bars: f.bars, head: true}
+		keep: true, anchor: anchor, bars: f.bars, head: true, level: level}
 	if anchor != "" { // a heading of the contents is a bookmark too
 		o.outline, o.title = level, strings.ReplaceAll(strings.TrimSpace(plainText(number)+" "+plainText(ss)), "\u00AD", "") // a bookmark is not laid out
 	}
@@ -260,11 +260,13 @@ func (d *doc) body(b *builder) {
 	// An empty mark where the text begins, so that the layout knows its page.
 	mark := &textBlock{st: d.th.body, anchor: "tekst", track: b.track}
 	b.push(full(mark, 0), 0, true)
+	b.open("Sect")
 	if ag.PreambleTitle != "" && strings.TrimSpace(ag.Preamble.Source) != "" {
 		b.heading(1, nil, txt(ag.PreambleTitle), "preambule", flow{})
 	}
 	b.blocks(d.parse(ag.Preamble.Source), flow{level: 1})
 	d.figures(b, ag.Figures)
+	b.close()
 	for _, s := range ag.Body() {
 		d.section(b, s)
 	}
@@ -279,6 +281,8 @@ func (d *doc) section(b *builder, s *agreement.Section) {
 	if s.Number != "" {
 		num = txt(s.Number)
 	}
+	b.open("Sect")
+	defer b.close()
 	b.heading(depth, num, txt(s.Title), d.anchors[s], flow{})
 	b.blocks(d.parse(s.Body.Source), flow{level: depth})
 	d.figures(b, s.Figures)

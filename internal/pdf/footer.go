@@ -24,9 +24,12 @@ type tracker struct {
 	anchors map[string]int
 	links   map[string]int // contents entry -> gofpdf link id
 	sigs    []sigField     // signature fields, in the order drawn
+	tags    *tagger        // the structure (tag.go)
 }
 
-func newTracker() *tracker { return &tracker{anchors: map[string]int{}, links: map[string]int{}} }
+func newTracker() *tracker {
+	return &tracker{anchors: map[string]int{}, links: map[string]int{}, tags: newTagger()}
+}
 
 func (t *tracker) page() int        { return t.footers + 1 }
 func (t *tracker) anchor(id string) { t.anchors[id] = t.page() }
@@ -199,6 +202,8 @@ func (f *footer) Render(p core.Provider, cell *entity.Cell) {
 		}
 		page = f.track.page()
 		f.track.footers++
+		f.track.tags.begin(p, "/Artifact <</Type /Pagination /Subtype /Footer>> BDC")
+		defer f.track.tags.end()
 	}
 	x, y := cell.X, cell.Y+footerGap
 	hline(p, x, y, f.width, 0.3, f.th.rule)

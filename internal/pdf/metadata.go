@@ -108,7 +108,7 @@ func finish(pdf []byte, lang string) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	out.Grow(len(pdf) + len(ins) + 4)
-	out.WriteString("%PDF-1.4\n")
+	out.WriteString("%PDF-1.7\n")
 	out.Write(pdf[len("%PDF-1.3\n") : i+len(cat)])
 	out.WriteString(ins)
 	out.Write(pdf[i+len(cat) : s])

@@ -67,4 +67,7 @@ func (t *tocLine) link(p core.Provider, x, y, w, h float64) {
 	pw.SetLink(l, 0, t.page)
 	pw.Link(marginLeft+x, marginTop+y, w, h, l)
 	t.track.links[t.target] = l
+	if t.tag != nil {
+		t.track.tags.link(t.tag.body, t.track.page(), "Ga naar "+plainLines(t.lines))
+	}
 }

@@ -97,7 +97,11 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 		}
 		got := pagination{total: track.total(), pages: track.anchors}
 		if got.equal(pg) {
-			out, err := compressStreams(res.GetBytes(), compressLevel)
+			out, err := tagPDF(res.GetBytes(), track.tags, track.total())
+			if err != nil {
+				return nil, err
+			}
+			out, err = compressStreams(out, compressLevel)
 			if err != nil {
 				return nil, err
 			}

@@ -426,7 +426,7 @@ func TestMetadata(t *testing.T) {
 	if !bytes.Contains(pdf, []byte("/Type /Catalog\n/Lang (nl)\n/ViewerPreferences << /DisplayDocTitle true >>\n/Metadata ")) {
 		t.Error("no /Lang (nl), /ViewerPreferences or /Metadata in the catalog")
 	}
-	for _, want := range []string{"PDF version:     1.4", "Metadata Stream: yes"} {
+	for _, want := range []string{"PDF version:     1.7", "Metadata Stream: yes"} {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo lacks %q", want)
 		}

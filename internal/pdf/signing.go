@@ -15,6 +15,8 @@ import (
 // signature lines but the statement of how it was signed.
 func (d *doc) signing(b *builder, pg pagination) {
 	ag, th := d.ag, d.th
+	b.open("Sect")
+	defer b.close()
 	b.heading(1, nil, txt("Ondertekening"), "ondertekening", flow{})
 	n := "Deze overeenkomst bestaat uit " + strconv.Itoa(pg.total) + " pagina's" // plain apostrophe: the wording of the signing convention
 	if len(ag.Annexes()) > 0 {
@@ -44,7 +46,7 @@ func (d *doc) signing(b *builder, pg pagination) {
 	cont := func(h float64) {
 		if started && len(b.chain) == 0 && !b.fits(h) {
 			b.newPage()
-			b.heading(1, nil, txt("Ondertekening (vervolg)"), "", flow{})
+			b.asArtifact(func() { b.heading(1, nil, txt("Ondertekening (vervolg)"), "", flow{}) })
 		}
 	}
 	for _, g := range partyGroups(ag) {
@@ -81,6 +83,11 @@ func (d *doc) signing(b *builder, pg pagination) {
 			}
 			h := heights[i/2]
 			cont(h)
+			for _, sb := range pair {
+				if sb != nil {
+					sb.tag = b.blockTag("P")
+				}
+			}
 			b.push(columns(pair, h), h, false)
 			started = true
 		}

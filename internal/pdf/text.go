@@ -380,6 +380,7 @@ type textBlock struct {
 	outlineText string
 	sig         *sigArea // a signature field (digital signing)
 	track       *tracker
+	tag         *tagRef // where the lines go in the structure (tag.go)
 	// open lines (signature blocks): a horizontal rule under line i from x1
 	// to x2, measured from the indent
 	rules []hrule
@@ -436,9 +437,9 @@ func (t *textBlock) Render(p core.Provider, cell *entity.Cell) {
 	for i, l := range t.lines {
 		top := cell.Y + t.top + float64(i)*lh
 		if i == 0 && t.marker != nil { // the marker first: it is read first
-			drawLine(p, *t.marker, t.st, cell.X+t.markX, top, lh)
+			t.draw(p, *t.marker, cell.X+t.markX, top, lh, true)
 		}
-		drawLine(p, l, t.st, cell.X+t.indent, top, lh)
+		t.draw(p, l, cell.X+t.indent, top, lh, false)
 	}
 	for _, r := range t.rules {
 		base := cell.Y + t.top + float64(r.line)*lh + baseline(lh, t.st.Size) + 0.8
