@@ -109,6 +109,9 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 			if err != nil {
 				return nil, err
 			}
+			for i := range track.sigs {
+				track.sigs[i].obj, track.sigs[i].key = track.tags.widgetObj+i, track.tags.widgetKey+i
+			}
 			return addSigFields(out, track.sigs)
 		}
 		pg = got

@@ -27,11 +27,15 @@ type sigArea struct {
 	line, n int
 	w       float64
 	tip     string // the field's tooltip: who signs
+	form    *elem  // its Form element in the structure
 }
 
 // sigField is a signature field where it landed, in mm from the page's
 // top left corner.
 type sigField struct {
+	// obj and key are the object number and /StructParent the structure
+	// expects (0, 0: an untagged document)
+	obj, key   int
 	tip        string
 	page       int
 	x, y, w, h float64
@@ -49,6 +53,7 @@ func (t *textBlock) drawSig(p core.Provider, cell *entity.Cell) {
 	if t.track != nil {
 		t.track.sigs = append(t.track.sigs, sigField{tip: t.sig.tip, page: t.track.page(),
 			x: marginLeft + x, y: marginTop + y, w: t.sig.w, h: h})
+		t.track.tags.widget(t.sig.form, t.track.page())
 	}
 }
 
@@ -98,8 +103,15 @@ func addSigFields(pdf []byte, fields []sigField) ([]byte, error) {
 		next++
 		page := 1 + 2*f.page // gofpdf numbers page n as object 1+2n
 		offsets[n] = out.Len()
-		fmt.Fprintf(out, "%d 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Sig /T (handtekening-%d) /TU %s /F 4 /P %d 0 R /Rect [%.2f %.2f %.2f %.2f] >>\nendobj\n",
-			n, i+1, utf16Text(f.tip), page, f.x*k, (pageH-f.y-f.h)*k, (f.x+f.w)*k, (pageH-f.y)*k)
+		sp := ""
+		if f.obj != 0 {
+			if f.obj != n {
+				return nil, bad("handtekeningveld " + strconv.Itoa(n) + " is in de structuur " + strconv.Itoa(f.obj))
+			}
+			sp = " /StructParent " + strconv.Itoa(f.key)
+		}
+		fmt.Fprintf(out, "%d 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Sig /T (handtekening-%d) /TU %s /F 4 /P %d 0 R /Rect [%.2f %.2f %.2f %.2f]%s >>\nendobj\n",
+			n, i+1, utf16Text(f.tip), page, f.x*k, (pageH-f.y-f.h)*k, (f.x+f.w)*k, (pageH-f.y)*k, sp)
 		ref := strconv.Itoa(n) + " 0 R"
 		if _, seen := refsByPage[page]; !seen {
 			pages = append(pages, page)
@@ -117,6 +129,9 @@ func addSigFields(pdf []byte, fields []sigField) ([]byte, error) {
 		}
 		refs := strings.Join(refsByPage[page], " ")
 		var d []byte
+		if !bytes.Contains(dict, []byte("\n/Tabs /S\n")) && fields[0].obj != 0 { // tab order follows the structure
+			dict = append([]byte("<</Type /Page\n/Tabs /S\n"), dict[len("<</Type /Page\n"):]...)
+		}
 		if a := bytes.Index(dict, []byte("\n/Annots [")); a >= 0 { // gofpdf writes the array on one line
 			e := a + 1 + bytes.IndexByte(dict[a+1:], '\n')
 			if e <= a || dict[e-1] != ']' {

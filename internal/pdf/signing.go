@@ -86,6 +86,9 @@ func (d *doc) signing(b *builder, pg pagination) {
 			for _, sb := range pair {
 				if sb != nil {
 					sb.tag = b.blockTag("P")
+					if sb.sig != nil {
+						sb.sig.form = b.leaf("Form")
+					}
 				}
 			}
 			b.push(columns(pair, h), h, false)
@@ -112,7 +115,8 @@ func (d *doc) signatureBlock(p *agreement.Party, s agreement.Signatory, w float6
 		t.bottom = 4
 	}
 	field := func(label, value string) {
-		lab := run{Text: label, Face: regular, Size: st.Size, Width: textWidth(label, regular, st.Size)}
+		// the label ends with a space, so that its text reads "naam: X"
+		lab := run{Text: label + " ", Face: regular, Size: st.Size, Width: textWidth(label+" ", regular, st.Size)}
 		if strings.TrimSpace(value) == "" {
 			if dig {
 				return

@@ -35,13 +35,15 @@ type elem struct {
 	obj    int    // object number, set when written
 }
 
-// kid is an element, a marked-content sequence (page, MCID) or a link
-// annotation (page, annot: its index among the page's annotations).
+// kid is an element, a marked-content sequence (page, MCID), a link
+// annotation (page, annot: its index among the page's annotations) or a
+// signature field (widget, annot: its index among the fields).
 type kid struct {
-	e     *elem
-	page  int
-	mcid  int
-	annot int // -1: not an annotation
+	e      *elem
+	page   int
+	mcid   int
+	annot  int // -1: not an annotation
+	widget bool
 }
 
 // tagger holds the structure of one rendering.
@@ -60,7 +62,12 @@ type tagger struct {
 	// annotations in the order the writer makes them.
 	mcids  map[int][]*elem
 	annots map[int][]annot
-	w      *gofpdf.Fpdf
+	// forms are the Form elements of the signature fields, in the order
+	// drawn; addSigFields writes the fields after the structure, as
+	// objects widgetObj, widgetObj+1, … with /StructParent widgetKey, ….
+	forms                []*elem
+	widgetObj, widgetKey int
+	w                    *gofpdf.Fpdf
 	// untagged counts lines of text drawn outside the structure that are
 	// not artifacts either; tests require none.
 	untagged []string
@@ -250,6 +257,7 @@ func (t *textBlock) draw(p core.Provider, l line, x, top, lh float64, marker boo
 		e = t.tag.label
 	}
 	page := t.track.page()
+	l = wordEnd(l)
 	for i := 0; i < len(l.Runs); {
 		j := i + 1
 		for j < len(l.Runs) && l.Runs[j].Link == l.Runs[i].Link {
@@ -273,6 +281,23 @@ func (t *textBlock) draw(p core.Provider, l line, x, top, lh float64, marker boo
 	}
 }
 
+// wordEnd ends a line with an invisible space, so that the text of the
+// structure has a word boundary where the line breaks (a screen reader
+// and copying text join the marked content of the lines as it is). A line
+// that ends in a hyphen gets none: the word may go on on the next line.
+// The space is a run of its own, never struck through or linked.
+func wordEnd(l line) line {
+	if len(l.Runs) == 0 {
+		return l
+	}
+	last := l.Runs[len(l.Runs)-1]
+	if strings.HasSuffix(last.Text, "-") || strings.HasSuffix(last.Text, "\u00ad") || strings.HasSuffix(last.Text, " ") {
+		return l
+	}
+	sp := run{X: last.X + last.Width, Text: " ", Face: last.Face, Size: last.Size, Sup: last.Sup, Width: textWidth(" ", last.Face, last.Size)}
+	return line{Runs: append(append(make([]run, 0, len(l.Runs)+1), l.Runs...), sp), Width: l.Width + sp.Width}
+}
+
 // content starts the next marked-content sequence of page for e.
 func (tg *tagger) content(p core.Provider, e *elem, page int) {
 	n := len(tg.mcids[page])
@@ -285,6 +310,16 @@ func (tg *tagger) content(p core.Provider, e *elem, page int) {
 func (tg *tagger) link(e *elem, page int, contents string) {
 	e.kids = append(e.kids, kid{page: page, annot: len(tg.annots[page])})
 	tg.annots[page] = append(tg.annots[page], annot{e, contents})
+}
+
+// widget records the next signature field as the content of the Form
+// element e.
+func (tg *tagger) widget(e *elem, page int) {
+	if e == nil {
+		return
+	}
+	e.kids = append(e.kids, kid{page: page, annot: len(tg.forms), widget: true})
+	tg.forms = append(tg.forms, e)
 }
 
 // begin and end write marked-content operators on lines of their own,
@@ -328,19 +363,6 @@ func (f *figure) Render(p core.Provider, cell *entity.Cell) {
 }
 
 func (f *figure) GetStructure() *node.Node[core.Structure] { return f.Component.GetStructure() }
-
-// text is the text of an element's marked content as recorded, for error
-// messages.
-func (e *elem) path() string {
-	var parts []string
-	for ; e != nil; e = e.parent {
-		parts = append(parts, e.role)
-	}
-	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
-		parts[i], parts[j] = parts[j], parts[i]
-	}
-	return strings.Join(parts, "/")
-}
 
 // plainLines is the text of lines, one space between them.
 func plainLines(ls []line) string {

@@ -32,6 +32,9 @@ func tagPDF(pdf []byte, tg *tagger, pages int) ([]byte, error) {
 	bad := func(what string, args ...any) error {
 		return fmt.Errorf("pdf: structuur niet te schrijven (%s)", fmt.Sprintf(what, args...))
 	}
+	if len(tg.untagged) > 0 { // a text drawn without a place in the structure: a bug, never seen in the tests
+		return nil, bad("tekst buiten de structuur: %q", tg.untagged[0])
+	}
 	x := bytes.LastIndex(pdf, []byte("\nxref\n"))
 	s := bytes.LastIndex(pdf, []byte("\nstartxref\n"))
 	if x < 0 || s < x {
@@ -107,6 +110,7 @@ func tagPDF(pdf []byte, tg *tagger, pages int) ([]byte, error) {
 	number(tg.doc)
 	parentTree, treeRoot := next, next+1
 	next += 2
+	tg.widgetObj = next // addSigFields adds the signature fields from here
 
 	out := bytes.NewBuffer(make([]byte, 0, len(pdf)+len(pdf)/8+64*len(elems)))
 	newOff := make([]int, next)
@@ -368,6 +372,8 @@ func writeStructure(out *bytes.Buffer, off []int, tg *tagger, elems []*elem, ann
 				if k.e.used() {
 					fmt.Fprintf(out, "%d 0 R", k.e.obj)
 				}
+			case k.widget:
+				fmt.Fprintf(out, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", tg.widgetObj+k.annot, pageObj(k.page))
 			case k.annot >= 0:
 				fmt.Fprintf(out, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotObj[k.page][k.annot], pageObj(k.page))
 			case k.page == pg:
@@ -396,6 +402,11 @@ func writeStructure(out *bytes.Buffer, off []int, tg *tagger, elems []*elem, ann
 			fmt.Fprintf(out, "\n%d %d 0 R", key, a.e.obj)
 			key++
 		}
+	}
+	tg.widgetKey = key
+	for _, e := range tg.forms {
+		fmt.Fprintf(out, "\n%d %d 0 R", key, e.obj)
+		key++
 	}
 	out.WriteString("\n]>>\nendobj\n")
 	off[treeRoot] = out.Len()
