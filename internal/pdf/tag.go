@@ -203,6 +203,9 @@ func (b *builder) cellTags(cells []*textBlock, role string) {
 	if tg == nil {
 		return
 	}
+	for _, c := range cells {
+		c.track = b.track
+	}
 	if role == "" {
 		for _, c := range cells {
 			c.tag = &tagRef{artifact: furnitureArtifact}

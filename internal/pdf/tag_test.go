@@ -1,9 +1,12 @@
 package pdf
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"image"
+	pngenc "image/png"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -39,23 +42,59 @@ func TestTagged(t *testing.T) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
 			_, pdf := renderSite(t, dir)
-			file := writeTemp(t, pdf)
-			info := runTool(t, "pdfinfo", file)
-			for _, want := range []string{"Tagged:          yes", "PDF version:     1.7"} {
-				if !strings.Contains(info, want) {
-					t.Errorf("pdfinfo lacks %q", want)
-				}
-			}
-			q := readQpdf(t, file)
-			marked := q.checkContent(t)
-			tree := q.structTree(t, marked)
-			q.checkCatalog(t)
-			q.checkParentTree(t, marked)
-			q.checkElements(t)
-			checkHeadings(t, tree)
-			checkStructText(t, file, tree, marked)
+			checkTagged(t, pdf)
 		})
 	}
+}
+
+// TestTaggedFigure: a logo on the cover is a Figure with its alternate
+// description.
+func TestTaggedFigure(t *testing.T) {
+	need(t, "qpdf")
+	ag := load(t, root)
+	var png bytes.Buffer
+	img := image.NewRGBA(image.Rect(0, 0, 40, 20))
+	for i := range img.Pix {
+		img.Pix[i] = 0x80
+	}
+	if err := pngenc.Encode(&png, img); err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := Render(ag, Options{Logos: map[string]Logo{ag.Parties[0].ID: {Data: png.Bytes()}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTagged(t, pdf)
+	q := readQpdf(t, writeTemp(t, pdf))
+	var figs []string
+	for _, o := range q.objs {
+		if o.Value != nil && o.Value["/S"] == "/Figure" {
+			figs = append(figs, fmt.Sprint(o.Value["/Alt"]))
+		}
+	}
+	if want := "u:Logo van " + ag.Parties[0].Name; len(figs) != 1 || figs[0] != want {
+		t.Errorf("figures %q, want one with /Alt %q", figs, want)
+	}
+}
+
+// checkTagged runs the checks of TestTagged on a PDF.
+func checkTagged(t *testing.T, pdf []byte) {
+	t.Helper()
+	file := writeTemp(t, pdf)
+	info := runTool(t, "pdfinfo", file)
+	for _, want := range []string{"Tagged:          yes", "PDF version:     1.7"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q", want)
+		}
+	}
+	q := readQpdf(t, file)
+	marked := q.checkContent(t)
+	tree := q.structTree(t, marked)
+	q.checkCatalog(t)
+	q.checkParentTree(t, marked)
+	q.checkElements(t)
+	checkHeadings(t, tree)
+	checkStructText(t, file, tree, marked)
 }
 
 // snode is an element of pdfinfo -struct-text's tree.
@@ -63,7 +102,8 @@ type snode struct {
 	role  string
 	texts []string // marked content, in order
 	kids  []*snode
-	objr  int // link annotations
+	objr  int      // link annotations
+	attrs []string // "/Scope /Column"
 }
 
 // structTree is the structure tree as qpdf reads it, with the text of
@@ -95,6 +135,14 @@ func (q *qpdfDoc) structTree(t *testing.T, mt markedText) *snode {
 		seen[ref] = true
 		e := q.dict(ref)
 		n := &snode{role: strings.TrimPrefix(e["/S"].(string), "/")}
+		if a := q.dictOf(e["/A"]); a != nil {
+			for k, v := range a {
+				if k != "/O" {
+					n.attrs = append(n.attrs, fmt.Sprintf("%s %v", k, v))
+				}
+			}
+			sort.Strings(n.attrs)
+		}
 		for _, k := range q.kids(e) {
 			switch v := k.(type) {
 			case float64:
@@ -134,6 +182,11 @@ func structTreePoppler(t *testing.T, file string) *snode {
 		}
 		depth := (len(l) - len(strings.TrimLeft(l, " "))) / 2
 		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "/") { // an attribute of the last element
+			last := stack[len(stack)-1]
+			last.attrs = append(last.attrs, l)
+			continue
+		}
 		if depth+1 > len(stack) {
 			t.Fatalf("pdfinfo -struct-text: unexpected indent at %q", l)
 		}
@@ -146,7 +199,7 @@ func structTreePoppler(t *testing.T, file string) *snode {
 		case strings.HasPrefix(l, "Object "):
 			parent.objr++
 		default:
-			n := &snode{role: strings.Fields(l)[0]}
+			n := &snode{role: strings.TrimSuffix(strings.Fields(l)[0], ":")}
 			parent.kids = append(parent.kids, n)
 			stack = append(stack, n)
 		}
@@ -295,7 +348,7 @@ func (n *snode) outline() string {
 			fmt.Fprintf(&b, "%s%q\n", strings.Repeat(" ", depth), normalise(strings.Join(n.texts, "")))
 			return
 		}
-		fmt.Fprintf(&b, "%s%s objr=%d\n", strings.Repeat(" ", depth), n.role, n.objr)
+		fmt.Fprintf(&b, "%s%s objr=%d %s\n", strings.Repeat(" ", depth), n.role, n.objr, strings.Join(n.attrs, " "))
 		for _, k := range n.kids {
 			w(k, depth+1)
 		}
@@ -439,6 +492,7 @@ func (q *qpdfDoc) checkContent(t *testing.T) markedText {
 		}
 		type mark struct {
 			artifact bool
+			gap      bool // "/Artifact BMC": what tagPDF wrapped, never text
 			mcid     int
 		}
 		var stack []mark
@@ -456,7 +510,7 @@ func (q *qpdfDoc) checkContent(t *testing.T) markedText {
 			case "BMC", "BDC":
 				m := mark{mcid: -1}
 				if len(operands) > 0 && operands[0].s == "/Artifact" {
-					m.artifact = true
+					m.artifact, m.gap = true, op == "BMC"
 				}
 				for i, o := range operands {
 					if o.s == "/MCID" && i+1 < len(operands) {
@@ -487,6 +541,9 @@ func (q *qpdfDoc) checkContent(t *testing.T) markedText {
 					if o.kind == strTok {
 						txt.WriteString(o.s)
 					}
+				}
+				if len(stack) > 0 && stack[len(stack)-1].gap && strings.TrimSpace(txt.String()) != "" {
+					t.Errorf("page %d: text %q drawn outside the structure (wrapped as an artifact afterwards)", pi+1, txt.String())
 				}
 				if inArt {
 					art.WriteString(txt.String())
