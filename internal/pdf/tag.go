@@ -288,7 +288,8 @@ func (t *textBlock) draw(p core.Provider, l line, x, top, lh float64, marker boo
 // structure has a word boundary where the line breaks (a screen reader
 // and copying text join the marked content of the lines as it is). A line
 // that ends in a hyphen gets none: the word may go on on the next line.
-// The space is a run of its own, never struck through or linked.
+// The space ends the last run (whose cell grows by its width), or is a run
+// of its own after struck-through text, so as not to strike it.
 func wordEnd(l line) line {
 	if len(l.Runs) == 0 {
 		return l
@@ -297,8 +298,15 @@ func wordEnd(l line) line {
 	if strings.HasSuffix(last.Text, "-") || strings.HasSuffix(last.Text, "\u00ad") || strings.HasSuffix(last.Text, " ") {
 		return l
 	}
-	sp := run{X: last.X + last.Width, Text: " ", Face: last.Face, Size: last.Size, Sup: last.Sup, Width: textWidth(" ", last.Face, last.Size)}
-	return line{Runs: append(append(make([]run, 0, len(l.Runs)+1), l.Runs...), sp), Width: l.Width + sp.Width}
+	sw := textWidth(" ", last.Face, last.Size)
+	runs := append(make([]run, 0, len(l.Runs)+1), l.Runs...)
+	if last.Str {
+		runs = append(runs, run{X: last.X + last.Width, Text: " ", Face: last.Face, Size: last.Size, Sup: last.Sup, Width: sw})
+	} else {
+		runs[len(runs)-1].Text += " "
+		runs[len(runs)-1].Width += sw
+	}
+	return line{Runs: runs, Width: l.Width + sw}
 }
 
 // content starts the next marked-content sequence of page for e.
