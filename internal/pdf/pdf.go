@@ -6,8 +6,9 @@
 // the fingerprint of the source, the bijlagen, and on every page a footer
 // with "pagina X van Y", the version, the short fingerprint and a paraaf
 // box per party (none when signed digitally). It has bookmarks per section,
-// clickable contents, XMP metadata and /Lang nl. The same agreement always
-// gives the same bytes.
+// clickable contents, XMP metadata and /Lang nl, and it is a tagged PDF whose
+// structure follows the document (tag.go). The same agreement always gives
+// the same bytes.
 package pdf
 
 import (

@@ -520,6 +520,11 @@ func (q *qpdfDoc) checkContent(t *testing.T) markedText {
 				if !m.artifact && m.mcid >= 0 {
 					ids = append(ids, m.mcid)
 				}
+				for _, o := range stack {
+					if o.artifact != m.artifact && (o.mcid >= 0 || m.mcid >= 0) {
+						t.Errorf("page %d: an artifact and tagged content nest in each other", pi+1)
+					}
+				}
 				stack = append(stack, m)
 			case "EMC":
 				if len(stack) == 0 {
@@ -874,4 +879,54 @@ func utf16be(b []byte) string {
 		u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
 	}
 	return string(utf16.Decode(u))
+}
+
+// TestTagWriterRefuses: when the content of the pages and the recorded
+// structure disagree, tagPDF returns an error rather than a PDF with a
+// wrong structure.
+func TestTagWriterRefuses(t *testing.T) {
+	ag := load(t, root)
+	d := newDoc(ag, newTheme(Theme{}))
+	d.date = testDate
+	m := newMaroto(d.config(testDate, nil), testDate)
+	if err := d.build(m, pagination{pages: map[string]int{}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	pg := scan(m.GetStructure())
+	raw := func() ([]byte, *tracker) {
+		fs, err := fonts(d.faces)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := newMaroto(d.config(testDate, fs), testDate)
+		track := newTracker()
+		if err := d.build(m, pg, track); err != nil {
+			t.Fatal(err)
+		}
+		res, err := m.Generate()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.GetBytes(), track
+	}
+	pdf, track := raw()
+	if _, err := tagPDF(pdf, track.tags, track.total()); err != nil {
+		t.Fatalf("untouched: %v", err)
+	}
+	for _, c := range []struct {
+		name   string
+		tamper func(tg *tagger)
+	}{
+		{"an MCID less", func(tg *tagger) { tg.mcids[3] = tg.mcids[3][:len(tg.mcids[3])-1] }},
+		{"a link annotation more", func(tg *tagger) { tg.annots[2] = append(tg.annots[2], annot{e: tg.doc}) }},
+		{"text outside the structure", func(tg *tagger) { tg.untagged = append(tg.untagged, "tekst") }},
+	} {
+		pdf, track := raw()
+		c.tamper(track.tags)
+		if _, err := tagPDF(pdf, track.tags, track.total()); err == nil {
+			t.Errorf("%s: no error", c.name)
+		} else {
+			t.Logf("%s: %v", c.name, err)
+		}
+	}
 }
