@@ -68,8 +68,8 @@ type tagger struct {
 	forms                []*elem
 	widgetObj, widgetKey int
 	w                    *gofpdf.Fpdf
-	// untagged counts lines of text drawn outside the structure that are
-	// not artifacts either; tests require none.
+	// untagged holds lines of text drawn without an element or an
+	// artifact: a bug, which tagPDF refuses.
 	untagged []string
 }
 
