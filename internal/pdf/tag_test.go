@@ -7,6 +7,7 @@ import (
 	pngenc "image/png"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -409,4 +410,28 @@ func TestTagWriterRefuses(t *testing.T) {
 			t.Logf("%s: %v", c.name, err)
 		}
 	}
+}
+
+// FuzzTagged renders arbitrary Markdown as the opening text of the default
+// agreement: the tagging must hold whatever the text is (tagPDF refuses a
+// structure that disagrees with the pages, and a text drawn without a
+// place in it). The seeds run with the tests: deep nesting, every kind of
+// block, headings that skip levels.
+func FuzzTagged(f *testing.F) {
+	var deep strings.Builder
+	for i := range 40 {
+		deep.WriteString(strings.Repeat("  ", i) + "1. niveau [link](https://example.nl/" + strconv.Itoa(i) + ")\n")
+	}
+	f.Add(deep.String() + "\n" + strings.Repeat("> ", 40) + "citaat\n")
+	f.Add("# Kop\n\n#### Diep\n\nTekst *schuin* **vet** ~~weg~~ `code` met [link](https://example.nl/a), <https://example.nl/b>.[^1]\n\n" +
+		"1. een\n   - twee\n\n> citaat\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n    blok code\n\n---\n\n[^1]: noot\n")
+	f.Add("- \n- \n  | x |\n  |---|\n  | " + strings.Repeat("lang ", 400) + "|\n")
+	ag := load(f, root)
+	f.Fuzz(func(t *testing.T, src string) {
+		a := *ag
+		a.Preamble.Source = src
+		if _, err := Render(&a, Options{}); err != nil {
+			t.Fatalf("%v\nMarkdown: %q", err, src)
+		}
+	})
 }
