@@ -146,8 +146,12 @@ func tagPDF(pdf []byte, tg *tagger, pages int) ([]byte, error) {
 	}
 	xref := out.Len()
 	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", next)
+	entry := []byte("0000000000 00000 n \n")
 	for i := 1; i < next; i++ {
-		fmt.Fprintf(out, "%010d 00000 n \n", newOff[i])
+		for j, v := 9, newOff[i]; j >= 0; j, v = j-1, v/10 {
+			entry[j] = byte('0' + v%10)
+		}
+		out.Write(entry)
 	}
 	t := trailerSize.ReplaceAll(trailer, []byte("/Size "+strconv.Itoa(next)))
 	out.Write(t)
@@ -307,15 +311,13 @@ func writeContents(out *bytes.Buffer, obj []byte, num, mcids int) error {
 			body.WriteString("/Artifact BMC\n")
 			gap = true
 		}
-		if !begin && !end && !bytes.Contains(l, []byte(" Tj ET")) { // text lines balance their own q/Q
-			for _, f := range bytes.Fields(l) {
-				switch string(f) {
-				case "q":
-					q++
-				case "Q":
-					q--
-				}
-			}
+		// gofpdf writes q and Q at the start and end of a line ("q … Tj ET
+		// Q", "q … cm /I1 Do Q", "q" alone before a clip)
+		if len(l) > 0 && l[0] == 'q' && (len(l) == 1 || l[1] == ' ') {
+			q++
+		}
+		if n := len(l); n > 0 && l[n-1] == 'Q' && (n == 1 || l[n-2] == ' ') {
+			q--
 		}
 		body.Write(l)
 		body.WriteByte('\n')
