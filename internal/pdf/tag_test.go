@@ -84,6 +84,9 @@ func checkTagged(t *testing.T, pdf []byte) {
 			t.Errorf("pdfinfo lacks %q", want)
 		}
 	}
+	if out := runTool(t, "qpdf", "--check", file); !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
 	q := readQpdf(t, file)
 	marked := q.checkContent(t)
 	tree := q.structTree(t, marked)
