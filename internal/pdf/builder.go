@@ -118,7 +118,7 @@ type paraOpts struct {
 	// outline is the bookmark level plus one (0: none), title its text
 	outline int
 	title   string
-	level   int    // of a heading
+	level   int    // structure level of a heading (also a title tagged as one)
 	role    string // structure type; "" is P
 }
 
@@ -223,7 +223,7 @@ func (b *builder) table(t table) {
 		}
 		return r, h, blocks
 	}
-	// row adds a row of the table to the structure ("TH", "TD") or, a
+	// addRow adds a row of the table to the structure ("TH", "TD") or, a
 	// header repeated after a page break, as page furniture ("").
 	addRow := func(cells [][]span, head bool, role string, keep bool) {
 		r, h, blocks := mk(cells, head)

@@ -15,7 +15,7 @@ import (
 // a link to its heading.
 func (d *doc) contents(b *builder, pg pagination) {
 	b.heading(1, nil, txt("Inhoud"), "inhoud", flow{})
-	b.open("TOC")
+	b.openTOC()
 	defer b.close()
 	numW := 14.0
 	for _, e := range d.toc {
@@ -41,9 +41,7 @@ func (d *doc) contents(b *builder, pg pagination) {
 		tb.lines = layout(title, st, tw)
 		t := &tocLine{textBlock: tb, leader: d.th.rule, target: e.anchor, page: pg.pages[e.anchor]}
 		tb.track = b.track
-		if e := b.leaf("TOCI").add("Link"); e != nil {
-			tb.tag = &tagRef{body: e}
-		}
+		tb.tag = b.tocItem(e.level)
 		if n := pg.pages[e.anchor]; n > 0 {
 			l := layout(txt(strconv.Itoa(n)), textStyle{Size: st.Size, Lead: st.Lead, Bold: st.Bold, Align: align.Right}, 12)[0]
 			t.num = &l

@@ -58,6 +58,9 @@ type tagger struct {
 	artifact bool
 	// label waits for the marker of a list item's first paragraph.
 	label *elem
+	// tocs[i] is the TOC of the contents entries of level i+1 being laid
+	// out, items[i] its last entry (TOCI).
+	tocs, items []*elem
 	// While rendering: the MCIDs of each page (index = MCID) and the link
 	// annotations in the order the writer makes them.
 	mcids  map[int][]*elem
@@ -155,6 +158,37 @@ func (b *builder) closeItem() {
 		b.close()
 		b.close()
 	}
+}
+
+// openTOC opens the contents; close ends it.
+func (b *builder) openTOC() {
+	if e := b.open("TOC"); e != nil {
+		b.tags().tocs, b.tags().items = []*elem{e}, nil
+	}
+}
+
+// tocItem adds a contents entry of level 1, 2, …: a TOCI holding a Link.
+// Entries of a deeper level stand in a TOC of their own inside the entry
+// above them.
+func (b *builder) tocItem(level int) *tagRef {
+	tg := b.tags()
+	if tg == nil || len(tg.tocs) == 0 {
+		return nil
+	}
+	level = max(level, 1)
+	if len(tg.tocs) > level {
+		tg.tocs = tg.tocs[:level]
+	}
+	if len(tg.items) > level-1 {
+		tg.items = tg.items[:level-1]
+	}
+	for len(tg.tocs) < level && len(tg.items) == len(tg.tocs) { // a TOC inside the entry above
+		tg.tocs = append(tg.tocs, tg.items[len(tg.items)-1].add("TOC"))
+	}
+	toc := tg.tocs[len(tg.tocs)-1]
+	item := toc.add("TOCI")
+	tg.items = append(tg.items[:len(tg.tocs)-1], item)
+	return &tagRef{body: item.add("Link")}
 }
 
 // tagRef says where the lines and the marker of a textBlock go.

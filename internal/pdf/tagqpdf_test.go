@@ -374,6 +374,18 @@ func (q *qpdfDoc) checkElements(t *testing.T) {
 					t.Errorf("%s: a table holds %s", ref, k)
 				}
 			}
+		case "TOC":
+			for _, k := range kidTypes {
+				if k != "TOCI" {
+					t.Errorf("%s: a contents holds %s", ref, k)
+				}
+			}
+		case "TOCI":
+			for _, k := range kidTypes {
+				if k != "Link" && k != "TOC" {
+					t.Errorf("%s: a contents entry holds %s", ref, k)
+				}
+			}
 		case "L":
 			for _, k := range kidTypes {
 				if k != "LI" {
