@@ -321,15 +321,17 @@ func (t *textBlock) draw(p core.Provider, l line, x, top, lh float64, marker boo
 // wordEnd ends a line with an invisible space, so that the text of the
 // structure has a word boundary where the line breaks (a screen reader
 // and copying text join the marked content of the lines as it is). A line
-// that ends in a hyphen gets none: the word may go on on the next line.
-// The space ends the last run (whose cell grows by its width), or is a run
-// of its own after struck-through text, so as not to strike it.
+// that ends in a hyphen of the text ("Woon-" before "en zorg") gets one
+// too; a word broken inside because it is wider than a line (a long
+// address) also does, which splits it in the structure's text. The space
+// ends the last run (whose cell grows by its width), or is a run of its
+// own after struck-through text, so as not to strike it.
 func wordEnd(l line) line {
 	if len(l.Runs) == 0 {
 		return l
 	}
 	last := l.Runs[len(l.Runs)-1]
-	if strings.HasSuffix(last.Text, "-") || strings.HasSuffix(last.Text, "\u00ad") || strings.HasSuffix(last.Text, " ") {
+	if strings.HasSuffix(last.Text, " ") {
 		return l
 	}
 	sw := textWidth(" ", last.Face, last.Size)

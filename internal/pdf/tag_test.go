@@ -224,8 +224,8 @@ func (n *snode) walk(fn func(n *snode, sects int)) {
 	w(n, 0)
 }
 
-// text is all the text below n in reading order, one space between
-// marked-content sequences.
+// text is all the text below n in reading order, the marked-content
+// sequences joined as they are (each line ends in its own space).
 func (n *snode) text() string {
 	var parts []string
 	n.walk(func(k *snode, _ int) {
@@ -233,7 +233,7 @@ func (n *snode) text() string {
 			parts = append(parts, k.texts...)
 		}
 	})
-	return strings.Join(parts, " ")
+	return strings.Join(parts, "")
 }
 
 // checkHeadings: headings never skip a level going down (an H3 follows an
