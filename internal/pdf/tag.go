@@ -294,6 +294,7 @@ func (t *textBlock) draw(p core.Provider, l line, x, top, lh float64, marker boo
 		e = t.tag.label
 	}
 	page := t.track.page()
+	l, hyph := layoutHyphen(l)
 	l = wordEnd(l)
 	for i := 0; i < len(l.Runs); {
 		j := i + 1
@@ -316,6 +317,31 @@ func (t *textBlock) draw(p core.Provider, l line, x, top, lh float64, marker boo
 		}
 		i = j
 	}
+	if hyph != nil { // not part of the word in the structure's text
+		tg.begin(p, "/Artifact <</Type /Layout>> BDC")
+		drawLine(p, line{Runs: []run{*hyph}}, t.st, x, top, lh)
+		tg.end()
+	}
+}
+
+// layoutHyphen takes the hyphen that layout added at the end of a line
+// off its last run, to be drawn as an artifact at the same place. A
+// hyphen in a link stays: it belongs to the link's annotation.
+func layoutHyphen(l line) (line, *run) {
+	n := len(l.Runs)
+	if !l.Hyph || n == 0 || l.Runs[n-1].Link != "" || !strings.HasSuffix(l.Runs[n-1].Text, "-") {
+		return l, nil
+	}
+	last := l.Runs[n-1]
+	hw := textWidth("-", last.Face, last.Size)
+	h := run{X: last.X + last.Width - hw, Text: "-", Face: last.Face, Size: last.Size, Sup: last.Sup, Str: last.Str, Width: hw}
+	runs := append(make([]run, 0, n), l.Runs...)
+	runs[n-1].Text = strings.TrimSuffix(last.Text, "-")
+	runs[n-1].Width -= hw
+	if runs[n-1].Text == "" {
+		runs = runs[:n-1]
+	}
+	return line{Runs: runs, Width: l.Width - hw, Hyph: true}, &h
 }
 
 // wordEnd ends a line with an invisible space, so that the text of the
@@ -331,7 +357,7 @@ func wordEnd(l line) line {
 		return l
 	}
 	last := l.Runs[len(l.Runs)-1]
-	if strings.HasSuffix(last.Text, " ") {
+	if l.Hyph || strings.HasSuffix(last.Text, " ") { // a word broken by layout goes on
 		return l
 	}
 	sw := textWidth(" ", last.Face, last.Size)
