@@ -87,6 +87,13 @@ func checkTagged(t *testing.T, pdf []byte) {
 	if out := runTool(t, "qpdf", "--check", file); !strings.Contains(out, "No syntax or stream encoding errors") {
 		t.Errorf("qpdf --check:\n%s", out)
 	}
+	// Fonts embedded, each with a ToUnicode map (pdffonts: emb, uni).
+	fonts := strings.Split(strings.TrimSpace(runTool(t, "pdffonts", file)), "\n")
+	for _, l := range fonts[min(2, len(fonts)):] {
+		if f := strings.Fields(l); len(f) < 5 || f[len(f)-5] != "yes" || f[len(f)-3] != "yes" {
+			t.Errorf("font not embedded or without ToUnicode: %s", l)
+		}
+	}
 	q := readQpdf(t, file)
 	marked := q.checkContent(t)
 	tree := q.structTree(t, marked)
