@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
@@ -147,11 +148,18 @@ type pdfInfo struct {
 	Pages int // 0 when unknown
 }
 
-// pageObject is a page object of a PDF ("/Type /Page", not "/Pages").
-var pageObject = regexp.MustCompile(`/Type\s*/Page[^s]`)
+// pageCount is the /Count of a PDF's page tree. Page objects are not
+// counted: an incremental update (the signature fields) writes a page again.
+var pageCount = regexp.MustCompile(`/Type\s*/Pages\b[^>]*?/Count\s+(\d+)`)
 
 func pdfInfoOf(b []byte) pdfInfo {
-	return pdfInfo{Size: len(b), Pages: len(pageObject.FindAll(b, -1))}
+	n := 0
+	for _, m := range pageCount.FindAllSubmatch(b, -1) {
+		if c, err := strconv.Atoi(string(m[1])); err == nil {
+			n = max(n, c)
+		}
+	}
+	return pdfInfo{Size: len(b), Pages: n}
 }
 
 // PDFLink is the text of the link to the agreement's PDF, fitting its
