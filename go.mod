@@ -3,6 +3,7 @@ module github.com/prestatie/prestatie
 go 1.26.0
 
 require (
+	github.com/blevesearch/snowballstem v0.9.0
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/go-fonts/dejavu v0.3.2
 	github.com/yuin/goldmark v1.8.7

@@ -1,0 +1,92 @@
+// Package search builds the site's search index: at build time every
+// searchable page's text is read from its HTML, cut into words, stemmed
+// with the Dutch Snowball stemmer and written as small JSON files that
+// the site's own script (themes/default/search.js) fetches per query.
+//
+// The script does the same to the query as this package does to the
+// pages (Terms), so the two must agree exactly: the folding and cutting
+// rules below are mirrored in search.js, and a test runs both on the
+// same words.
+package search
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/dutch"
+	"golang.org/x/text/unicode/norm"
+)
+
+// StopWords are Snowball's Dutch stop words: so common that they carry no
+// meaning for a search, left out of the index and of queries. The index
+// hands them to the script, so both leave out the same words.
+var StopWords = strings.Fields(`aan al alles als altijd andere ben bij daar dan dat de der deze die dit
+doch doen door dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun
+iemand iets ik in is ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu
+of om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren was
+wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou`)
+
+var stop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range StopWords {
+		m[w] = true
+	}
+	return m
+}()
+
+// Words cuts a text into its words as the index sees them: lower case,
+// accents removed ("financiële" → "financiele"), runs of letters and
+// digits. search.js's words() does the same.
+func Words(text string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	for _, r := range norm.NFD.String(strings.ToLower(text)) {
+		switch {
+		case unicode.Is(unicode.M, r):
+			// an accent, dropped; it does not end the word
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			b.WriteRune(r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// Stemmer stems words with the Dutch Snowball stemmer, remembering each
+// word's stem: a site repeats a small vocabulary many times. It is safe
+// for concurrent use.
+type Stemmer struct{ memo sync.Map }
+
+// Term is the index term of one word from Words, or "" for a stop word or
+// a single letter. Words of the letters a–z only are stemmed ("woningen"
+// → "woning"); others (numbers, "2028", other scripts) are kept whole.
+func (s *Stemmer) Term(w string) string {
+	if stop[w] || (len(w) == 1 && !isDigit(w[0])) {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return w
+		}
+	}
+	if t, ok := s.memo.Load(w); ok {
+		return t.(string)
+	}
+	env := snowballstem.NewEnv(w)
+	dutch.Stem(env)
+	t := env.Current()
+	s.memo.Store(w, t)
+	return t
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
