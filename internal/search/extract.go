@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -33,6 +34,19 @@ type Block struct {
 var skipped = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Template: true, atom.Svg: true, atom.Nav: true,
 	atom.Button: true, atom.Select: true, atom.Form: true, atom.Noscript: true,
+}
+
+// skippedClasses mark elements that repeat what stands beside them: the
+// data table of a chart (its caption and summary are indexed).
+var skippedClasses = []string{"chart-data"}
+
+func skippedClass(class string) bool {
+	for _, c := range strings.Fields(class) {
+		if slices.Contains(skippedClasses, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // inline elements do not separate words; every other element does.
@@ -120,7 +134,7 @@ func (e *extractor) start(tag atom.Atom, attrs map[string]string, selfClosing bo
 		return
 	}
 	_, hidden := attrs["hidden"]
-	if skipped[tag] || hidden || attrs["aria-hidden"] == "true" {
+	if skipped[tag] || hidden || attrs["aria-hidden"] == "true" || skippedClass(attrs["class"]) {
 		e.skip = len(e.stack)
 		return
 	}

@@ -82,11 +82,15 @@ func (s *Stemmer) Term(w string) string {
 	if t, ok := s.memo.Load(w); ok {
 		return t.(string)
 	}
-	env := snowballstem.NewEnv(w)
-	dutch.Stem(env)
-	t := env.Current()
+	t := s.stemOf(w)
 	s.memo.Store(w, t)
 	return t
+}
+
+func (s *Stemmer) stemOf(w string) string {
+	env := snowballstem.NewEnv(w)
+	dutch.Stem(env)
+	return env.Current()
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -476,7 +476,7 @@ func TestChartsWithoutECharts(t *testing.T) {
 }
 
 // hashedAsset is a theme script under its content-hashed name.
-var hashedAsset = regexp.MustCompile(`^/sub/assets/(echarts\.common\.min|charts|filter)\.[0-9a-f]{10}\.js$`)
+var hashedAsset = regexp.MustCompile(`^/sub/assets/(echarts\.common\.min|charts|filter|search)\.[0-9a-f]{10}\.js$`)
 
 func mustSub(t *testing.T, fsys fs.FS, dir string) fs.FS {
 	t.Helper()

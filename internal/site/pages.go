@@ -85,6 +85,10 @@ func (r *renderer) pages() ([]job, error) {
 		return nil
 	})
 	add("404", "404/", func(p *page) error { p.Title = "Pagina niet gevonden"; return nil })
+	add("search", searchPath, func(p *page) error {
+		p.Title, p.Crumbs = "Zoeken", []link{{"Home", ""}}
+		return nil
+	})
 	add("accessibility", accessibilityPath, func(p *page) error {
 		p.Title, p.Crumbs = "Toegankelijkheidsverklaring", []link{{"Home", ""}}
 		return nil

@@ -90,6 +90,8 @@ func (p *page) Description() string {
 		return "Open data van " + of + ": alle punten van de tekst en alle voortgangsmeldingen als CSV en JSON, met uitleg per kolom."
 	case "accessibility":
 		return "Toegankelijkheidsverklaring van " + p.Site.Title + ": in hoeverre de site toegankelijk is en waar u een probleem meldt."
+	case "search":
+		return "Zoeken in de tekst en de voortgang van alle overeenkomsten van " + p.Site.Title + "."
 	case "404":
 		return "Deze pagina bestaat niet (meer)."
 	}

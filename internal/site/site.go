@@ -18,6 +18,7 @@ import (
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/charts"
 	"github.com/prestatie/prestatie/internal/markdown"
+	"github.com/prestatie/prestatie/internal/search"
 )
 
 // Options steer rendering.
@@ -83,6 +84,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		pdfFile: opt.PDFFile,
 		favicon: opt.Favicon,
 		pdfs:    map[*a.Agreement]*pdfResult{},
+		search:  search.New(),
 	}
 	for _, ag := range s.Agreements {
 		r.pdfs[ag] = &pdfResult{}
@@ -124,6 +126,9 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			f, err := r.render(j)
+			if err == nil {
+				r.indexPage(i, j, f) // search.go
+			}
 			if err == nil && opt.Emit != nil {
 				err = opt.Emit(f)
 				f.Data = nil
@@ -163,6 +168,11 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		return nil, err
 	}
 	out.Files = append(out.Files, figs...)
+	idx := r.searchFiles()
+	if err := emit(opt.Emit, idx); err != nil {
+		return nil, err
+	}
+	out.Files = append(out.Files, idx...)
 	slices.SortFunc(out.Files, func(x, y File) int { return strings.Compare(x.Path, y.Path) })
 	return out, nil
 }
@@ -201,6 +211,7 @@ type renderer struct {
 	echarts  *charts.ECharts
 	noECh    error             // why echarts is nil
 	assets   map[string]string // theme file → content-hashed name (assets.go)
+	search   *search.Index     // the pages' text, for the search page (search.go)
 }
 
 // job is one page to render.
@@ -233,7 +244,7 @@ var reservedIDs = a.ReservedIDs
 
 func (r *renderer) parseTemplates(tfs fs.FS) error {
 	r.pages_ = map[string]*template.Template{}
-	for _, kind := range []string{"home", "agreement", "section", "404", "reports", "report", "commitments", "data", "accessibility"} {
+	for _, kind := range []string{"home", "agreement", "section", "404", "reports", "report", "commitments", "data", "accessibility", "search"} {
 		t, err := template.New("base.html").Funcs(r.funcs()).ParseFS(tfs, "base.html", "partials*.html", kind+".html")
 		if err != nil {
 			return fmt.Errorf("sjabloon %s.html: %w", kind, err)

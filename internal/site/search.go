@@ -1,0 +1,30 @@
+package site
+
+// searchPath is the search page (templates/search.html); the index it
+// reads lies below it (internal/search).
+const searchPath = "zoeken/"
+
+// searchable are the kinds of page the search finds: the text of the
+// agreements and their progress. Lists that repeat it (the afspraken and
+// their filters, the list of rapportages, the home page) and the site's
+// own pages are left out, so that each passage is found once, on its own
+// page.
+var searchable = map[string]bool{"agreement": true, "section": true, "report": true}
+
+// indexPage adds a rendered page to the search index. It is called from
+// the goroutine that rendered the page; n is the page's place in the
+// fixed order of pages, so the index does not depend on timing.
+func (r *renderer) indexPage(n int, j job, f File) {
+	if searchable[j.kind] && r.search != nil {
+		r.search.Add(n, j.path, f.Data)
+	}
+}
+
+// searchFiles is the index of every searchable page.
+func (r *renderer) searchFiles() []File {
+	var files []File
+	for _, f := range r.search.Files() {
+		files = append(files, File{Path: f.Path, Data: f.Data})
+	}
+	return files
+}
