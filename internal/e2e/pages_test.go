@@ -119,7 +119,7 @@ const readPage = shownHidden + `(() => {
 type noScriptInfo struct {
 	Kind        string   `json:"kind"`
 	Missing     []string `json:"missing"`     // text that is not rendered
-	HiddenText  []string `json:"hiddenText"`  // text in a [hidden] element other than the script-only filter form
+	HiddenText  []string `json:"hiddenText"`  // text in a [hidden] element other than the script-only filter and search forms
 	Figures     int      `json:"figures"`     // figures with a chart and a data table
 	Tables      int      `json:"tables"`      // of those, with the table open and visible
 	Commitments int      `json:"commitments"` // afspraken in the text, with their state
@@ -136,7 +136,7 @@ type noScriptInfo struct {
 // readNoScript walks every text node of the page: each must be rendered, or
 // sit behind a closed <details> whose summary is (one click away, which
 // needs no script either). Only the live filter form, which needs
-// JavaScript, may hide text.
+// JavaScript, and the search form, which does too, may hide text.
 const readNoScript = shownHidden + `(() => {
   const visible = el => !!el && el.checkVisibility({opacityProperty: true, visibilityProperty: true});
   const de = document.documentElement;
@@ -151,7 +151,7 @@ const readNoScript = shownHidden + `(() => {
     if (!text || p.closest('script, template')) continue;
     const h = p.closest('[hidden]');
     if (h) {
-      if (!h.closest('form.live-filter')) out.hiddenText.push(text);
+      if (!h.closest('form.live-filter, form.search-form')) out.hiddenText.push(text);
       continue;
     }
     const d = p.closest('details:not([open])');
@@ -250,7 +250,7 @@ func TestEveryPage(t *testing.T) {
 						screenshots(t, ctx, base+p, filepath.Join(shots, s.name+"_"+kind))
 					}
 				}
-				for _, k := range []string{"home", "agreement", "section", "reports", "report", "commitments", "data", "accessibility", "404"} {
+				for _, k := range []string{"home", "agreement", "section", "reports", "report", "commitments", "data", "accessibility", "search", "404"} {
 					if kinds[k] == 0 && (k != "report" || s.reports) {
 						t.Errorf("no page of kind %s among %v", k, kinds)
 					}

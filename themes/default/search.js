@@ -121,7 +121,15 @@
   var input = form.querySelector("input[type=search]");
   var status = document.querySelector("[data-search-status]");
   var list = document.querySelector("[data-search-results]");
-  var more = document.querySelector("[data-search-more]");
+  // The button for more results needs this script, so it makes it.
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "search-more";
+  more.textContent = "Meer resultaten";
+  more.hidden = true;
+  var moreP = document.createElement("p");
+  moreP.appendChild(more);
+  list.parentNode.insertBefore(moreP, list.nextSibling);
   var base = form.getAttribute("data-search-base");
   var entryURL = form.getAttribute("data-search-index");
   var dir = entryURL.slice(0, entryURL.lastIndexOf("/") + 1);
