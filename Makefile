@@ -15,7 +15,7 @@ endif
 # package/target of every fuzz target.
 FUZZ = content/FuzzSplit content/FuzzLoad pdf/FuzzMarkdown build/FuzzBuild
 
-.PHONY: site test test-unit fuzz bench bench-scale fmt clean install prestatie embed-echarts embed-hyphen
+.PHONY: site test test-unit fuzz bench bench-scale bench-search fmt clean install prestatie embed-echarts embed-hyphen
 
 # Browser assets and test tools from the npm registry, pinned by package-lock.json.
 node_modules: package.json package-lock.json
@@ -100,6 +100,15 @@ SIZES ?= 50,200,800
 MODES ?= pdf,no-pdf
 bench-scale: prestatie
 	$(GO) run ./internal/corpus/bench -bin ./prestatie -sizes $(SIZES) -modes $(MODES)
+
+# The site's search against Pagefind (npm devDependency) on the same pages
+# of the default site and a corpus of 50 agreements: bytes fetched per query,
+# time to the first results in headless Chromium, the first five results
+# compared (docs/zoeken.md). Not part of make test.
+SEARCH_SIZES ?= 0,50
+SEARCH_QUERIES ?= woningen,energielabel,huurverhoging
+bench-search: node_modules
+	$(GO) run ./internal/search/bench -pagefind node_modules/.bin/pagefind -sizes $(SEARCH_SIZES) -queries $(SEARCH_QUERIES)
 
 fmt:
 	gofmt -w .
