@@ -63,7 +63,7 @@ var headings = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, a
 // scripts and navigation left out) and its breadcrumbs (nav.breadcrumbs).
 func Extract(path string, page []byte) Doc {
 	e := &extractor{doc: Doc{Path: path}}
-	z := html.NewTokenizer(bytes.NewReader(page))
+	z := html.NewTokenizer(bytes.NewReader(region(page)))
 	for {
 		tt := z.Next()
 		switch tt {
@@ -74,18 +74,50 @@ func Extract(path string, page []byte) Doc {
 			e.text(string(z.Text()))
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			attrs := map[string]string{}
+			var at attrs
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
-				attrs[string(k)] = string(v)
+				switch string(k) {
+				case "id":
+					at.id = string(v)
+				case "class":
+					at.class = string(v)
+				case "hidden":
+					at.hidden = true
+				case "aria-hidden":
+					at.hidden = at.hidden || string(v) == "true"
+				}
 			}
-			e.start(atom.Lookup(name), attrs, tt == html.SelfClosingTagToken)
+			e.start(atom.Lookup(name), at, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			e.end(atom.Lookup(name))
 		}
 	}
+}
+
+// attrs are the attributes Extract reads.
+type attrs struct {
+	id, class string
+	hidden    bool // hidden, or aria-hidden="true"
+}
+
+// region is the part of a page Extract reads: from the breadcrumbs (or
+// <main>) to the end of <main>, so that the head, header and footer are
+// not even tokenized. A page without <main> is read whole.
+func region(page []byte) []byte {
+	from := bytes.Index(page, []byte("<main"))
+	to := bytes.LastIndex(page, []byte("</main>"))
+	if from < 0 || to < from {
+		return page
+	}
+	if i := bytes.Index(page[:from], []byte("breadcrumbs")); i >= 0 {
+		if j := bytes.LastIndex(page[:i], []byte("<nav")); j >= 0 {
+			from = j
+		}
+	}
+	return page[from : to+len("</main>")]
 }
 
 type open struct {
@@ -111,12 +143,12 @@ type extractor struct {
 
 var voids = map[atom.Atom]bool{atom.Br: true, atom.Img: true, atom.Input: true, atom.Hr: true, atom.Wbr: true, atom.Meta: true, atom.Link: true, atom.Source: true}
 
-func (e *extractor) start(tag atom.Atom, attrs map[string]string, selfClosing bool) {
+func (e *extractor) start(tag atom.Atom, at attrs, selfClosing bool) {
 	if !e.inMain {
 		switch {
 		case tag == atom.Main:
 			e.inMain = true
-		case tag == atom.Nav && strings.Contains(" "+attrs["class"]+" ", " breadcrumbs "):
+		case tag == atom.Nav && slices.Contains(strings.Fields(at.class), "breadcrumbs"):
 			e.crumbs = true
 		case e.crumbs && tag == atom.Li:
 			e.crumb.Reset()
@@ -133,15 +165,14 @@ func (e *extractor) start(tag atom.Atom, attrs map[string]string, selfClosing bo
 	if e.skip > 0 {
 		return
 	}
-	_, hidden := attrs["hidden"]
-	if skipped[tag] || hidden || attrs["aria-hidden"] == "true" || skippedClass(attrs["class"]) {
+	if skipped[tag] || at.hidden || skippedClass(at.class) {
 		e.skip = len(e.stack)
 		return
 	}
 	if !inline[tag] {
 		e.space()
 	}
-	id := attrs["id"]
+	id := at.id
 	switch {
 	case headings[tag] && e.heading == 0:
 		e.flush()
@@ -268,4 +299,22 @@ func (e *extractor) close() {
 	}
 }
 
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapse trims s and makes each run of white space one space.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\r', '\f':
+			space = b.Len() > 0
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

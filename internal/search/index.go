@@ -86,12 +86,12 @@ func (x *Index) AddDoc(order int, d Doc) {
 		case b.heading:
 			w = headingWeight
 		}
-		for _, word := range Words(b.Text) {
+		eachWord(b.Text, func(word string) {
 			if t := x.stem.Term(word); t != "" {
 				e.tf[t] += w
 				e.length += w
 			}
-		}
+		})
 	}
 	x.mu.Lock()
 	x.docs[order] = e

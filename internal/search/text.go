@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/dutch"
@@ -41,25 +42,51 @@ var stop = func() map[string]bool {
 // digits. search.js's words() does the same.
 func Words(text string) []string {
 	var out []string
-	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, b.String())
-			b.Reset()
-		}
-	}
-	for _, r := range norm.NFD.String(strings.ToLower(text)) {
-		switch {
-		case unicode.Is(unicode.M, r):
-			// an accent, dropped; it does not end the word
-		case unicode.IsLetter(r) || unicode.IsNumber(r):
-			b.WriteRune(r)
-		default:
-			flush()
-		}
-	}
-	flush()
+	eachWord(text, func(w string) { out = append(out, w) })
 	return out
+}
+
+// eachWord calls f with each word of text, as Words cuts them. Words of
+// ASCII letters and digits, most of a Dutch text, are taken as they stand
+// (lowered); others go through Unicode decomposition to lose their
+// accents.
+func eachWord(text string, f func(string)) {
+	start, ascii, upper := -1, true, false
+	for i, r := range text {
+		in := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.M, r)
+		switch {
+		case in && start < 0:
+			start, ascii, upper = i, r < utf8.RuneSelf, r >= 'A' && r <= 'Z'
+		case in:
+			ascii = ascii && r < utf8.RuneSelf
+			upper = upper || r >= 'A' && r <= 'Z'
+		case start >= 0:
+			emit(text[start:i], ascii, upper, f)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		emit(text[start:], ascii, upper, f)
+	}
+}
+
+func emit(w string, ascii, upper bool, f func(string)) {
+	switch {
+	case ascii && !upper:
+		f(w)
+	case ascii:
+		f(strings.ToLower(w))
+	default:
+		var b strings.Builder
+		for _, r := range norm.NFD.String(strings.ToLower(w)) {
+			if !unicode.Is(unicode.M, r) {
+				b.WriteRune(r)
+			}
+		}
+		if b.Len() > 0 {
+			f(b.String())
+		}
+	}
 }
 
 // Stemmer stems words with the Dutch Snowball stemmer, remembering each

@@ -57,7 +57,7 @@ func run(pagefind, chromium string, sizes, queries []string, runs int) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	fmt.Println("| site | query | engine | results | index bytes (gzip) | code bytes (gzip) | requests | first results (ms, median) | first 5 shared |")
+	fmt.Println("| site | query | engine | results | index bytes (gzip) | code bytes (gzip) | requests | first results (ms, median) | first 5 shared (same titles) |")
 	fmt.Println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 	for _, size := range sizes {
 		n, err := strconv.Atoi(strings.TrimSpace(size))
@@ -108,11 +108,12 @@ func run(pagefind, chromium string, sizes, queries []string, runs int) error {
 				}
 				res[i].ms = median(times)
 			}
-			shared, of := overlap(res[0].urls, res[1].urls, 5)
+			shared, of := overlap(res[0].urls, res[1].urls, 5, pagePath)
+			titles, _ := overlap(res[0].titles, res[1].titles, 5, strings.TrimSpace)
 			for i, engine := range []string{"prestatie", "Pagefind"} {
 				r := res[i]
 				fmt.Printf("| %s | %s | %s | %d | %d | %d | %d | %.0f | %s |\n", name, q, engine, r.count, r.index, r.code, r.requests, r.ms,
-					map[bool]string{true: fmt.Sprintf("%d of %d", shared, of), false: ""}[i == 0])
+					map[bool]string{true: fmt.Sprintf("%d of %d (titles %d)", shared, of, titles), false: ""}[i == 0])
 			}
 		}
 		srv.Close()
@@ -150,7 +151,7 @@ const q = new URLSearchParams(location.search).get("q");
 const pf = await import("/pagefind/pagefind.js");
 const s = await pf.search(q);
 const top = await Promise.all(s.results.slice(0, 10).map(r => r.data()));
-window.benchResult = {count: s.results.length, urls: top.map(d => d.url)};
+window.benchResult = {count: s.results.length, urls: top.map(d => d.url), titles: top.map(d => d.meta.title)};
 performance.mark("pagefind-results");
 </script></body></html>`
 
@@ -158,7 +159,7 @@ type result struct {
 	count, requests int
 	index, code     int64
 	ms              float64
-	urls            []string
+	urls, titles    []string
 }
 
 func measure(chromium, base, engine, q string, log *counter) (result, error) {
@@ -172,15 +173,16 @@ func measure(chromium, base, engine, q string, log *counter) (result, error) {
 	if err := chromedp.Do(ctx); err != nil { // a fresh browser: an empty cache
 		return result{}, err
 	}
-	var url, mark, urls, count string
+	var url, mark, urls, titles, count string
 	switch engine {
 	case "prestatie":
 		url, mark = base+"/zoeken/?q="+q, "zoeken-resultaten"
 		urls = `[...document.querySelectorAll('.search-results > li a')].slice(0, 10).map(a => a.getAttribute('href'))`
+		titles = `[...document.querySelectorAll('.search-results > li a')].slice(0, 10).map(a => a.textContent)`
 		count = `parseInt(document.querySelector('[data-search-status]').textContent) || 0`
 	default:
 		url, mark = base+"/pagefind-bench.html?q="+q, "pagefind-results"
-		urls, count = `window.benchResult.urls`, `window.benchResult.count`
+		urls, titles, count = `window.benchResult.urls`, `window.benchResult.titles`, `window.benchResult.count`
 	}
 	wait := fmt.Sprintf(`performance.getEntriesByName(%q).length > 0`, mark)
 	var r result
@@ -194,6 +196,9 @@ func measure(chromium, base, engine, q string, log *counter) (result, error) {
 	}
 	r.ms = ms
 	if r.urls, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](urls)); err != nil {
+		return r, err
+	}
+	if r.titles, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](titles)); err != nil {
 		return r, err
 	}
 	if r.count, err = chromedp.Run(ctx, chromedp.Evaluate[int](count)); err != nil {
@@ -214,25 +219,28 @@ func measure(chromium, base, engine, q string, log *counter) (result, error) {
 	return r, nil
 }
 
-// overlap counts the pages among the first n of a that are among the
-// first n of b, anchors and base left out, and says out of how many (n,
-// or fewer when either has fewer results).
-func overlap(a, b []string, n int) (int, int) {
-	norm := func(u string) string {
-		u, _, _ = strings.Cut(u, "#")
-		return strings.TrimSuffix(strings.TrimPrefix(u, "/"), "index.html")
-	}
-	in := map[string]bool{}
+// overlap counts the items among the first n of a that are among the
+// first n of b (each counted once), as norm makes them, and says out of
+// how many (n, or fewer when either has fewer).
+func overlap(a, b []string, n int, norm func(string) string) (int, int) {
+	in := map[string]int{}
 	for _, u := range b[:min(n, len(b))] {
-		in[norm(u)] = true
+		in[norm(u)]++
 	}
 	k := 0
 	for _, u := range a[:min(n, len(a))] {
-		if in[norm(u)] {
+		if in[norm(u)] > 0 {
+			in[norm(u)]--
 			k++
 		}
 	}
 	return k, min(n, len(a), len(b))
+}
+
+// pagePath is a result's page: anchor and index.html left out.
+func pagePath(u string) string {
+	u, _, _ = strings.Cut(u, "#")
+	return strings.TrimSuffix(strings.TrimPrefix(u, "/"), "index.html")
 }
 
 func median(xs []float64) float64 {

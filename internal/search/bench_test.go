@@ -1,0 +1,57 @@
+package search_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/prestatie/prestatie/internal/build"
+	"github.com/prestatie/prestatie/internal/corpus"
+	"github.com/prestatie/prestatie/internal/search"
+)
+
+// BenchmarkIndex measures what the search index adds to a build: reading
+// the searchable pages of a corpus of 10 agreements and writing the index.
+func BenchmarkIndex(b *testing.B) {
+	src := filepath.Join(b.TempDir(), "corpus")
+	if err := corpus.Write(src, 10); err != nil {
+		b.Fatal(err)
+	}
+	dest := filepath.Join(b.TempDir(), "site")
+	if _, ds, err := build.Build(build.Options{Source: src, Dest: dest, NoPDF: true}); err != nil || ds.HasErrors() {
+		b.Fatal(err, ds)
+	}
+	kind := regexp.MustCompile(`<body class="page-(agreement|section|report)"`)
+	type page struct {
+		path string
+		data []byte
+	}
+	var pages []page
+	var size int64
+	filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, "index.html") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err == nil && kind.Match(data) {
+			rel, _ := filepath.Rel(dest, filepath.Dir(p))
+			pages = append(pages, page{filepath.ToSlash(rel) + "/", data})
+			size += int64(len(data))
+		}
+		return err
+	})
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		x := search.New()
+		for i, p := range pages {
+			x.Add(i, p.path, p.data)
+		}
+		if len(x.Files()) < len(pages) {
+			b.Fatal("too few files")
+		}
+	}
+	b.ReportMetric(float64(len(pages)), "pages")
+}
