@@ -44,12 +44,15 @@ func main() {
 	queries := flag.String("queries", "woningen,energielabel,huurverhoging", "queries, comma-separated")
 	runs := flag.Int("runs", 3, "cold runs per query and engine (the median time is printed)")
 	chromium := flag.String("chromium", "/usr/bin/chromium", "the browser")
+	verbose = flag.Bool("v", false, "print the first three results of each engine")
 	flag.Parse()
 	if err := run(*pagefind, *chromium, strings.Split(*sizes, ","), strings.Split(*queries, ","), *runs); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
+
+var verbose *bool
 
 func run(pagefind, chromium string, sizes, queries []string, runs int) error {
 	tmp, err := os.MkdirTemp("", "bench-search-")
@@ -108,6 +111,13 @@ func run(pagefind, chromium string, sizes, queries []string, runs int) error {
 				}
 				res[i].ms = median(times)
 			}
+			if *verbose {
+				for i, engine := range []string{"prestatie", "Pagefind"} {
+					for k := range min(3, len(res[i].urls)) {
+						fmt.Fprintf(os.Stderr, "  %s %q %s #%d %s: %.100s\n", name, q, engine, k+1, res[i].urls[k], res[i].quotes[k])
+					}
+				}
+			}
 			shared, of := overlap(res[0].urls, res[1].urls, 5, pagePath)
 			titles, _ := overlap(res[0].titles, res[1].titles, 5, strings.TrimSpace)
 			for i, engine := range []string{"prestatie", "Pagefind"} {
@@ -151,7 +161,8 @@ const q = new URLSearchParams(location.search).get("q");
 const pf = await import("/pagefind/pagefind.js");
 const s = await pf.search(q);
 const top = await Promise.all(s.results.slice(0, 10).map(r => r.data()));
-window.benchResult = {count: s.results.length, urls: top.map(d => d.url), titles: top.map(d => d.meta.title)};
+window.benchResult = {count: s.results.length, urls: top.map(d => d.url), titles: top.map(d => d.meta.title),
+  quotes: top.map(d => d.excerpt.replace(/<[^>]*>/g, ""))};
 performance.mark("pagefind-results");
 </script></body></html>`
 
@@ -160,6 +171,7 @@ type result struct {
 	index, code     int64
 	ms              float64
 	urls, titles    []string
+	quotes          []string
 }
 
 func measure(chromium, base, engine, q string, log *counter) (result, error) {
@@ -173,16 +185,17 @@ func measure(chromium, base, engine, q string, log *counter) (result, error) {
 	if err := chromedp.Do(ctx); err != nil { // a fresh browser: an empty cache
 		return result{}, err
 	}
-	var url, mark, urls, titles, count string
+	var url, mark, urls, titles, quotes, count string
 	switch engine {
 	case "prestatie":
 		url, mark = base+"/zoeken/?q="+q, "zoeken-resultaten"
 		urls = `[...document.querySelectorAll('.search-results > li a')].slice(0, 10).map(a => a.getAttribute('href'))`
 		titles = `[...document.querySelectorAll('.search-results > li a')].slice(0, 10).map(a => a.textContent)`
+		quotes = `[...document.querySelectorAll('.search-results > li > p:last-child')].slice(0, 10).map(p => p.textContent)`
 		count = `parseInt(document.querySelector('[data-search-status]').textContent) || 0`
 	default:
 		url, mark = base+"/pagefind-bench.html?q="+q, "pagefind-results"
-		urls, titles, count = `window.benchResult.urls`, `window.benchResult.titles`, `window.benchResult.count`
+		urls, titles, quotes, count = `window.benchResult.urls`, `window.benchResult.titles`, `window.benchResult.quotes`, `window.benchResult.count`
 	}
 	wait := fmt.Sprintf(`performance.getEntriesByName(%q).length > 0`, mark)
 	var r result
@@ -199,6 +212,9 @@ func measure(chromium, base, engine, q string, log *counter) (result, error) {
 		return r, err
 	}
 	if r.titles, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](titles)); err != nil {
+		return r, err
+	}
+	if r.quotes, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](quotes)); err != nil {
 		return r, err
 	}
 	if r.count, err = chromedp.Run(ctx, chromedp.Evaluate[int](count)); err != nil {
