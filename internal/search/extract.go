@@ -37,8 +37,9 @@ var skipped = map[atom.Atom]bool{
 }
 
 // skippedClasses mark elements that repeat what stands beside them: the
-// data table of a chart (its caption and summary are indexed).
-var skippedClasses = []string{"chart-data"}
+// data table of a chart and its download links (its caption and summary
+// are indexed).
+var skippedClasses = []string{"chart-data", "chart-downloads"}
 
 func skippedClass(class string) bool {
 	for _, c := range strings.Fields(class) {
