@@ -77,7 +77,7 @@ func TestSearch(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	s := read("woningen", `document.querySelectorAll('.search-results > li').length > 0`)
+	s := read("woningen", `document.querySelectorAll('.search-results > li').length === 10 && document.querySelector('.search-more').checkVisibility()`)
 	if !s.FormShown || s.NoJSShown {
 		t.Errorf("with JavaScript: form shown %v, the text for without it shown %v", s.FormShown, s.NoJSShown)
 	}

@@ -270,6 +270,30 @@
     if (window.performance && performance.mark) performance.mark("zoeken-resultaten");
   }
 
+  // result is the list item of one page: its title linked to the place
+  // of the best quote, where it is, and the quote.
+  function result(p, qt) {
+    var li = document.createElement("li");
+    var h = document.createElement("h2");
+    var a = document.createElement("a");
+    var qu = quote(p, qt);
+    a.href = base + p.path + (qu.anchor ? "#" + qu.anchor : "");
+    a.textContent = p.title;
+    h.appendChild(a);
+    li.appendChild(h);
+    var ctx = [p.context, qu.heading && qu.heading !== p.title ? qu.heading : ""].filter(Boolean).join(" › ");
+    if (ctx) {
+      var c = document.createElement("p");
+      c.className = "search-context";
+      c.textContent = ctx;
+      li.appendChild(c);
+    }
+    var s = document.createElement("p");
+    s.appendChild(qu.frag);
+    li.appendChild(s);
+    return li;
+  }
+
   function show(id, q, docs, from) {
     if (from === 0) {
       list.textContent = "";
@@ -286,33 +310,18 @@
       return;
     }
     entry.then(function (e) {
-      return Promise.all(slice.map(function (d) { return get(dir + e.pageDir + d + ".json"); }));
-    }).then(function (pages) {
-      if (id !== run) return;
       var qt = terms(q);
-      pages.forEach(function (p) {
-        var li = document.createElement("li");
-        var h = document.createElement("h2");
-        var a = document.createElement("a");
-        var qu = quote(p, qt);
-        a.href = base + p.path + (qu.anchor ? "#" + qu.anchor : "");
-        a.textContent = p.title;
-        h.appendChild(a);
-        li.appendChild(h);
-        var ctx = [p.context, qu.heading && qu.heading !== p.title ? qu.heading : ""].filter(Boolean).join(" › ");
-        if (ctx) {
-          var c = document.createElement("p");
-          c.className = "search-context";
-          c.textContent = ctx;
-          li.appendChild(c);
-        }
-        var s = document.createElement("p");
-        s.appendChild(qu.frag);
-        li.appendChild(s);
-        list.appendChild(li);
-      });
-      more.hidden = from + PAGE >= docs.length;
-      if (from === 0) mark();
+      var pages = slice.map(function (d) { return get(dir + e.pageDir + d + ".json"); });
+      // Each result shows as soon as it and those above it are in.
+      return pages.reduce(function (chain, page, k) {
+        return chain.then(function () { return page; }).then(function (p) {
+          if (id !== run) return;
+          list.appendChild(result(p, qt));
+          if (from === 0 && k === 0) mark();
+        });
+      }, Promise.resolve());
+    }).then(function () {
+      if (id === run) more.hidden = from + PAGE >= docs.length;
     }).catch(function () {
       if (id === run) status.textContent = "Zoeken lukt nu niet: de resultaten konden niet worden geladen. Probeer het later opnieuw.";
     });

@@ -154,16 +154,20 @@ func searchablePages(site, dir string) (string, error) {
 }
 
 // pagefindPage runs a Pagefind search the way its own UI does: load the
-// library, search, load the first ten results' data.
+// library, search, load the first ten results' data; the mark is set when
+// the first result's data is in.
 const pagefindPage = `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Pagefind</title></head><body>
 <script type="module">
 const q = new URLSearchParams(location.search).get("q");
 const pf = await import("/pagefind/pagefind.js");
 const s = await pf.search(q);
-const top = await Promise.all(s.results.slice(0, 10).map(r => r.data()));
+const all = s.results.slice(0, 10).map(r => r.data());
+if (all.length) await all[0];
+performance.mark("pagefind-results");
+const top = await Promise.all(all);
 window.benchResult = {count: s.results.length, urls: top.map(d => d.url), titles: top.map(d => d.meta.title),
   quotes: top.map(d => d.excerpt.replace(/<[^>]*>/g, ""))};
-performance.mark("pagefind-results");
+window.benchDone = true;
 </script></body></html>`
 
 type result struct {
@@ -185,19 +189,21 @@ func measure(chromium, base, engine, q string, log *counter) (result, error) {
 	if err := chromedp.Do(ctx); err != nil { // a fresh browser: an empty cache
 		return result{}, err
 	}
-	var url, mark, urls, titles, quotes, count string
+	var url, mark, done, urls, titles, quotes, count string
 	switch engine {
 	case "prestatie":
 		url, mark = base+"/zoeken/?q="+q, "zoeken-resultaten"
+		// All results shown: the button for more, or fewer than ten.
+		done = `(() => { const n = document.querySelectorAll('.search-results > li').length; return n === Math.min(10, parseInt(document.querySelector('[data-search-status]').textContent) || 0); })()`
 		urls = `[...document.querySelectorAll('.search-results > li a')].slice(0, 10).map(a => a.getAttribute('href'))`
 		titles = `[...document.querySelectorAll('.search-results > li a')].slice(0, 10).map(a => a.textContent)`
 		quotes = `[...document.querySelectorAll('.search-results > li > p:last-child')].slice(0, 10).map(p => p.textContent)`
 		count = `parseInt(document.querySelector('[data-search-status]').textContent) || 0`
 	default:
-		url, mark = base+"/pagefind-bench.html?q="+q, "pagefind-results"
+		url, mark, done = base+"/pagefind-bench.html?q="+q, "pagefind-results", `window.benchDone === true`
 		urls, titles, quotes, count = `window.benchResult.urls`, `window.benchResult.titles`, `window.benchResult.quotes`, `window.benchResult.count`
 	}
-	wait := fmt.Sprintf(`performance.getEntriesByName(%q).length > 0`, mark)
+	wait := fmt.Sprintf(`performance.getEntriesByName(%q).length > 0 && %s`, mark, done)
 	var r result
 	log.take()
 	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.Poll[chromedp.Void](wait)); err != nil {
