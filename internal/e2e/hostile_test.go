@@ -106,8 +106,8 @@ const injected = `((base) => {
     case 'iframe': case 'frame': case 'frameset': case 'object': case 'embed': case 'applet': case 'base': case 'style': case 'math': case 'template':
       bad.push(desc(el));
       break;
-    case 'svg':
-      if (!chart) bad.push(desc(el));
+    case 'svg': // the site's own status bars and swatches are drawn, hidden from screen readers
+      if (!chart && !(el.matches('svg.light-bar, svg.light-swatch') && el.getAttribute('aria-hidden') === 'true')) bad.push(desc(el));
       break;
     case 'meta':
       if (el.httpEquiv) bad.push(desc(el));
