@@ -15,6 +15,7 @@ func siteFlags(fs *flag.FlagSet, opt *build.Options, output bool) {
 		fs.StringVar(&opt.Dest, "dest", "", "")
 		fs.StringVar(&opt.BaseURL, "base-url", "", "")
 		fs.BoolVar(&opt.NoPDF, "no-pdf", false, "")
+		fs.BoolVar(&opt.NoCache, "no-cache", false, "")
 	}
 }
 

@@ -39,10 +39,13 @@ Vlaggen:
   --no-drafts      toon geen concepten, zoals build zonder --drafts
 ` + outputFlags
 
-const helpBuild = `Gebruik: prestatie build [--source MAP] [--dest MAP] [--base-url URL] [--drafts] [--no-pdf]
+const helpBuild = `Gebruik: prestatie build [--source MAP] [--dest MAP] [--base-url URL] [--drafts] [--no-pdf] [--no-cache]
 
 Controleert de inhoud en bouwt de site met de pdf's. Bij een fout worden alle
 fouten getoond en wordt niets geschreven: de vorige uitvoer blijft staan.
+Een overeenkomst waarvan niets is veranderd sinds de vorige build wordt niet
+opnieuw gemaakt maar uit de cache naast de uitvoermap gehaald (.public.cache
+naast public/); de uitvoer is byte voor byte dezelfde.
 
 Vlaggen:
 ` + siteFlag + `  --dest MAP       uitvoermap (standaard public in de map van de site)
@@ -50,6 +53,7 @@ Vlaggen:
   --drafts         neem concepten (draft: true) mee
   --no-pdf         bouw alleen de site, zonder pdf's (sneller; de pagina's
                    linken dan niet naar een pdf)
+  --no-cache       maak alles opnieuw, zonder de cache te lezen of te vullen
 ` + outputFlags + `
 SOURCE_DATE_EPOCH zet de datum in de pdf (standaard de datum van de overeenkomst).
 `

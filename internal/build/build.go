@@ -18,6 +18,7 @@ import (
 
 	"github.com/prestatie/prestatie"
 	a "github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/cache"
 	"github.com/prestatie/prestatie/internal/charts"
 	"github.com/prestatie/prestatie/internal/content"
 	"github.com/prestatie/prestatie/internal/diag"
@@ -41,6 +42,13 @@ type Options struct {
 	// them and hands LatePDF a function that renders and returns them. The
 	// preview server serves the pages first.
 	LatePDF func(pdfs func() ([]site.File, error))
+	// NoCache makes Build render every agreement, without reading or
+	// writing its cache beside the output (CacheDir).
+	NoCache bool
+	// Cache, when set, makes Render reuse the files of every agreement
+	// whose inputs are as in an earlier Render with the same Cache (the
+	// preview server), and keep the files it renders for the next one.
+	Cache *MemCache
 }
 
 // Summary tells what a build produced.
@@ -69,6 +77,8 @@ type loaded struct {
 	static, css []site.File
 	fsys        fs.FS  // the site, links followed only within it
 	prefix      string // put before file names in diagnostics
+	echarts     *charts.ECharts
+	noECharts   error // why echarts is nil
 }
 
 // load reads the site, its theme, logos and house style, and checks what
@@ -136,13 +146,31 @@ func Build(opt Options) (Summary, diag.List, error) {
 	if err != nil || l.ds.HasErrors() {
 		return Summary{}, l.ds, err
 	}
+	var keys map[*a.Agreement]cache.Key
+	if !opt.NoCache {
+		keys = l.keys(opt)
+	}
 	// Pages and PDFs go to the temporary folder of the publish as soon as
-	// they are made (streamed), not held until the end.
+	// they are made (streamed), not held until the end. The agreements
+	// built before with the same inputs are linked in from the cache.
 	var out *site.Output
+	var cached, cachedPages int
 	ds := l.ds
 	err = publish(dest, func(w *tree) error {
+		c := openCache(w.dest, keys)
+		ok := false
+		defer func() { c.commit(ok) }()
 		var err error
-		out, ds, err = l.render(opt, w.write)
+		if cached, cachedPages, err = c.replay(w); err != nil {
+			return err
+		}
+		emit := func(f site.File) error {
+			if err := w.write(f); err != nil {
+				return err
+			}
+			return c.store(w, f.Path)
+		}
+		out, ds, err = l.render(opt, emit, c.reused)
 		if err != nil {
 			return err
 		}
@@ -156,6 +184,7 @@ func Build(opt Options) (Summary, diag.List, error) {
 				}
 			}
 		}
+		ok = true
 		return nil
 	})
 	if errors.Is(err, errContent) {
@@ -164,7 +193,7 @@ func Build(opt Options) (Summary, diag.List, error) {
 	if err != nil {
 		return Summary{}, ds, err
 	}
-	return Summary{Agreements: len(l.site.Agreements), Pages: out.Pages, Files: len(out.Files), Elapsed: time.Since(start)}, ds, nil
+	return Summary{Agreements: len(l.site.Agreements), Pages: out.Pages + cachedPages, Files: len(out.Files) + cached, Elapsed: time.Since(start)}, ds, nil
 }
 
 // errContent stops a publish when the content has errors found while
@@ -179,7 +208,10 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 	if err != nil || l.ds.HasErrors() {
 		return nil, l.site, l.ds, err
 	}
-	out, ds, err := l.render(opt, nil)
+	if opt.Cache != nil {
+		return l.renderCached(opt)
+	}
+	out, ds, err := l.render(opt, nil, nil)
 	if err != nil || ds.HasErrors() {
 		return nil, l.site, ds, err
 	}
@@ -195,18 +227,21 @@ func prepare(fsys fs.FS, opt Options, prefix string) (loaded, error) {
 	}
 	l := load(fsys, raw, opt, prefix)
 	l.fsys = fsys
+	if !l.ds.HasErrors() {
+		l.echarts, l.noECharts = charts.LoadECharts(opt.Source)
+	}
 	return l, nil
 }
 
 // render renders the loaded site. With emit, pages and PDFs are handed to
 // it as they are made and the Output lists the pages without their data;
-// the other files are in the Output as usual.
-func (l loaded) render(opt Options, emit func(site.File) error) (*site.Output, diag.List, error) {
-	s, ds, theme, logos, static, css := l.site, l.ds, l.theme, l.logos, l.static, l.css
-	pdfOpt := pdf.Options{Date: opt.Date, Theme: pdfTheme(theme, css)}
+// the other files are in the Output as usual. The files of the agreements
+// that reuse names (from a cache) are left out.
+func (l loaded) render(opt Options, emit func(site.File) error, reuse func(*a.Agreement) bool) (*site.Output, diag.List, error) {
+	s, ds, static := l.site, l.ds, l.static
 	var pdfs func() ([]site.File, error)
 	if opt.LatePDF == nil {
-		pdfs = renderPDFs(s, opt, pdfOpt, logos, emit)
+		pdfs = l.pdfs(opt, emit, reuse)
 	}
 	out, err := site.Render(s, site.Options{
 		PDF:       !opt.NoPDF,
@@ -214,9 +249,10 @@ func (l loaded) render(opt Options, emit func(site.File) error) (*site.Output, d
 		Favicon:   ownFavicon(static),
 		BaseURL:   opt.BaseURL,
 		Templates: overlay{sub(l.fsys, "templates"), sub(prestatie.Templates, "templates")},
-		Theme:     theme,
-		ECharts:   func() (*charts.ECharts, error) { return charts.LoadECharts(opt.Source) },
+		Theme:     l.theme,
+		ECharts:   func() (*charts.ECharts, error) { return l.echarts, l.noECharts },
 		Emit:      emit,
+		Reuse:     reuse,
 	})
 	if err != nil {
 		if pdfs != nil {
@@ -230,13 +266,13 @@ func (l loaded) render(opt Options, emit func(site.File) error) (*site.Output, d
 		}
 		return nil, ds, nil
 	}
-	out.Files = append(append(out.Files, static...), css...)
+	out.Files = append(append(out.Files, static...), l.css...)
 	if out.TablesOnly != nil {
 		ds.Warnf(diag.Pos{File: filepath.Join(l.prefix, content.ConfigFile)}, "%s", tablesOnly(out.TablesOnly))
 	}
 	if opt.LatePDF != nil {
 		if !opt.NoPDF {
-			opt.LatePDF(func() ([]site.File, error) { return renderPDFs(s, opt, pdfOpt, logos, nil)() })
+			opt.LatePDF(func() ([]site.File, error) { return l.pdfs(opt, nil, nil)() })
 		}
 		return out, ds, nil
 	}
@@ -244,18 +280,25 @@ func (l loaded) render(opt Options, emit func(site.File) error) (*site.Output, d
 	if err != nil {
 		return nil, ds, err
 	}
-	out.Files = append(out.Files, files...)
+	for _, f := range files {
+		if f.Path != "" { // not a reused agreement's
+			out.Files = append(out.Files, f)
+		}
+	}
 	slices.SortFunc(out.Files, func(x, y site.File) int { return strings.Compare(x.Path, y.Path) })
 	return out, ds, nil
 }
 
-// renderPDFs starts rendering the PDF of every agreement in the background,
-// beside the site, and returns a function that waits for them.
+// pdfs starts rendering the PDF of every agreement but those skip names
+// in the background, beside the site, and returns a function that waits
+// for them (a skipped agreement's File is the zero File).
 // With emit, each PDF is also handed to it when done.
-func renderPDFs(s *a.Site, opt Options, po pdf.Options, logos map[*a.Agreement]map[string]pdf.Logo, emit func(site.File) error) func() ([]site.File, error) {
+func (l loaded) pdfs(opt Options, emit func(site.File) error, skip func(*a.Agreement) bool) func() ([]site.File, error) {
 	if opt.NoPDF {
 		return func() ([]site.File, error) { return nil, nil }
 	}
+	s, logos := l.site, l.logos
+	po := pdf.Options{Date: opt.Date, Theme: pdfTheme(l.theme, l.css)}
 	files := make([]site.File, len(s.Agreements))
 	errs := make([]error, len(s.Agreements))
 	var wg sync.WaitGroup
@@ -264,6 +307,9 @@ func renderPDFs(s *a.Site, opt Options, po pdf.Options, logos map[*a.Agreement]m
 	// garbage collection (measured: 200 agreements peaked at 732 MiB).
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, ag := range s.Agreements {
+		if skip != nil && skip(ag) {
+			continue
+		}
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()

@@ -63,7 +63,7 @@ func TestCheckReportsWhatBuildFails(t *testing.T) {
 	}
 }
 
-func edit(t *testing.T, file, old, new string) {
+func edit(t testing.TB, file, old, new string) {
 	t.Helper()
 	b, err := os.ReadFile(file)
 	if err != nil || !strings.Contains(string(b), old) {

@@ -97,8 +97,10 @@ func FuzzBuild(f *testing.F) {
 				t.Fatalf("diagnostic without a file: %+v", d)
 			}
 		}
-		// Only the destination, its lock and nothing else may have changed.
+		// Only the destination, its lock and its cache (CacheDir) and
+		// nothing else may have changed.
 		os.RemoveAll(dest)
+		os.RemoveAll(CacheDir(dest))
 		os.Remove(filepath.Join(src, ".public.lock"))
 		if treeHash(t, root) != before {
 			t.Fatalf("the build changed files outside its destination")

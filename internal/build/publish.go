@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/prestatie/prestatie/internal/cache"
 	"github.com/prestatie/prestatie/internal/site"
 )
 
@@ -95,7 +96,7 @@ func publish(dest string, fill func(w *tree) error) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	w := &tree{dir: tmp, written: map[string]bool{}}
+	w := &tree{dir: tmp, dest: dest, written: map[string]bool{}}
 	if err := fill(w); err != nil {
 		return err
 	}
@@ -150,23 +151,50 @@ func tempPrefix(base, kind string) string {
 // tree is the temporary folder a build writes its output into.
 type tree struct {
 	dir     string
+	dest    string // the output folder it replaces, links resolved
 	mu      sync.Mutex
 	written map[string]bool
 }
 
-// write writes one output file; it may be called from several goroutines.
-func (t *tree) write(f site.File) error {
-	p := filepath.Join(t.dir, filepath.FromSlash(f.Path))
-	if !strings.HasPrefix(p, t.dir+string(filepath.Separator)) || f.Path == MarkerFile {
-		return fmt.Errorf("uitvoerbestand %q valt buiten de uitvoermap", f.Path)
+// path is where the output file p is written.
+func (t *tree) path(p string) string { return filepath.Join(t.dir, filepath.FromSlash(p)) }
+
+// create makes room for the output file p: its folder exists and no file
+// is at p. A file written before at p is removed, never written over: it
+// may be a hard link shared with the cache and the previous output.
+func (t *tree) create(p string) (string, error) {
+	fp := t.path(p)
+	if !strings.HasPrefix(fp, t.dir+string(filepath.Separator)) || p == MarkerFile {
+		return "", fmt.Errorf("uitvoerbestand %q valt buiten de uitvoermap", p)
 	}
 	t.mu.Lock()
-	t.written[f.Path] = true
+	again := t.written[p]
+	t.written[p] = true
 	t.mu.Unlock()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if again {
+		if err := os.Remove(fp); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+	}
+	return fp, os.MkdirAll(filepath.Dir(fp), 0o755)
+}
+
+// write writes one output file; it may be called from several goroutines.
+func (t *tree) write(f site.File) error {
+	fp, err := t.create(f.Path)
+	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, f.Data, 0o644)
+	return os.WriteFile(fp, f.Data, 0o644)
+}
+
+// link puts the file src (from the cache) into the output as p.
+func (t *tree) link(p, src string) error {
+	fp, err := t.create(p)
+	if err != nil {
+		return err
+	}
+	return cache.Link(src, fp)
 }
 
 // has reports whether the file at path was written already.

@@ -29,7 +29,7 @@ func Init(dir, municipality string, date agreement.Date) ([]string, error) {
 	files := map[string]string{
 		filepath.Join(dir, "prestatie.yaml"):       initConfig(municipality),
 		filepath.Join(dir, "README.md"):            initReadme(municipality, id),
-		filepath.Join(dir, ".gitignore"):           "public/\n",
+		filepath.Join(dir, ".gitignore"):           "public/\n.public.*\n",
 		filepath.Join(ag, "_index.md"):             initAgreement(municipality, y, date),
 		filepath.Join(ag, "wonen", "_index.md"):    initChapter(y),
 		filepath.Join(ag, "wonen", "nieuwbouw.md"): initAfspraak(y),

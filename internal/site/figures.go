@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"slices"
 	"sync"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
@@ -142,6 +143,12 @@ func (r *renderer) chartFiles(out *Output) ([]File, error) {
 		return nil
 	}
 	for _, ag := range r.site.Agreements {
+		if r.reused[ag.ID] != nil {
+			// Its downloads are the caller's; whether it draws a chart
+			// still decides whether ECharts is published.
+			drawn = drawn || draws(ag)
+			continue
+		}
 		if err := add(agreementPath(ag), append(r.progressCharts(ag), r.pageCharts(agreementPath(ag), ag.Figures)...)); err != nil {
 			return nil, err
 		}
@@ -166,6 +173,21 @@ func (r *renderer) chartFiles(out *Output) ([]File, error) {
 			File{Path: "assets/echarts-NOTICE.txt", Data: echarts.Notice})
 	}
 	return files, nil
+}
+
+// draws reports whether a page of ag draws a chart, as chartFiles finds
+// for a rendered agreement, without keeping the charts.
+func draws(ag *a.Agreement) bool {
+	drawn := func(cs []*charts.Chart) bool {
+		return slices.ContainsFunc(cs, func(c *charts.Chart) bool { return c != nil && !c.Single() })
+	}
+	at := ag.AsOf()
+	if drawn([]*charts.Chart{charts.Status(ag, at), charts.Targets(ag, at)}) || drawn(charts.Figures(ag.Figures)) {
+		return true
+	}
+	found := false
+	ag.EachSection(func(s *a.Section) { found = found || drawn(charts.Figures(s.Figures)) })
+	return found
 }
 
 // loadECharts reads the chart library once; without it the charts are

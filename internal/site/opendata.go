@@ -149,6 +149,9 @@ func (r *renderer) dataFiles() ([]File, error) {
 	var files []File
 	lic := r.licence()
 	for _, ag := range r.site.Agreements {
+		if r.reused[ag.ID] != nil {
+			continue
+		}
 		dir := dataPath(ag)
 		at, cs := r.itemRecords(ag)
 		ps := progressRecords(ag)

@@ -50,6 +50,15 @@ type Options struct {
 	// made; Output.Files then lists those files without their Data, so a
 	// large site is not held in memory.
 	Emit func(File) error
+	// Reuse, when set, names the agreements whose own files (everything
+	// below <id>/: pages, open data, feed, chart downloads) the caller
+	// has from an earlier build of the same inputs (internal/cache): they
+	// are neither rendered nor listed in Output.Files, but the files of
+	// the whole site (home page, site feed, sitemap) still include them.
+	Reuse func(*a.Agreement) bool
+	// ReusedFile, with Reuse, returns a reused agreement's file as the
+	// caller has it: the search index is made from the pages' text.
+	ReusedFile func(path string) ([]byte, error)
 }
 
 // File is one output file, its path relative to the output folder.
@@ -85,6 +94,12 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		favicon: opt.Favicon,
 		pdfs:    map[*a.Agreement]*pdfResult{},
 		search:  search.New(),
+		reused:  map[string]*a.Agreement{},
+	}
+	for _, ag := range s.Agreements {
+		if opt.Reuse != nil && opt.Reuse(ag) {
+			r.reused[ag.ID] = ag
+		}
 	}
 	for _, ag := range s.Agreements {
 		r.pdfs[ag] = &pdfResult{}
@@ -105,20 +120,31 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := make([]File, len(jobs))
+	files := make([]File, 0, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	// Agreement pages wait for their PDF's size and page count: they go
 	// last, so that the other pages render meanwhile.
 	order := make([]int, 0, len(jobs))
+	var reindex []int // reused pages the search index reads again
 	for _, waits := range []bool{false, true} {
 		for i, j := range jobs {
+			if ag := r.reusedOwner(j.path); ag != nil {
+				if !waits { // what render would have noted for the sitemap
+					r.lastmods.Store(j.path, r.updated(ag))
+					if searchable[j.kind] {
+						reindex = append(reindex, i)
+					}
+				}
+				continue
+			}
 			if (j.kind == "agreement") == waits {
 				order = append(order, i)
 			}
 		}
 	}
+	rendered := make([]File, len(jobs))
 	for _, i := range order {
 		j := jobs[i]
 		wg.Add(1)
@@ -133,7 +159,26 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 				err = opt.Emit(f)
 				f.Data = nil
 			}
-			files[i], errs[i] = f, err
+			rendered[i], errs[i] = f, err
+		}()
+	}
+	// The search index is made from the pages: a reused page is read
+	// from the caller's copy (Options.ReusedFile).
+	for _, i := range reindex {
+		j := jobs[i]
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			if opt.ReusedFile == nil {
+				errs[i] = fmt.Errorf("%s: de pagina komt uit de cache, maar de zoekindex kan haar niet lezen", j.file)
+				return
+			}
+			b, err := opt.ReusedFile(j.file)
+			if err == nil {
+				r.indexPage(i, j, File{Path: j.file, Data: b})
+			}
+			errs[i] = err
 		}()
 	}
 	wg.Wait()
@@ -141,6 +186,9 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	for _, i := range order {
+		files = append(files, rendered[i])
 	}
 	out := &Output{Files: files, Pages: len(files)}
 	assets, err := copyTree(opt.Theme, r.assetPath)
@@ -212,6 +260,22 @@ type renderer struct {
 	noECh    error             // why echarts is nil
 	assets   map[string]string // theme file → content-hashed name (assets.go)
 	search   *search.Index     // the pages' text, for the search page (search.go)
+	// reused are the agreements, by id, whose own files the caller has
+	// already (Options.Reuse).
+	reused map[string]*a.Agreement
+}
+
+// reusedOwner is the reused agreement that owns the output path p (below
+// the base), nil when p is not an agreement's or its agreement is rendered.
+func (r *renderer) reusedOwner(p string) *a.Agreement {
+	if len(r.reused) == 0 {
+		return nil
+	}
+	id, _, ok := strings.Cut(p, "/")
+	if !ok {
+		return nil
+	}
+	return r.reused[id]
 }
 
 // job is one page to render.

@@ -1,0 +1,312 @@
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	a "github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/cache"
+	"github.com/prestatie/prestatie/internal/content"
+	"github.com/prestatie/prestatie/internal/diag"
+	"github.com/prestatie/prestatie/internal/site"
+)
+
+// An incremental build: every agreement gets a key that hashes all it is
+// made from, and an agreement whose key was built before takes its files
+// (pages, open data, feed, chart downloads, PDF: everything below <id>/)
+// from the cache instead of rendering them. The files of the whole site
+// (home page, site feed, sitemap, assets) are always made again; they are
+// a small part of a large site.
+//
+// What an agreement's files depend on, and so its key:
+//   - its folder content/<id>/, every file by path and contents;
+//   - what the pages of one agreement may show of the others (the family
+//     links with title, municipality and period): the _index.md of every
+//     agreement and the list of folders in content/;
+//   - what every page shares: prestatie.yaml, the site's templates/,
+//     themes/ and static/ (logos, house style), the ECharts build;
+//   - the build's options (base URL, drafts, date, PDFs) and the program
+//     itself (its build info and the size and time of its executable).
+//
+// So a change to one afspraak, a progress entry or a rapportage re-renders
+// one agreement; a change to an _index.md, a template or the config
+// re-renders all of them.
+
+// CacheDir is where Build keeps its cache for the output folder dest: beside
+// it, named after it (.public.cache for public/), like the lock and the
+// temporary folders a build makes there. Nothing else is written outside
+// dest.
+func CacheDir(dest string) string {
+	dest = filepath.Clean(dest)
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".cache")
+}
+
+// programVersion identifies the running program for the cache keys: a new
+// build of prestatie never takes over files an older one made.
+var programVersion = sync.OnceValue(func() string {
+	var b strings.Builder
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		b.WriteString(bi.String())
+	}
+	if exe, err := os.Executable(); err == nil {
+		if st, err := os.Stat(exe); err == nil {
+			fmt.Fprintf(&b, "\n%s %d %d", exe, st.Size(), st.ModTime().UnixNano())
+		}
+	}
+	return b.String()
+})
+
+// keys are the cache keys of the loaded site's agreements. An agreement
+// without a key (a folder that cannot be hashed, such as one with a link
+// to a folder) is always rendered; with no keys at all (nil) nothing is.
+func (l loaded) keys(opt Options) map[*a.Agreement]cache.Key {
+	shared := cache.New()
+	shared.AddString("program", programVersion())
+	shared.AddString("options", fmt.Sprintf("base=%q drafts=%t date=%s pdf=%t late=%t",
+		opt.BaseURL, opt.Drafts, opt.Date.UTC().Format(time.RFC3339Nano), !opt.NoPDF, opt.LatePDF != nil))
+	cfg, _ := fs.ReadFile(l.fsys, content.ConfigFile)
+	shared.Add(content.ConfigFile, cfg)
+	for _, dir := range []string{"templates", "themes", "static"} {
+		if err := shared.AddTree(l.fsys, dir); err != nil {
+			return nil
+		}
+	}
+	if e := l.echarts; e != nil {
+		shared.Add("echarts", e.Script)
+		shared.Add("echarts-license", e.License)
+		shared.Add("echarts-notice", e.Notice)
+	} else if l.noECharts != nil {
+		shared.AddString("no-echarts", l.noECharts.Error())
+	}
+	entries, err := fs.ReadDir(l.fsys, "content")
+	if err != nil {
+		return nil
+	}
+	for _, e := range entries {
+		index, _ := fs.ReadFile(l.fsys, "content/"+e.Name()+"/_index.md")
+		shared.Add("content/"+e.Name(), index)
+	}
+	sk := shared.Key()
+	keys := map[*a.Agreement]cache.Key{}
+	for _, ag := range l.site.Agreements {
+		h := cache.New()
+		h.AddKey("shared", sk)
+		if err := h.AddTree(l.fsys, "content/"+ag.ID); err != nil {
+			continue
+		}
+		keys[ag] = h.Key()
+	}
+	return keys
+}
+
+// owner is the agreement whose files include the output path p: the one
+// whose folder p is in.
+func owner(byID map[string]*a.Agreement, p string) *a.Agreement {
+	id, _, ok := strings.Cut(p, "/")
+	if !ok {
+		return nil
+	}
+	return byID[id]
+}
+
+// diskCache is the cache of one Build, on disk beside the output, used
+// while the output's lock is held.
+type diskCache struct {
+	dir     *cache.Dir
+	keys    map[*a.Agreement]cache.Key
+	byID    map[string]*a.Agreement        // rendered agreements with a key
+	hits    map[*a.Agreement][]cache.Entry // reused agreements
+	writers map[*a.Agreement]*cache.Writer // rendered agreements, being stored
+	mu      sync.Mutex
+}
+
+// openCache opens the cache of dest and looks up every agreement. A cache
+// that cannot be opened is not used: the build is then a cold one.
+func openCache(dest string, keys map[*a.Agreement]cache.Key) *diskCache {
+	if keys == nil {
+		return nil
+	}
+	dir, err := cache.OpenDir(CacheDir(dest))
+	if err != nil {
+		return nil
+	}
+	c := &diskCache{dir: dir, keys: keys, byID: map[string]*a.Agreement{},
+		hits: map[*a.Agreement][]cache.Entry{}, writers: map[*a.Agreement]*cache.Writer{}}
+	for ag, k := range keys {
+		if es, ok := dir.Lookup(k); ok {
+			c.hits[ag] = es
+		} else {
+			c.byID[ag.ID] = ag
+		}
+	}
+	return c
+}
+
+// reused tells site.Render and the PDFs which agreements come from the
+// cache.
+func (c *diskCache) reused(ag *a.Agreement) bool {
+	if c == nil {
+		return false
+	}
+	_, ok := c.hits[ag]
+	return ok
+}
+
+// replay links the files of the reused agreements into the new output.
+func (c *diskCache) replay(w *tree) (files, pages int, err error) {
+	if c == nil {
+		return 0, 0, nil
+	}
+	for ag, es := range c.hits {
+		for _, e := range es {
+			if err := w.link(e.Path, c.dir.File(c.keys[ag], e.Path)); err != nil {
+				return 0, 0, err
+			}
+			files++
+			if strings.HasSuffix(e.Path, "/index.html") {
+				pages++
+			}
+		}
+	}
+	return files, pages, nil
+}
+
+// store keeps a file just written to the new output, when it belongs to a
+// rendered agreement with a key.
+func (c *diskCache) store(w *tree, p string) error {
+	if c == nil {
+		return nil
+	}
+	ag := owner(c.byID, p)
+	if ag == nil {
+		return nil
+	}
+	c.mu.Lock()
+	wr := c.writers[ag]
+	if wr == nil {
+		var err error
+		if wr, err = c.dir.Begin(c.keys[ag]); err != nil {
+			c.mu.Unlock()
+			return nil // not stored: the next build renders it again
+		}
+		c.writers[ag] = wr
+	}
+	c.mu.Unlock()
+	wr.Add(p, w.path(p)) // a file not stored fails the entry (Commit)
+	return nil
+}
+
+// commit puts the stored entries in place and drops the entries this build
+// did not use. Failures only cost the next build time.
+func (c *diskCache) commit(ok bool) {
+	if c == nil {
+		return
+	}
+	for _, wr := range c.writers {
+		if ok {
+			wr.Commit()
+		} else {
+			wr.Abort()
+		}
+	}
+	if !ok {
+		return
+	}
+	keep := map[cache.Key]bool{}
+	for _, k := range c.keys {
+		keep[k] = true
+	}
+	c.dir.Keep(keep)
+}
+
+// MemCache keeps the files of each agreement in memory between the builds
+// of one process (the preview server), by the same keys as Build's cache
+// on disk. The zero value is ready to use.
+type MemCache struct {
+	files cache.Mem[[]site.File] // everything below <id>/ but the PDF when it comes late
+	pdfs  cache.Mem[site.File]   // PDFs rendered after the pages (Options.LatePDF)
+}
+
+// renderCached is Render with opt.Cache: the agreements rendered before
+// with the same inputs are taken from the cache, the others rendered and
+// kept in it.
+func (l loaded) renderCached(opt Options) (*site.Output, *a.Site, diag.List, error) {
+	c := opt.Cache
+	keys := l.keys(opt)
+	hits := map[*a.Agreement][]site.File{}
+	byID := map[string]*a.Agreement{} // rendered agreements with a key
+	for ag, k := range keys {
+		if files, ok := c.files.Get(k); ok {
+			hits[ag] = files
+		} else {
+			byID[ag.ID] = ag
+		}
+	}
+	if late := opt.LatePDF; late != nil && !opt.NoPDF {
+		// The PDFs rendered before come from the cache, the others
+		// are rendered and kept.
+		opt.LatePDF = func(func() ([]site.File, error)) {
+			late(func() ([]site.File, error) { return l.cachedPDFs(opt, keys) })
+		}
+	}
+	out, ds, err := l.render(opt, nil, func(ag *a.Agreement) bool { _, ok := hits[ag]; return ok })
+	if err != nil || ds.HasErrors() {
+		return nil, l.site, ds, err
+	}
+	groups := map[*a.Agreement][]site.File{}
+	for _, f := range out.Files {
+		if ag := owner(byID, f.Path); ag != nil {
+			groups[ag] = append(groups[ag], f)
+		}
+	}
+	for ag, files := range groups {
+		c.files.Put(keys[ag], files)
+	}
+	for _, files := range hits {
+		for _, f := range files {
+			out.Files = append(out.Files, f)
+			if strings.HasSuffix(f.Path, "/index.html") {
+				out.Pages++
+			}
+		}
+	}
+	slices.SortFunc(out.Files, func(x, y site.File) int { return strings.Compare(x.Path, y.Path) })
+	keep := map[cache.Key]bool{}
+	for _, k := range keys {
+		keep[k] = true
+	}
+	c.files.Keep(keep)
+	c.pdfs.Keep(keep)
+	return out, l.site, ds, nil
+}
+
+// cachedPDFs are the PDFs of every agreement: from the cache where they
+// were rendered before with the same inputs, rendered and kept otherwise.
+func (l loaded) cachedPDFs(opt Options, keys map[*a.Agreement]cache.Key) ([]site.File, error) {
+	c := opt.Cache
+	have := map[*a.Agreement]site.File{}
+	for ag, k := range keys {
+		if f, ok := c.pdfs.Get(k); ok {
+			have[ag] = f
+		}
+	}
+	files, err := l.pdfs(opt, nil, func(ag *a.Agreement) bool { _, ok := have[ag]; return ok })()
+	if err != nil {
+		return nil, err
+	}
+	for i, ag := range l.site.Agreements {
+		if f, ok := have[ag]; ok {
+			files[i] = f
+		} else if k, ok := keys[ag]; ok {
+			c.pdfs.Put(k, files[i])
+		}
+	}
+	return files, nil
+}
