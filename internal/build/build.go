@@ -49,6 +49,8 @@ type Options struct {
 	// whose inputs are as in an earlier Render with the same Cache (the
 	// preview server), and keep the files it renders for the next one.
 	Cache *MemCache
+
+	keyed bool // Build with its cache on disk
 }
 
 // Summary tells what a build produced.
@@ -79,6 +81,9 @@ type loaded struct {
 	prefix      string // put before file names in diagnostics
 	echarts     *charts.ECharts
 	noECharts   error // why echarts is nil
+	// stamps are the agreement folders as they were before they were
+	// read, for the cache (incremental.go).
+	stamps map[string]string
 }
 
 // load reads the site, its theme, logos and house style, and checks what
@@ -86,8 +91,16 @@ type loaded struct {
 // the site (content.SiteFS); raw is the same folder as it is, for static/,
 // which follows no link at all and warns about each.
 func load(fsys, raw fs.FS, opt Options, prefix string) loaded {
-	s, ds := content.Load(fsys, content.Options{Drafts: opt.Drafts, Prefix: prefix})
-	l := loaded{site: s, prefix: prefix}
+	copt := content.Options{Drafts: opt.Drafts, Prefix: prefix}
+	var stamps map[string]string
+	if opt.keyed || opt.Cache != nil {
+		stamps = stampFolders(fsys)
+	}
+	if opt.Cache != nil {
+		copt.Reuse, copt.Read = opt.Cache.folders(stamps)
+	}
+	s, ds := content.Load(fsys, copt)
+	l := loaded{site: s, prefix: prefix, stamps: stamps}
 	theme, err := themeFS(fsys, s.Theme)
 	if err != nil {
 		if !ds.HasErrors() { // content reports an unknown theme at its line
@@ -98,7 +111,7 @@ func load(fsys, raw fs.FS, opt Options, prefix string) loaded {
 	}
 	l.theme = theme
 	checkThemeFiles(theme, s.Theme, prefix, &ds)
-	checkFooters(s, &ds)
+	checkFooters(s, &ds, opt.Cache)
 	l.logos = loadLogos(theme, s, &ds)
 	l.static, l.css = houseStyle(raw, opt.Source, s, prefix, &ds)
 	l.ds = ds.Sort()
@@ -142,6 +155,7 @@ func Build(opt Options) (Summary, diag.List, error) {
 		return Summary{}, nil, fmt.Errorf("ongeldige base-url (--base-url): %v", err)
 	}
 	fsys := os.DirFS(opt.Source)
+	opt.keyed = !opt.NoCache
 	l, err := prepare(fsys, opt, displayPrefix(opt.Source))
 	if err != nil || l.ds.HasErrors() {
 		return Summary{}, l.ds, err

@@ -96,11 +96,13 @@ func (l loaded) keys(opt Options) map[*a.Agreement]cache.Key {
 	sk := shared.Key()
 	keys := map[*a.Agreement]cache.Key{}
 	for _, ag := range l.site.Agreements {
-		h := cache.New()
-		h.AddKey("shared", sk)
-		if err := h.AddTree(l.fsys, "content/"+ag.ID); err != nil {
+		fk, ok := l.folderKey(opt.Cache, ag.ID)
+		if !ok {
 			continue
 		}
+		h := cache.New()
+		h.AddKey("shared", sk)
+		h.AddKey("folder", fk)
 		keys[ag] = h.Key()
 	}
 	return keys
@@ -232,6 +234,143 @@ func (c *diskCache) commit(ok bool) {
 type MemCache struct {
 	files cache.Mem[[]site.File] // everything below <id>/ but the PDF when it comes late
 	pdfs  cache.Mem[site.File]   // PDFs rendered after the pages (Options.LatePDF)
+
+	mu sync.Mutex
+	// read are the agreement folders as the last Render read them;
+	// a folder whose files have the same names, sizes and times is not
+	// read (nor hashed) again.
+	read map[string]*folder
+}
+
+// folder is one agreement folder (content/<id>) as it was read.
+type folder struct {
+	stamp string // the path, size and time of every file below it
+	ag    *a.Agreement
+	ds    diag.List
+	key   *cache.Key // the hash of its files, once computed
+	// checked holds what checkFooters found, once it has looked.
+	checked *diag.List
+}
+
+// checked is what checkFooters found in ag when it was read from the same
+// files before.
+func (c *MemCache) checked(ag *a.Agreement) (diag.List, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if f := c.read["content/"+ag.ID]; f != nil && f.checked != nil {
+		return *f.checked, true
+	}
+	return nil, false
+}
+
+func (c *MemCache) setChecked(ag *a.Agreement, ds diag.List) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if f := c.read["content/"+ag.ID]; f != nil {
+		f.checked = &ds
+	}
+}
+
+// stamp lists the path, size, mode and time of every file below dir: a
+// file saved again has a new time, so a changed folder has a new stamp.
+func stamp(fsys fs.FS, dir string) (string, bool) {
+	var b strings.Builder
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		st, err := d.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "%q %d %d %v\n", p, st.Size(), st.ModTime().UnixNano(), st.Mode())
+		return nil
+	})
+	return b.String(), err == nil
+}
+
+// stampFolders stamps every folder in content/, before it is read.
+func stampFolders(fsys fs.FS) map[string]string {
+	stamps := map[string]string{}
+	entries, _ := fs.ReadDir(fsys, "content")
+	for _, e := range entries {
+		if e.IsDir() {
+			dir := "content/" + e.Name()
+			if st, ok := stamp(fsys, dir); ok {
+				stamps[dir] = st
+			}
+		}
+	}
+	return stamps
+}
+
+// folders hands content.Load what reuses the agreements of the last
+// Render whose folders are unchanged, and records those it reads.
+func (c *MemCache) folders(stamps map[string]string) (reuse func(string) (*a.Agreement, diag.List, bool), read func(string, *a.Agreement, diag.List)) {
+	c.mu.Lock()
+	last := c.read
+	c.read = map[string]*folder{}
+	c.mu.Unlock()
+	reuse = func(dir string) (*a.Agreement, diag.List, bool) {
+		st, ok := stamps[dir]
+		if f := last[dir]; ok && f != nil && f.stamp == st {
+			c.mu.Lock()
+			c.read[dir] = f
+			c.mu.Unlock()
+			return f.ag, f.ds, true
+		}
+		return nil, nil, false
+	}
+	read = func(dir string, ag *a.Agreement, ds diag.List) {
+		if st, ok := stamps[dir]; ok {
+			c.mu.Lock()
+			c.read[dir] = &folder{stamp: st, ag: ag, ds: ds}
+			c.mu.Unlock()
+		}
+	}
+	return reuse, read
+}
+
+// folderKey is the hash of the files of an agreement's folder, computed
+// once per version of the folder when there is a MemCache.
+//
+// A folder changed after it was stamped, while it was read or hashed, has
+// no key: what was read may not be what was hashed.
+func (l loaded) folderKey(c *MemCache, id string) (cache.Key, bool) {
+	dir := "content/" + id
+	before, ok := l.stamps[dir]
+	if !ok {
+		return cache.Key{}, false
+	}
+	var f *folder
+	if c != nil {
+		c.mu.Lock()
+		f = c.read[dir]
+		c.mu.Unlock()
+		if f != nil && f.key != nil {
+			return *f.key, true
+		}
+	}
+	h := cache.New()
+	if err := h.AddTree(l.fsys, dir); err != nil {
+		return cache.Key{}, false
+	}
+	if after, ok := stamp(l.fsys, dir); !ok || after != before {
+		return cache.Key{}, false
+	}
+	k := h.Key()
+	if f != nil && f.stamp == before {
+		c.mu.Lock()
+		f.key = &k
+		c.mu.Unlock()
+	}
+	return k, true
 }
 
 // renderCached is Render with opt.Cache: the agreements rendered before

@@ -71,17 +71,24 @@ func unwrapPath(err error) error {
 // PDF's footer (pdf.Check) at its first party, and warns about characters
 // the PDF cannot print as written (pdf.Unprintable) and, once, about a
 // binary without the hyphenation patterns, so that check reports them.
-func checkFooters(s *a.Site, ds *diag.List) {
+//
+// With a MemCache, an agreement read before from the same files has the
+// problems it had then, without checking it again.
+func checkFooters(s *a.Site, ds *diag.List, c *MemCache) {
 	for _, ag := range s.Agreements {
-		if len(ag.Parties) == 0 || len(ag.Parties) > content.MaxParties {
+		if found, ok := c.checked(ag); ok {
+			*ds = append(*ds, found...)
 			continue
 		}
-		if err := pdf.Check(ag); err != nil {
-			ds.Errorf(ag.Parties[0].Pos, "%v", err)
+		var found diag.List
+		if len(ag.Parties) > 0 && len(ag.Parties) <= content.MaxParties {
+			if err := pdf.Check(ag); err != nil {
+				found.Errorf(ag.Parties[0].Pos, "%v", err)
+			}
 		}
-	}
-	for _, ag := range s.Agreements {
-		*ds = append(*ds, pdf.Unprintable(ag)...)
+		found = append(found, pdf.Unprintable(ag)...)
+		c.setChecked(ag, found)
+		*ds = append(*ds, found...)
 	}
 	if err := pdf.Hyphenation(); err != nil && len(s.Agreements) > 0 {
 		ds.Warnf(s.Agreements[0].Pos, "%v", err) // once: it is the binary's, not the content's

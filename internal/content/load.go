@@ -36,6 +36,14 @@ type Options struct {
 	// Prefix is put before every file name in diagnostics (the site folder
 	// as the user typed it), so messages point at real paths.
 	Prefix string
+	// Reuse, when set, is asked for each agreement folder (content/<id>)
+	// before it is read: an agreement it returns, read before from the
+	// same files, is taken with the diagnostics reading it gave instead of
+	// reading the folder again. Read, when set, is told of each folder
+	// that was read. The preview server reads only the folders that
+	// changed (internal/build).
+	Reuse func(dir string) (*a.Agreement, diag.List, bool)
+	Read  func(dir string, ag *a.Agreement, ds diag.List)
 }
 
 // Load reads the site in fsys: the configuration and every agreement under
@@ -54,7 +62,7 @@ func Load(fsys fs.FS, opt Options) (*a.Site, diag.List) {
 		switch {
 		case skip(e.Name()):
 		case e.IsDir():
-			if ag := l.agreement(path.Join("content", e.Name())); ag != nil && (!ag.Draft || opt.Drafts) {
+			if ag := l.folderAgreement(path.Join("content", e.Name())); ag != nil && (!ag.Draft || opt.Drafts) {
 				site.Agreements = append(site.Agreements, ag)
 			}
 		default:
@@ -64,8 +72,35 @@ func Load(fsys fs.FS, opt Options) (*a.Site, diag.List) {
 	slices.SortStableFunc(site.Agreements, func(x, y *a.Agreement) int {
 		return cmp.Or(strings.Compare(x.Municipality, y.Municipality), -cmp.Compare(x.Period.From, y.Period.From), strings.Compare(x.ID, y.ID))
 	})
+	for _, ag := range site.Agreements { // a reused agreement has the links of its last load
+		ag.PartOf, ag.Parts, ag.Replaces, ag.ReplacedBy = nil, nil, nil, nil
+	}
 	l.ds = append(l.ds, a.LinkFamilies(site.Agreements)...)
 	return site, l.ds.Sort()
+}
+
+// folderAgreement is the agreement in dir: reused (Options.Reuse) or read.
+func (l *loader) folderAgreement(dir string) *a.Agreement {
+	if l.opt.Reuse != nil {
+		if ag, ds, ok := l.opt.Reuse(dir); ok {
+			l.ds = append(l.ds, ds...)
+			if ag == nil {
+				return nil
+			}
+			// A copy, so that linking the families below leaves the
+			// agreement of the earlier load (still being rendered,
+			// perhaps) as it was; only the family links point to
+			// other agreements.
+			cp := *ag
+			return &cp
+		}
+	}
+	n := len(l.ds)
+	ag := l.agreement(dir)
+	if l.opt.Read != nil {
+		l.opt.Read(dir, ag, slices.Clone(l.ds[n:]))
+	}
+	return ag
 }
 
 type loader struct {

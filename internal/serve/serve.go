@@ -63,6 +63,9 @@ type Server struct {
 	subs   map[chan []byte]struct{}
 	// pdfs is closed once the PDFs of the served build are in files.
 	pdfs chan struct{}
+	// cache keeps what the builds read and rendered, so that a rebuild
+	// reads and renders only the agreements whose files changed.
+	cache build.MemCache
 }
 
 // New makes a server for the site in opt.Source and builds it once.
@@ -85,7 +88,7 @@ func (s *Server) Rebuild() {
 	start := time.Now()
 	var pdfs func() ([]site.File, error)
 	out, _, ds, err := build.Render(os.DirFS(s.opt.Source), build.Options{
-		Source: s.opt.Source, Drafts: s.opt.Drafts, BaseURL: "/",
+		Source: s.opt.Source, Drafts: s.opt.Drafts, BaseURL: "/", Cache: &s.cache,
 		// The pages first; the PDFs follow (a request for one waits).
 		LatePDF: func(f func() ([]site.File, error)) { pdfs = f },
 	}, displayPrefix(s.opt.Source))
