@@ -253,13 +253,16 @@ func prepare(fsys fs.FS, opt Options, prefix string) (loaded, error) {
 // that reuse names (from a cache) are left out.
 func (l loaded) render(opt Options, emit func(site.File) error, reuse func(*a.Agreement) bool) (*site.Output, diag.List, error) {
 	s, ds, static := l.site, l.ds, l.static
+	var run *pdfRun
 	var pdfs func() ([]site.File, error)
+	var info func(*a.Agreement) (int, int, error)
 	if opt.LatePDF == nil {
-		pdfs = l.pdfs(opt, emit, reuse)
+		run = l.startPDFs(opt, emit, reuse)
+		pdfs, info = run.wait, run.info
 	}
 	out, err := site.Render(s, site.Options{
 		PDF:       !opt.NoPDF,
-		PDFFile:   pdfFile(s, pdfs),
+		PDFInfo:   info,
 		Favicon:   ownFavicon(static),
 		BaseURL:   opt.BaseURL,
 		Templates: overlay{sub(l.fsys, "templates"), sub(prestatie.Templates, "templates")},
@@ -306,16 +309,33 @@ func (l loaded) render(opt Options, emit func(site.File) error, reuse func(*a.Ag
 // pdfs starts rendering the PDF of every agreement but those skip names
 // in the background, beside the site, and returns a function that waits
 // for them (a skipped agreement's File is the zero File).
-// With emit, each PDF is also handed to it when done.
+// With emit, each PDF is handed to it when done and not kept.
 func (l loaded) pdfs(opt Options, emit func(site.File) error, skip func(*a.Agreement) bool) func() ([]site.File, error) {
-	if opt.NoPDF {
-		return func() ([]site.File, error) { return nil, nil }
-	}
+	return l.startPDFs(opt, emit, skip).wait
+}
+
+// pdfRun is the PDFs being rendered beside the site.
+type pdfRun struct {
+	site  *a.Site
+	wg    sync.WaitGroup
+	files []site.File
+	facts []pdfFacts
+	errs  []error
+}
+
+// pdfFacts is what the agreement page says of its PDF.
+type pdfFacts struct{ size, pages int }
+
+func (l loaded) startPDFs(opt Options, emit func(site.File) error, skip func(*a.Agreement) bool) *pdfRun {
 	s, logos := l.site, l.logos
+	run := &pdfRun{site: s}
+	if opt.NoPDF {
+		return run
+	}
 	po := pdf.Options{Date: opt.Date, Theme: pdfTheme(l.theme, l.css)}
-	files := make([]site.File, len(s.Agreements))
-	errs := make([]error, len(s.Agreements))
-	var wg sync.WaitGroup
+	run.files = make([]site.File, len(s.Agreements))
+	run.facts = make([]pdfFacts, len(s.Agreements))
+	run.errs = make([]error, len(s.Agreements))
 	// At most one PDF per core at a time: each holds tens of megabytes
 	// while it is laid out, and hundreds at once only cost memory and
 	// garbage collection (measured: 200 agreements peaked at 732 MiB).
@@ -324,41 +344,40 @@ func (l loaded) pdfs(opt Options, emit func(site.File) error, skip func(*a.Agree
 		if skip != nil && skip(ag) {
 			continue
 		}
-		wg.Go(func() {
+		run.wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			po := po
 			po.Logos = logos[ag]
 			b, err := pdf.Render(ag, po)
 			f := site.File{Path: PDFPath(ag), Data: b}
+			run.facts[i] = pdfFacts{size: len(b), pages: site.PDFPages(b)}
 			if err == nil && emit != nil {
-				// Written at once, but kept: the agreement page gives
-				// its size and page count (pdfFile).
+				// Written at once and not kept: the agreement page
+				// needs only its size and page count (info).
 				err = emit(f)
+				f.Data = nil
 			}
-			files[i], errs[i] = f, err
+			run.files[i], run.errs[i] = f, err
 		})
 	}
-	return func() ([]site.File, error) {
-		wg.Wait()
-		return files, errors.Join(errs...)
-	}
+	return run
 }
 
-// pdfFile hands the site an agreement's PDF, for its size and page count
-// on the agreement page: it waits for the PDFs rendering beside the pages.
-// nil when the PDFs come later (the preview) or not at all.
-func pdfFile(s *a.Site, pdfs func() ([]site.File, error)) func(*a.Agreement) ([]byte, error) {
-	if pdfs == nil {
-		return nil
+// wait waits for the PDFs.
+func (r *pdfRun) wait() ([]site.File, error) {
+	r.wg.Wait()
+	return r.files, errors.Join(r.errs...)
+}
+
+// info hands the site an agreement's PDF size and page count for the
+// agreement page: it waits for the PDFs rendering beside the pages.
+func (r *pdfRun) info(ag *a.Agreement) (size, pages int, err error) {
+	_, err = r.wait()
+	if i := slices.Index(r.site.Agreements, ag); i >= 0 && i < len(r.facts) {
+		return r.facts[i].size, r.facts[i].pages, err
 	}
-	return func(ag *a.Agreement) ([]byte, error) {
-		files, err := pdfs()
-		if i := slices.Index(s.Agreements, ag); i >= 0 && i < len(files) {
-			return files[i].Data, err
-		}
-		return nil, err
-	}
+	return 0, 0, err
 }
 
 // ownFavicon is the site's own favicon from static/ (favicon.svg,

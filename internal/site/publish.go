@@ -155,13 +155,19 @@ type pdfInfo struct {
 var pageCount = regexp.MustCompile(`/Type\s*/Pages\b[^>]*?/Count\s+(\d+)`)
 
 func pdfInfoOf(b []byte) pdfInfo {
+	return pdfInfo{Size: len(b), Pages: PDFPages(b)}
+}
+
+// PDFPages is the number of pages of the PDF b, as the agreement page
+// gives it.
+func PDFPages(b []byte) int {
 	n := 0
 	for _, m := range pageCount.FindAllSubmatch(b, -1) {
 		if c, err := strconv.Atoi(string(m[1])); err == nil {
 			n = max(n, c)
 		}
 	}
-	return pdfInfo{Size: len(b), Pages: n}
+	return n
 }
 
 // PDFLink is the text of the link to the agreement's PDF, fitting its

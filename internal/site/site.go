@@ -42,6 +42,11 @@ type Options struct {
 	// when it is rendered beside the pages), so that the agreement page
 	// gives its size and page count. Without it the link has neither.
 	PDFFile func(*a.Agreement) ([]byte, error)
+	// PDFInfo, when set with PDF, is used instead of PDFFile: it returns
+	// the size in bytes and the page count (PDFPages) of an agreement's
+	// PDF, so that a caller that streams the PDFs to disk need not keep
+	// them until the agreement pages are rendered.
+	PDFInfo func(*a.Agreement) (size, pages int, err error)
 	// Favicon is the site's own favicon from static/ ("favicon.ico"), a
 	// path below the base; "" for the theme's favicon.svg.
 	Favicon string
@@ -84,17 +89,18 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		return nil, err
 	}
 	r := &renderer{
-		site:    s,
-		base:    base,
-		md:      markdown.New(markdown.WithUnsafeHTML(s.UnsafeHTML)),
-		where:   locate(s),
-		moments: map[*a.Agreement][]moment{},
-		pdf:     opt.PDF,
-		pdfFile: opt.PDFFile,
-		favicon: opt.Favicon,
-		pdfs:    map[*a.Agreement]*pdfResult{},
-		search:  search.New(),
-		reused:  map[string]*a.Agreement{},
+		site:     s,
+		base:     base,
+		md:       markdown.New(markdown.WithUnsafeHTML(s.UnsafeHTML)),
+		where:    locate(s),
+		moments:  map[*a.Agreement][]moment{},
+		pdf:      opt.PDF,
+		pdfFile:  opt.PDFFile,
+		pdfFacts: opt.PDFInfo,
+		favicon:  opt.Favicon,
+		pdfs:     map[*a.Agreement]*pdfResult{},
+		search:   search.New(),
+		reused:   map[string]*a.Agreement{},
 	}
 	for _, ag := range s.Agreements {
 		if opt.Reuse != nil && opt.Reuse(ag) {
@@ -252,6 +258,7 @@ type renderer struct {
 	moments  map[*a.Agreement][]moment
 	pdf      bool
 	pdfFile  func(*a.Agreement) ([]byte, error)
+	pdfFacts func(*a.Agreement) (size, pages int, err error)
 	favicon  string                      // the site\'s own, below the base; "" for the theme\'s
 	pdfs     map[*a.Agreement]*pdfResult // what pdfInfo read, once per agreement
 	lastmods sync.Map                    // page path → its Updated date, for the sitemap
@@ -306,10 +313,20 @@ func (r *renderer) render(j job) (File, error) {
 // items' ids, so they never clash with the document's.
 var reservedIDs = a.ReservedIDs
 
+// parseTemplates parses the frame and the partials once and each kind of
+// page on a clone of them (parsing them again for every kind took a tenth
+// of a small site's build).
 func (r *renderer) parseTemplates(tfs fs.FS) error {
 	r.pages_ = map[string]*template.Template{}
+	common, err := template.New("base.html").Funcs(r.funcs()).ParseFS(tfs, "base.html", "partials*.html")
+	if err != nil {
+		return fmt.Errorf("sjabloon: %w", err)
+	}
 	for _, kind := range []string{"home", "agreement", "section", "404", "reports", "report", "commitments", "data", "accessibility", "search"} {
-		t, err := template.New("base.html").Funcs(r.funcs()).ParseFS(tfs, "base.html", "partials*.html", kind+".html")
+		t, err := common.Clone()
+		if err == nil {
+			t, err = t.ParseFS(tfs, kind+".html")
+		}
 		if err != nil {
 			return fmt.Errorf("sjabloon %s.html: %w", kind, err)
 		}
@@ -387,10 +404,15 @@ type pdfResult struct {
 // value when the build does not hand the PDF over.
 func (r *renderer) pdfInfo(ag *a.Agreement) pdfInfo {
 	res := r.pdfs[ag]
-	if r.pdfFile == nil || res == nil {
+	if r.pdfFile == nil && r.pdfFacts == nil || res == nil {
 		return pdfInfo{}
 	}
 	res.once.Do(func() {
+		if r.pdfFacts != nil {
+			size, pages, err := r.pdfFacts(ag)
+			res.info, res.err = pdfInfo{Size: size, Pages: pages}, err
+			return
+		}
 		b, err := r.pdfFile(ag)
 		res.info, res.err = pdfInfoOf(b), err
 	})
