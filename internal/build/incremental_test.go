@@ -307,3 +307,25 @@ func files(fs []site.File) map[string][]byte {
 	}
 	return m
 }
+
+// TestSiteFeedKeepsNewest: the site feed of a large site keeps its newest
+// entries only; an agreement's own feed keeps all of its entries.
+func TestSiteFeedKeepsNewest(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := corpus.Write(dir, 5); err != nil {
+		t.Fatal(err)
+	}
+	out, s, ds, err := Render(os.DirFS(dir), Options{Source: dir, NoPDF: true}, "")
+	if err != nil || ds.HasErrors() {
+		t.Fatal(err, ds)
+	}
+	fs := files(out.Files)
+	total := 0
+	for _, ag := range s.Agreements {
+		total += bytes.Count(fs[ag.ID+"/feed.xml"], []byte("<entry>"))
+	}
+	if got := bytes.Count(fs["feed.xml"], []byte("<entry>")); total <= 200 || got != 200 {
+		t.Errorf("site feed: %d entries of %d, want the newest 200", got, total)
+	}
+}

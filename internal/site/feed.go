@@ -43,6 +43,12 @@ type atomEntry struct {
 // rfc3339 is the moment as midnight UTC: entries are dated, not timed.
 func rfc3339(d a.Date) string { return d.Time().Format(time.RFC3339) }
 
+// siteFeedEntries is how many entries the site feed keeps, the newest:
+// each agreement's own feed keeps all of its entries, and a feed reader
+// asks for what is new. (At 800 agreements a site feed of every entry
+// repeated the 40,000 entries of their feeds in 19 MB.)
+const siteFeedEntries = 200
+
 // feed is an Atom feed with an entry per monitoring report and per progress
 // entry of the given agreements, newest first. Ids are tag-like URNs built
 // from stable ids, so they survive a change of host or base URL.
@@ -94,6 +100,9 @@ func (r *renderer) feed(ags []*a.Agreement, dir string) []byte {
 	}
 	// Newest first; entries of one day keep document order.
 	slices.SortStableFunc(es, func(x, y dated) int { return y.d.Compare(x.d) })
+	if dir == "" && len(es) > siteFeedEntries {
+		es = es[:siteFeedEntries]
+	}
 	latest := a.Date{}
 	for _, e := range es {
 		f.Entries = append(f.Entries, e.e)
