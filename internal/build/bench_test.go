@@ -1,7 +1,10 @@
 package build
 
 import (
+	"bytes"
 	"os"
+	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/prestatie/prestatie/internal/corpus"
@@ -49,6 +52,67 @@ func BenchmarkRenderCorpus(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
 				if _, _, ds, err := Render(fsys, Options{Source: dir, NoPDF: noPDF}, ""); err != nil || ds.HasErrors() {
+					b.Fatal(err, ds)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBuildIncremental is a whole build (to disk, with the cache)
+// after one afspraak file of one agreement changed: of the default site
+// (its one agreement is rendered again, with its PDF) and of a generated
+// corpus of PRESTATIE_BENCH_AGREEMENTS agreements (20 by default; one of
+// them is rendered again, the others linked from the cache). The first,
+// cold build is not counted.
+//
+//	PRESTATIE_BENCH_AGREEMENTS=800 go test ./internal/build -run '^$' -bench BuildIncremental/corpus -benchtime 3x
+func BenchmarkBuildIncremental(b *testing.B) {
+	n := 20
+	if v, err := strconv.Atoi(os.Getenv("PRESTATIE_BENCH_AGREEMENTS")); err == nil && v > 0 {
+		n = v
+	}
+	corpusDir := func(b *testing.B) (string, string) {
+		dir := b.TempDir()
+		if err := corpus.Write(dir, n); err != nil {
+			b.Fatal(err)
+		}
+		es, err := os.ReadDir(filepath.Join(dir, "content"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return dir, filepath.Join(dir, "content", es[len(es)/2].Name(), "beschikbaarheid", "nieuwbouw.md")
+	}
+	for _, c := range []struct {
+		name  string
+		site  func(b *testing.B) (dir, file string)
+		noPDF bool
+	}{
+		{"default", func(b *testing.B) (string, string) {
+			dir := copySite(b)
+			return dir, filepath.Join(dir, "content", "alphen-chaam-2023-2024", "beschikbaarheid", "nieuwbouw.md")
+		}, false},
+		{"corpus", corpusDir, false},
+		{"corpus-no-pdf", corpusDir, true},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			dir, file := c.site(b)
+			src, err := os.ReadFile(file)
+			if err != nil {
+				b.Fatal(err)
+			}
+			opt := Options{Source: dir, NoPDF: c.noPDF}
+			if _, ds, err := Build(opt); err != nil || ds.HasErrors() {
+				b.Fatal(err, ds)
+			}
+			i := 0
+			for b.Loop() {
+				i++
+				edited := bytes.Replace(src, []byte("title: Nieuwbouw"), []byte("title: Nieuwbouw "+strconv.Itoa(i)), 1)
+				if err := os.WriteFile(file, edited, 0o644); err != nil {
+					b.Fatal(err)
+				}
+				if _, ds, err := Build(opt); err != nil || ds.HasErrors() {
 					b.Fatal(err, ds)
 				}
 			}
