@@ -136,3 +136,75 @@ func TestKilledPublish(t *testing.T) {
 		})
 	}
 }
+
+// TestKillBuildHelper is the helper process of TestKilledIncrementalBuild:
+// an incremental build that stops at PRESTATIE_KILL_AT until it is killed.
+func TestKillBuildHelper(t *testing.T) {
+	point := os.Getenv("PRESTATIE_KILL_BUILD_AT")
+	if point == "" {
+		t.Skip("helper process for TestKilledIncrementalBuild")
+	}
+	testHook = func(p string) {
+		if p == point {
+			fmt.Println("ready")
+			select {} // wait for SIGKILL
+		}
+	}
+	Build(Options{Source: os.Getenv("PRESTATIE_SOURCE"), Dest: os.Getenv("PRESTATIE_DEST"), NoPDF: true})
+	t.Fatalf("build passed %q without stopping", point)
+}
+
+// TestKilledIncrementalBuild: an incremental build killed after it stored
+// its agreements in the cache (before the swap, and while the previous
+// output is removed) leaves a whole output, the old or the new one, and the
+// next incremental build gives exactly what a cold build gives.
+func TestKilledIncrementalBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the default site several times")
+	}
+	t.Parallel()
+	for _, tt := range []struct {
+		point string
+		new   bool // dest holds the new build after the kill
+	}{{"written", false}, {"swap", false}, {"cleanup", true}} {
+		t.Run(tt.point, func(t *testing.T) {
+			t.Parallel()
+			src := copySite(t)
+			dest := filepath.Join(t.TempDir(), "public")
+			buildOK(t, Options{Source: src, Dest: dest, NoPDF: true})
+			old := treeHash(t, dest)
+			edit(t, filepath.Join(src, "content", "alphen-chaam-2023-2024", "beschikbaarheid", "nieuwbouw.md"), "title: Nieuwbouw", "title: Nieuwbouw en meer")
+			cold := filepath.Join(t.TempDir(), "public")
+			buildOK(t, Options{Source: src, Dest: cold, NoPDF: true, NoCache: true})
+			want := treeHash(t, cold)
+
+			cmd := exec.Command(os.Args[0], "-test.run", "^TestKillBuildHelper$")
+			cmd.Env = append(os.Environ(), "PRESTATIE_KILL_BUILD_AT="+tt.point, "PRESTATIE_SOURCE="+src, "PRESTATIE_DEST="+dest)
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			line, _ := bufio.NewReader(out).ReadString('\n')
+			cmd.Process.Signal(syscall.SIGKILL)
+			cmd.Wait()
+			if line != "ready\n" {
+				t.Fatalf("helper did not reach %q: %q", tt.point, line)
+			}
+			Recover(dest)
+			got, wantNow := treeHash(t, dest), old
+			if tt.new {
+				wantNow = want
+			}
+			if got != wantNow {
+				t.Errorf("after a kill at %q the output is not the whole old or new build", tt.point)
+			}
+			buildOK(t, Options{Source: src, Dest: dest, NoPDF: true})
+			if treeHash(t, dest) != want {
+				t.Errorf("the incremental build after a kill at %q differs from a cold build", tt.point)
+			}
+		})
+	}
+}
