@@ -84,6 +84,7 @@ type loaded struct {
 	// stamps are the agreement folders as they were before they were
 	// read, for the cache (incremental.go).
 	stamps map[string]string
+	raw    fs.FS // the site folder as it is, links not followed
 }
 
 // load reads the site, its theme, logos and house style, and checks what
@@ -94,13 +95,13 @@ func load(fsys, raw fs.FS, opt Options, prefix string) loaded {
 	copt := content.Options{Drafts: opt.Drafts, Prefix: prefix}
 	var stamps map[string]string
 	if opt.keyed || opt.Cache != nil {
-		stamps = stampFolders(fsys)
+		stamps = stampFolders(raw, fsys)
 	}
 	if opt.Cache != nil {
 		copt.Reuse, copt.Read = opt.Cache.folders(stamps)
 	}
 	s, ds := content.Load(fsys, copt)
-	l := loaded{site: s, prefix: prefix, stamps: stamps}
+	l := loaded{site: s, prefix: prefix, stamps: stamps, raw: raw}
 	theme, err := themeFS(fsys, s.Theme)
 	if err != nil {
 		if !ds.HasErrors() { // content reports an unknown theme at its line

@@ -278,14 +278,30 @@ func (c *MemCache) setChecked(ag *a.Agreement, ds diag.List) {
 }
 
 // stamp lists the path, size, mode and time of every file below dir: a
-// file saved again has a new time, so a changed folder has a new stamp.
-func stamp(fsys fs.FS, dir string) (string, bool) {
+// file saved again has a new time, so a changed folder has a new stamp. It
+// walks the folder as it is on disk (raw; resolving every name through the
+// site's guard against links was most of its cost) and follows a link to a
+// file through the guard (fsys); a link to a folder gives no stamp, so the
+// agreement is read and rendered every time.
+func stamp(raw, fsys fs.FS, dir string) (string, bool) {
+	if rl, ok := raw.(fs.ReadLinkFS); ok {
+		if st, err := rl.Lstat(dir); err != nil || st.Mode()&fs.ModeSymlink != 0 {
+			return "", false // a linked agreement folder: not walked unguarded
+		}
+	}
 	var b strings.Builder
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(raw, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		st, err := d.Info()
+		var st fs.FileInfo
+		if d.Type()&fs.ModeSymlink != 0 {
+			if st, err = fs.Stat(fsys, p); err == nil && st.IsDir() {
+				err = fs.ErrInvalid
+			}
+		} else {
+			st, err = d.Info()
+		}
 		if err != nil {
 			return err
 		}
@@ -296,13 +312,13 @@ func stamp(fsys fs.FS, dir string) (string, bool) {
 }
 
 // stampFolders stamps every folder in content/, before it is read.
-func stampFolders(fsys fs.FS) map[string]string {
+func stampFolders(raw, fsys fs.FS) map[string]string {
 	stamps := map[string]string{}
 	entries, _ := fs.ReadDir(fsys, "content")
 	for _, e := range entries {
 		if e.IsDir() {
 			dir := "content/" + e.Name()
-			if st, ok := stamp(fsys, dir); ok {
+			if st, ok := stamp(raw, fsys, dir); ok {
 				stamps[dir] = st
 			}
 		}
@@ -361,7 +377,7 @@ func (l loaded) folderKey(c *MemCache, id string) (cache.Key, bool) {
 	if err := h.AddTree(l.fsys, dir); err != nil {
 		return cache.Key{}, false
 	}
-	if after, ok := stamp(l.fsys, dir); !ok || after != before {
+	if after, ok := stamp(l.raw, l.fsys, dir); !ok || after != before {
 		return cache.Key{}, false
 	}
 	k := h.Key()

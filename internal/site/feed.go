@@ -61,9 +61,11 @@ func (r *renderer) feed(ags []*a.Agreement, dir string) []byte {
 		f.ID = "urn:prestatie:site"
 	}
 	var names []string
+	// An entry is made only once it is among those the feed keeps: the
+	// site feed of a large site keeps a few hundred of tens of thousands.
 	type dated struct {
 		d a.Date
-		e atomEntry
+		e func() atomEntry
 	}
 	var es []dated
 	for _, ag := range ags {
@@ -74,26 +76,30 @@ func (r *renderer) feed(ags []*a.Agreement, dir string) []byte {
 			names = append(names, p.Name)
 		}
 		for _, m := range r.moments[ag] {
-			es = append(es, dated{m.Date, atomEntry{
-				ID: "urn:prestatie:" + ag.ID + ":voortgang:" + m.Slug, Title: "Rapportage " + m.Label + " – " + ag.Municipality,
-				Updated: rfc3339(m.Date), Link: atomLink{Rel: "alternate", Href: r.base.abs(m.Path(ag))},
-				Summary: reportSummary(m),
+			es = append(es, dated{m.Date, func() atomEntry {
+				return atomEntry{
+					ID: "urn:prestatie:" + ag.ID + ":voortgang:" + m.Slug, Title: "Rapportage " + m.Label + " – " + ag.Municipality,
+					Updated: rfc3339(m.Date), Link: atomLink{Rel: "alternate", Href: r.base.abs(m.Path(ag))},
+					Summary: reportSummary(m),
+				}
 			}})
 		}
 		ag.EachCommitment(func(c *a.Item) {
 			for _, e := range c.Progress {
-				state := e.Status.Label()
-				if e.Status == "" {
-					state = "eindoordeel " + e.Verdict.Label()
-				}
-				sum := e.Note
-				if e.Illustrative {
-					sum = strings.TrimSpace(sum + " (illustratieve gegevens)")
-				}
-				es = append(es, dated{e.Date, atomEntry{
-					ID: "urn:prestatie:" + ag.ID + ":" + c.ID + ":" + e.Date.String(), Title: itemWhere(c) + " – " + itemLabel(c, 80) + ": " + state,
-					Updated: rfc3339(e.Date), Link: atomLink{Rel: "alternate", Href: r.base.abs(r.where[c])},
-					Summary: sum,
+				es = append(es, dated{e.Date, func() atomEntry {
+					state := e.Status.Label()
+					if e.Status == "" {
+						state = "eindoordeel " + e.Verdict.Label()
+					}
+					sum := e.Note
+					if e.Illustrative {
+						sum = strings.TrimSpace(sum + " (illustratieve gegevens)")
+					}
+					return atomEntry{
+						ID: "urn:prestatie:" + ag.ID + ":" + c.ID + ":" + e.Date.String(), Title: itemWhere(c) + " – " + itemLabel(c, 80) + ": " + state,
+						Updated: rfc3339(e.Date), Link: atomLink{Rel: "alternate", Href: r.base.abs(r.where[c])},
+						Summary: sum,
+					}
 				}})
 			}
 		})
@@ -105,7 +111,7 @@ func (r *renderer) feed(ags []*a.Agreement, dir string) []byte {
 	}
 	latest := a.Date{}
 	for _, e := range es {
-		f.Entries = append(f.Entries, e.e)
+		f.Entries = append(f.Entries, e.e())
 		if latest.Before(e.d) {
 			latest = e.d
 		}
