@@ -9,9 +9,11 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"unicode/utf8"
 
@@ -41,7 +43,7 @@ type Options struct {
 	// same files, is taken with the diagnostics reading it gave instead of
 	// reading the folder again. Read, when set, is told of each folder
 	// that was read. The preview server reads only the folders that
-	// changed (internal/build).
+	// changed (internal/build). Both are called from several goroutines.
 	Reuse func(dir string) (*a.Agreement, diag.List, bool)
 	Read  func(dir string, ag *a.Agreement, ds diag.List)
 }
@@ -58,15 +60,35 @@ func Load(fsys fs.FS, opt Options) (*a.Site, diag.List) {
 		l.ds.Errorf(l.at("content"), "geen map content/ gevonden (%v): geef met --source de map die content/ bevat", unwrap(err))
 		return site, l.ds.Sort()
 	}
-	for _, e := range entries {
+	// The agreements are read side by side, one per core, each by a
+	// loader of its own; their diagnostics are put together in order.
+	type read struct {
+		ag *a.Agreement
+		ds diag.List
+	}
+	reads := make([]read, len(entries))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, e := range entries {
 		switch {
 		case skip(e.Name()):
 		case e.IsDir():
-			if ag := l.folderAgreement(path.Join("content", e.Name())); ag != nil && (!ag.Draft || opt.Drafts) {
-				site.Agreements = append(site.Agreements, ag)
-			}
+			wg.Go(func() {
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				al := loader{fsys: l.fsys, opt: opt}
+				reads[i].ag = al.folderAgreement(path.Join("content", e.Name()))
+				reads[i].ds = al.ds
+			})
 		default:
 			l.ds.Warnf(l.atFile(path.Join("content", e.Name())), "bestand wordt genegeerd: een overeenkomst is een map content/<naam>/ met _index.md")
+		}
+	}
+	wg.Wait()
+	for _, r := range reads {
+		l.ds = append(l.ds, r.ds...)
+		if ag := r.ag; ag != nil && (!ag.Draft || opt.Drafts) {
+			site.Agreements = append(site.Agreements, ag)
 		}
 	}
 	slices.SortStableFunc(site.Agreements, func(x, y *a.Agreement) int {

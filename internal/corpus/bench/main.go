@@ -2,7 +2,9 @@
 // sizes (make bench-scale): for each size and mode (with and without PDFs)
 // a cold build into a fresh folder, with the pages, files and bytes it
 // wrote, its wall and CPU time and its peak memory (the child's rusage),
-// in total and per page, and the load average before the run.
+// in total and per page, and the load average before the run. After each
+// cold build one afspraak of one agreement changes and the build runs again
+// with its cache (mode "pdf+1", "no-pdf+1"): the incremental rebuild.
 //
 //	go run ./internal/corpus/bench -bin ./prestatie -sizes 50,200,800
 package main
@@ -34,7 +36,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	fmt.Printf("%-5s %-6s %6s %6s %8s %8s %8s %9s | %9s %9s %9s %9s  %s\n",
+	fmt.Printf("%-5s %-8s %6s %6s %8s %8s %8s %9s | %9s %9s %9s %9s  %s\n",
 		"n", "mode", "pages", "files", "MiB", "wall s", "cpu s", "peak MiB", "wall ms/p", "cpu ms/p", "KiB/p", "KiB/agr", "load")
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -46,45 +48,70 @@ func main() {
 		if err := corpus.Write(src, n); err != nil {
 			fail(err)
 		}
+		// The file of one afspraak that the incremental build changes.
+		ents, err := os.ReadDir(filepath.Join(src, "content"))
+		if err != nil {
+			fail(err)
+		}
+		edited := filepath.Join(src, "content", ents[len(ents)/2].Name(), "beschikbaarheid", "nieuwbouw.md")
+		orig, err := os.ReadFile(edited)
+		if err != nil {
+			fail(err)
+		}
 		for _, mode := range strings.Split(*modes, ",") {
 			out := filepath.Join(*dir, "out-"+strconv.Itoa(n)+"-"+mode)
 			os.RemoveAll(out)
+			os.RemoveAll(filepath.Join(*dir, ".out-"+strconv.Itoa(n)+"-"+mode+".cache"))
 			args := []string{"build", "--source", src, "--dest", out, "--format", "json"}
 			if mode == "no-pdf" {
 				args = append(args, "--no-pdf")
 			}
-			load, _ := os.ReadFile("/proc/loadavg")
-			cmd := exec.Command(exe, args...)
-			cmd.Stderr = os.Stderr
-			start := time.Now()
-			stdout, err := cmd.Output()
-			wall := time.Since(start)
-			if err != nil {
-				fail(fmt.Errorf("%d %s: %v\n%s", n, mode, err, stdout))
-			}
-			var res struct {
-				Result struct{ Pages, Files int }
-			}
-			if err := json.Unmarshal(stdout, &res); err != nil {
+			run(exe, args, n, mode, out)
+			// One afspraak changed, built again with the cache.
+			if err := os.WriteFile(edited, []byte(strings.Replace(string(orig), "title: Nieuwbouw", "title: Nieuwbouw (gewijzigd)", 1)), 0o644); err != nil {
 				fail(err)
 			}
-			ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-			cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-			peak := float64(ru.Maxrss) / 1024 // KiB on Linux
-			size := dirSize(out)
-			p := float64(res.Result.Pages)
-			fmt.Printf("%-5d %-6s %6d %6d %8.1f %8.2f %8.2f %9.0f | %9.2f %9.2f %9.1f %9.0f  %s\n",
-				n, mode, res.Result.Pages, res.Result.Files, float64(size)/(1<<20), wall.Seconds(), cpu.Seconds(), peak,
-				float64(wall.Milliseconds())/p, float64(cpu.Milliseconds())/p, peak*1024/p, float64(size)/1024/float64(n),
-				strings.Join(strings.Fields(string(load))[:3], " "))
+			run(exe, args, n, mode+"+1", out)
+			if err := os.WriteFile(edited, orig, 0o644); err != nil {
+				fail(err)
+			}
 			if !*keep {
 				os.RemoveAll(out)
+				os.RemoveAll(filepath.Join(*dir, ".out-"+strconv.Itoa(n)+"-"+mode+".cache"))
 			}
 		}
 		if !*keep {
 			os.RemoveAll(src)
 		}
 	}
+}
+
+// run runs one build and prints its row.
+func run(exe string, args []string, n int, mode, out string) {
+	load, _ := os.ReadFile("/proc/loadavg")
+	cmd := exec.Command(exe, args...)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	stdout, err := cmd.Output()
+	wall := time.Since(start)
+	if err != nil {
+		fail(fmt.Errorf("%d %s: %v\n%s", n, mode, err, stdout))
+	}
+	var res struct {
+		Result struct{ Pages, Files int }
+	}
+	if err := json.Unmarshal(stdout, &res); err != nil {
+		fail(err)
+	}
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	peak := float64(ru.Maxrss) / 1024 // KiB on Linux
+	size := dirSize(out)
+	p := float64(res.Result.Pages)
+	fmt.Printf("%-5d %-8s %6d %6d %8.1f %8.2f %8.2f %9.0f | %9.2f %9.2f %9.1f %9.0f  %s\n",
+		n, mode, res.Result.Pages, res.Result.Files, float64(size)/(1<<20), wall.Seconds(), cpu.Seconds(), peak,
+		float64(wall.Milliseconds())/p, float64(cpu.Milliseconds())/p, peak*1024/p, float64(size)/1024/float64(n),
+		strings.Join(strings.Fields(string(load))[:3], " "))
 }
 
 func dirSize(dir string) int64 {
