@@ -123,9 +123,12 @@ func load(fsys, raw fs.FS, opt Options, prefix string) loaded {
 // allocates much and keeps little now that its output is streamed to disk,
 // so with Go's default (GOGC=100) it collected garbage far more often than
 // when the output was held (and served as ballast): 200 agreements with
-// PDFs took 29-38 s of CPU instead of 22-24. GOGC=300 with a soft limit of
-// 768 MiB gives 21-32 s, peak 310-370 MiB (measured side by side; README).
-// GOGC or GOMEMLIMIT in the environment still win. It is the command's to
+// PDFs took 29-38 s of CPU instead of 22-24. GOGC=300 with a soft limit
+// gives 21-32 s, peak 310-370 MiB (measured side by side; README). The
+// limit is what peak memory comes to on a large site (800 agreements with
+// PDFs: 761 MiB at a limit of 768, 440 MiB at 420, for a live heap of a
+// few hundred MB); 460 MiB keeps it under 500 MiB. GOGC or GOMEMLIMIT in
+// the environment still win. It is the command's to
 // call, once: the setting is process-wide, so a library call (or the
 // preview server, which builds again and again) must not change it.
 func TuneGC() {
@@ -133,7 +136,7 @@ func TuneGC() {
 		debug.SetGCPercent(300)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(768 << 20)
+		debug.SetMemoryLimit(460 << 20)
 	}
 }
 
