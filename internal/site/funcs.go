@@ -62,7 +62,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"monitoring":    quarters,
 		"lower":         strings.ToLower,
 		"contains":      strings.Contains,
-		"inline":        r.md.Inline,
+		"inline":        r.inline,
 		"shorten":       shorten,
 		"agreementPath": agreementPath,
 		"reportPath":    reportPath,
@@ -96,6 +96,36 @@ func (r *renderer) funcs() template.FuncMap {
 		"tocArgs":     func(ag *a.Agreement, ss []*a.Section) tocArgs { return tocArgs{ag, ss} },
 		"columnsArgs": func(file string, cols []columnDoc) columnsArgs { return columnsArgs{file, cols} },
 	}
+}
+
+// inlineMemo is how many inline texts the renderer keeps: the same note
+// or afspraak is shown on many pages of its agreement (its onderdeel, the
+// reports, the lists by party, onderdeel and status), and the pages of an
+// agreement are rendered together, so a small memo that is emptied when
+// full saves most of the Markdown conversions (a seventh of a rebuild of
+// the default site) without holding every text of a large site.
+const inlineMemo = 4096
+
+// inline renders a short Markdown text without its paragraph (Inline),
+// once per text while it is in the memo.
+func (r *renderer) inline(src string) (template.HTML, error) {
+	r.inlineMu.Lock()
+	h, ok := r.inlined[src]
+	r.inlineMu.Unlock()
+	if ok {
+		return h, nil
+	}
+	h, err := r.md.Inline(src)
+	if err != nil {
+		return h, err
+	}
+	r.inlineMu.Lock()
+	if r.inlined == nil || len(r.inlined) >= inlineMemo {
+		r.inlined = map[string]template.HTML{}
+	}
+	r.inlined[src] = h
+	r.inlineMu.Unlock()
+	return h, nil
 }
 
 // docDate is the agreement's date in words, or "datum niet vermeld".

@@ -270,6 +270,9 @@ type renderer struct {
 	// reused are the agreements, by id, whose own files the caller has
 	// already (Options.Reuse).
 	reused map[string]*a.Agreement
+	// inlined is the memo of inline texts (funcs.go).
+	inlineMu sync.Mutex
+	inlined  map[string]template.HTML
 }
 
 // reusedOwner is the reused agreement that owns the output path p (below
