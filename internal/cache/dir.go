@@ -111,7 +111,7 @@ func (w *Writer) Add(p, src string) error {
 	}
 	err := os.MkdirAll(filepath.Dir(dst), 0o755)
 	if err == nil {
-		err = link(src, dst)
+		err = Link(src, dst)
 	}
 	var st fs.FileInfo
 	if err == nil {
@@ -172,9 +172,10 @@ func (d *Dir) Keep(keep map[Key]bool) error {
 	return errors.Join(errs...)
 }
 
-// link hard-links src to dst, or copies it when the file system cannot
-// link (another device, no hard links).
-func link(src, dst string) error {
+// Link hard-links src to dst, or copies it when the file system cannot
+// link (another device, no hard links). The build puts stored files into
+// a new output with it.
+func Link(src, dst string) error {
 	err := os.Link(src, dst)
 	if err == nil || errors.Is(err, fs.ErrExist) {
 		return err
@@ -185,6 +186,3 @@ func link(src, dst string) error {
 	}
 	return os.WriteFile(dst, b, 0o644)
 }
-
-// Link is link for the build: it puts a stored file into a new output.
-func Link(src, dst string) error { return link(src, dst) }

@@ -1,0 +1,98 @@
+package cache
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+)
+
+// TestKeyParts: parts are framed, so moving bytes from one part to the
+// next gives another key, and the same parts the same key.
+func TestKeyParts(t *testing.T) {
+	key := func(parts ...string) Key {
+		h := New()
+		for i := 0; i+1 < len(parts); i += 2 {
+			h.AddString(parts[i], parts[i+1])
+		}
+		return h.Key()
+	}
+	if key("a", "bc") == key("ab", "c") || key("a", "b", "c", "") == key("a", "bc") {
+		t.Error("shifted parts give the same key")
+	}
+	if key("a", "b") != key("a", "b") {
+		t.Error("the same parts give another key")
+	}
+	tree := func(files fstest.MapFS) Key {
+		h := New()
+		if err := h.AddTree(files, "c"); err != nil {
+			t.Fatal(err)
+		}
+		return h.Key()
+	}
+	one := fstest.MapFS{"c/x.md": {Data: []byte("x")}, "c/d/y.md": {Data: []byte("y")}}
+	other := fstest.MapFS{"c/x.md": {Data: []byte("x")}, "c/d/y.md": {Data: []byte("z")}}
+	if tree(one) == tree(other) || tree(one) != tree(one) {
+		t.Error("a tree's key does not follow its files")
+	}
+}
+
+// TestDir: an entry is found as stored, not when a stored file changed in
+// place or is gone, and Keep removes the others.
+func TestDir(t *testing.T) {
+	root := t.TempDir()
+	out := t.TempDir()
+	d, err := OpenDir(filepath.Join(root, "cache"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := func(k Key, files map[string]string) {
+		w, err := d.Begin(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, text := range files {
+			src := filepath.Join(out, filepath.FromSlash(p))
+			os.MkdirAll(filepath.Dir(src), 0o755)
+			os.WriteFile(src, []byte(text), 0o644)
+			if err := w.Add(p, src); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	k1, k2 := New().Key(), func() Key { h := New(); h.AddString("x", "y"); return h.Key() }()
+	store(k1, map[string]string{"a/index.html": "A", "a/b/index.html": "B"})
+	store(k2, map[string]string{"c/index.html": "C"})
+	if es, ok := d.Lookup(k1); !ok || len(es) != 2 {
+		t.Fatalf("lookup: %v %v", es, ok)
+	}
+	// The published file and the stored one are the same file: an edit in
+	// place shows in the cache, which then does not trust the entry.
+	f, _ := os.OpenFile(filepath.Join(out, "a", "index.html"), os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("edited")
+	f.Close()
+	if _, ok := d.Lookup(k1); ok {
+		t.Error("an entry whose file changed in place was found")
+	}
+	if err := d.Keep(map[Key]bool{k1: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := d.Lookup(k2); ok {
+		t.Error("Keep left an entry it was not given")
+	}
+	// A build killed while storing leaves a temporary entry: the next
+	// OpenDir removes it.
+	if _, err := d.Begin(k2); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenDir(filepath.Join(root, "cache")); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := filepath.Glob(filepath.Join(root, "cache", entriesDir, tmpPrefix+"*"))
+	if len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
