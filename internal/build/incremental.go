@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -14,8 +13,6 @@ import (
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/cache"
 	"github.com/prestatie/prestatie/internal/content"
-	"github.com/prestatie/prestatie/internal/diag"
-	"github.com/prestatie/prestatie/internal/site"
 )
 
 // An incremental build: every agreement gets a key that hashes all it is
@@ -228,55 +225,6 @@ func (c *diskCache) commit(ok bool) {
 	c.dir.Keep(keep)
 }
 
-// MemCache keeps the files of each agreement in memory between the builds
-// of one process (the preview server), by the same keys as Build's cache
-// on disk. The zero value is ready to use.
-type MemCache struct {
-	files cache.Mem[[]site.File] // everything below <id>/ but the PDF when it comes late
-	pdfs  cache.Mem[site.File]   // PDFs rendered after the pages (Options.LatePDF)
-
-	mu sync.Mutex
-	// read are the agreement folders as the last Render read them;
-	// a folder whose files have the same names, sizes and times is not
-	// read (nor hashed) again.
-	read map[string]*folder
-}
-
-// folder is one agreement folder (content/<id>) as it was read.
-type folder struct {
-	stamp string // the path, size and time of every file below it
-	ag    *a.Agreement
-	ds    diag.List
-	key   *cache.Key // the hash of its files, once computed
-	// checked holds what checkFooters found, once it has looked.
-	checked *diag.List
-}
-
-// checked is what checkFooters found in ag when it was read from the same
-// files before.
-func (c *MemCache) checked(ag *a.Agreement) (diag.List, bool) {
-	if c == nil {
-		return nil, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if f := c.read["content/"+ag.ID]; f != nil && f.checked != nil {
-		return *f.checked, true
-	}
-	return nil, false
-}
-
-func (c *MemCache) setChecked(ag *a.Agreement, ds diag.List) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if f := c.read["content/"+ag.ID]; f != nil {
-		f.checked = &ds
-	}
-}
-
 // stamp lists the path, size, mode and time of every file below dir: a
 // file saved again has a new time, so a changed folder has a new stamp. It
 // walks the folder as it is on disk (raw; resolving every name through the
@@ -326,33 +274,6 @@ func stampFolders(raw, fsys fs.FS) map[string]string {
 	return stamps
 }
 
-// folders hands content.Load what reuses the agreements of the last
-// Render whose folders are unchanged, and records those it reads.
-func (c *MemCache) folders(stamps map[string]string) (reuse func(string) (*a.Agreement, diag.List, bool), read func(string, *a.Agreement, diag.List)) {
-	c.mu.Lock()
-	last := c.read
-	c.read = map[string]*folder{}
-	c.mu.Unlock()
-	reuse = func(dir string) (*a.Agreement, diag.List, bool) {
-		st, ok := stamps[dir]
-		if f := last[dir]; ok && f != nil && f.stamp == st {
-			c.mu.Lock()
-			c.read[dir] = f
-			c.mu.Unlock()
-			return f.ag, f.ds, true
-		}
-		return nil, nil, false
-	}
-	read = func(dir string, ag *a.Agreement, ds diag.List) {
-		if st, ok := stamps[dir]; ok {
-			c.mu.Lock()
-			c.read[dir] = &folder{stamp: st, ag: ag, ds: ds}
-			c.mu.Unlock()
-		}
-	}
-	return reuse, read
-}
-
 // folderKey is the hash of the files of an agreement's folder, computed
 // once per version of the folder when there is a MemCache.
 //
@@ -387,81 +308,4 @@ func (l loaded) folderKey(c *MemCache, id string) (cache.Key, bool) {
 		c.mu.Unlock()
 	}
 	return k, true
-}
-
-// renderCached is Render with opt.Cache: the agreements rendered before
-// with the same inputs are taken from the cache, the others rendered and
-// kept in it.
-func (l loaded) renderCached(opt Options) (*site.Output, *a.Site, diag.List, error) {
-	c := opt.Cache
-	keys := l.keys(opt)
-	hits := map[*a.Agreement][]site.File{}
-	byID := map[string]*a.Agreement{} // rendered agreements with a key
-	for ag, k := range keys {
-		if files, ok := c.files.Get(k); ok {
-			hits[ag] = files
-		} else {
-			byID[ag.ID] = ag
-		}
-	}
-	if late := opt.LatePDF; late != nil && !opt.NoPDF {
-		// The PDFs rendered before come from the cache, the others
-		// are rendered and kept.
-		opt.LatePDF = func(func() ([]site.File, error)) {
-			late(func() ([]site.File, error) { return l.cachedPDFs(opt, keys) })
-		}
-	}
-	out, ds, err := l.render(opt, nil, func(ag *a.Agreement) bool { _, ok := hits[ag]; return ok })
-	if err != nil || ds.HasErrors() {
-		return nil, l.site, ds, err
-	}
-	groups := map[*a.Agreement][]site.File{}
-	for _, f := range out.Files {
-		if ag := owner(byID, f.Path); ag != nil {
-			groups[ag] = append(groups[ag], f)
-		}
-	}
-	for ag, files := range groups {
-		c.files.Put(keys[ag], files)
-	}
-	for _, files := range hits {
-		for _, f := range files {
-			out.Files = append(out.Files, f)
-			if strings.HasSuffix(f.Path, "/index.html") {
-				out.Pages++
-			}
-		}
-	}
-	slices.SortFunc(out.Files, func(x, y site.File) int { return strings.Compare(x.Path, y.Path) })
-	keep := map[cache.Key]bool{}
-	for _, k := range keys {
-		keep[k] = true
-	}
-	c.files.Keep(keep)
-	c.pdfs.Keep(keep)
-	return out, l.site, ds, nil
-}
-
-// cachedPDFs are the PDFs of every agreement: from the cache where they
-// were rendered before with the same inputs, rendered and kept otherwise.
-func (l loaded) cachedPDFs(opt Options, keys map[*a.Agreement]cache.Key) ([]site.File, error) {
-	c := opt.Cache
-	have := map[*a.Agreement]site.File{}
-	for ag, k := range keys {
-		if f, ok := c.pdfs.Get(k); ok {
-			have[ag] = f
-		}
-	}
-	files, err := l.pdfs(opt, nil, func(ag *a.Agreement) bool { _, ok := have[ag]; return ok })()
-	if err != nil {
-		return nil, err
-	}
-	for i, ag := range l.site.Agreements {
-		if f, ok := have[ag]; ok {
-			files[i] = f
-		} else if k, ok := keys[ag]; ok {
-			c.pdfs.Put(k, files[i])
-		}
-	}
-	return files, nil
 }
