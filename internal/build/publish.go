@@ -154,6 +154,7 @@ type tree struct {
 	dest    string // the output folder it replaces, links resolved
 	mu      sync.Mutex
 	written map[string]bool
+	dirs    sync.Map // folders made, by path
 }
 
 // path is where the output file p is written.
@@ -176,7 +177,21 @@ func (t *tree) create(p string) (string, error) {
 			return "", err
 		}
 	}
-	return fp, os.MkdirAll(filepath.Dir(fp), 0o755)
+	return fp, t.mkdir(filepath.Dir(fp))
+}
+
+// mkdir makes the folder dir of the output, once: an output has thousands
+// of files in a few folders each, and MkdirAll looks at every folder of
+// the path each time.
+func (t *tree) mkdir(dir string) error {
+	if _, ok := t.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	t.dirs.Store(dir, true)
+	return nil
 }
 
 // write writes one output file; it may be called from several goroutines.
