@@ -13,6 +13,7 @@ import (
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/cache"
 	"github.com/prestatie/prestatie/internal/content"
+	"github.com/prestatie/prestatie/internal/pdf"
 )
 
 // An incremental build: every agreement gets a key that hashes all it is
@@ -28,7 +29,8 @@ import (
 //     links with title, municipality and period): the _index.md of every
 //     agreement and the list of folders in content/;
 //   - what every page shares: prestatie.yaml, the site's templates/,
-//     themes/ and static/ (logos, house style), the ECharts build;
+//     themes/ and static/ (logos, house style), the ECharts build, whether
+//     the PDF has its hyphenation patterns;
 //   - the build's options (base URL, drafts, date, PDFs) and the program
 //     itself (its build info and the size and time of its executable).
 //
@@ -81,6 +83,11 @@ func (l loaded) keys(opt Options) map[*a.Agreement]cache.Key {
 		shared.Add("echarts-notice", e.Notice)
 	} else if l.noECharts != nil {
 		shared.AddString("no-echarts", l.noECharts.Error())
+	}
+	// The PDF's hyphenation patterns are built in (the program) or read
+	// from node_modules at run time, or missing.
+	if err := pdf.Hyphenation(); err != nil {
+		shared.AddString("hyphenation", err.Error())
 	}
 	entries, err := fs.ReadDir(l.fsys, "content")
 	if err != nil {
