@@ -188,7 +188,7 @@ func Build(opt Options) (Summary, diag.List, error) {
 			}
 			return c.store(w, f.Path)
 		}
-		out, ds, err = l.render(opt, emit, c.reused)
+		out, ds, err = l.render(opt, emit, c.reuser())
 		if err != nil {
 			return err
 		}
@@ -229,7 +229,7 @@ func Render(fsys fs.FS, opt Options, prefix string) (*site.Output, *a.Site, diag
 	if opt.Cache != nil {
 		return l.renderCached(opt)
 	}
-	out, ds, err := l.render(opt, nil, nil)
+	out, ds, err := l.render(opt, nil, reuser{})
 	if err != nil || ds.HasErrors() {
 		return nil, l.site, ds, err
 	}
@@ -255,25 +255,26 @@ func prepare(fsys fs.FS, opt Options, prefix string) (loaded, error) {
 // it as they are made and the Output lists the pages without their data;
 // the other files are in the Output as usual. The files of the agreements
 // that reuse names (from a cache) are left out.
-func (l loaded) render(opt Options, emit func(site.File) error, reuse func(*a.Agreement) bool) (*site.Output, diag.List, error) {
+func (l loaded) render(opt Options, emit func(site.File) error, reuse reuser) (*site.Output, diag.List, error) {
 	s, ds, static := l.site, l.ds, l.static
 	var run *pdfRun
 	var pdfs func() ([]site.File, error)
 	var info func(*a.Agreement) (int, int, error)
 	if opt.LatePDF == nil {
-		run = l.startPDFs(opt, emit, reuse)
+		run = l.startPDFs(opt, emit, reuse.reused)
 		pdfs, info = run.wait, run.info
 	}
 	out, err := site.Render(s, site.Options{
-		PDF:       !opt.NoPDF,
-		PDFInfo:   info,
-		Favicon:   ownFavicon(static),
-		BaseURL:   opt.BaseURL,
-		Templates: overlay{sub(l.fsys, "templates"), sub(prestatie.Templates, "templates")},
-		Theme:     l.theme,
-		ECharts:   func() (*charts.ECharts, error) { return l.echarts, l.noECharts },
-		Emit:      emit,
-		Reuse:     reuse,
+		PDF:        !opt.NoPDF,
+		PDFInfo:    info,
+		Favicon:    ownFavicon(static),
+		BaseURL:    opt.BaseURL,
+		Templates:  overlay{sub(l.fsys, "templates"), sub(prestatie.Templates, "templates")},
+		Theme:      l.theme,
+		ECharts:    func() (*charts.ECharts, error) { return l.echarts, l.noECharts },
+		Emit:       emit,
+		Reuse:      reuse.reused,
+		ReusedFile: reuse.file,
 	})
 	if err != nil {
 		if pdfs != nil {

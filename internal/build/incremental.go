@@ -165,6 +165,32 @@ func (c *diskCache) reused(ag *a.Agreement) bool {
 	return ok
 }
 
+// reuser tells site.Render and the PDFs which agreements come from a
+// cache, and hands the search index the pages of those (it is made from
+// the pages' text). The zero reuser reuses nothing.
+type reuser struct {
+	reused func(*a.Agreement) bool
+	file   func(path string) ([]byte, error)
+}
+
+// reuser is what the build reuses from the cache on disk.
+func (c *diskCache) reuser() reuser {
+	if c == nil {
+		return reuser{}
+	}
+	byID := map[string]*a.Agreement{}
+	for ag := range c.hits {
+		byID[ag.ID] = ag
+	}
+	return reuser{reused: c.reused, file: func(p string) ([]byte, error) {
+		ag := owner(byID, p)
+		if ag == nil {
+			return nil, fmt.Errorf("%s: geen bestand van de cache", p)
+		}
+		return os.ReadFile(c.dir.File(c.keys[ag], p))
+	}}
+}
+
 // replay links the files of the reused agreements into the new output.
 func (c *diskCache) replay(w *tree) (files, pages int, err error) {
 	if c == nil {

@@ -4,6 +4,7 @@ package build
 // in memory for the next (see incremental.go for the keys).
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -112,7 +113,23 @@ func (l loaded) renderCached(opt Options) (*site.Output, *a.Site, diag.List, err
 			late(func() ([]site.File, error) { return l.cachedPDFs(opt, keys) })
 		}
 	}
-	out, ds, err := l.render(opt, nil, func(ag *a.Agreement) bool { _, ok := hits[ag]; return ok })
+	hitFiles := map[string][]site.File{} // by agreement id
+	for ag, files := range hits {
+		hitFiles[ag.ID] = files
+	}
+	reuse := reuser{
+		reused: func(ag *a.Agreement) bool { _, ok := hits[ag]; return ok },
+		file: func(p string) ([]byte, error) {
+			id, _, _ := strings.Cut(p, "/")
+			for _, f := range hitFiles[id] {
+				if f.Path == p {
+					return f.Data, nil
+				}
+			}
+			return nil, fmt.Errorf("%s: geen bestand van de cache", p)
+		},
+	}
+	out, ds, err := l.render(opt, nil, reuse)
 	if err != nil || ds.HasErrors() {
 		return nil, l.site, ds, err
 	}
