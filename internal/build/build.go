@@ -275,6 +275,8 @@ func (l loaded) render(opt Options, emit func(site.File) error, reuse reuser) (*
 		Emit:       emit,
 		Reuse:      reuse.reused,
 		ReusedFile: reuse.file,
+		ReusedDoc:  reuse.doc,
+		Indexed:    reuse.indexed,
 	})
 	if err != nil {
 		if pdfs != nil {

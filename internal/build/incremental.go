@@ -14,6 +14,7 @@ import (
 	"github.com/prestatie/prestatie/internal/cache"
 	"github.com/prestatie/prestatie/internal/content"
 	"github.com/prestatie/prestatie/internal/pdf"
+	"github.com/prestatie/prestatie/internal/search"
 )
 
 // An incremental build: every agreement gets a key that hashes all it is
@@ -171,6 +172,9 @@ func (c *diskCache) reused(ag *a.Agreement) bool {
 type reuser struct {
 	reused func(*a.Agreement) bool
 	file   func(path string) ([]byte, error)
+	// doc and indexed keep the pages' search text (the preview's cache).
+	doc     func(path string) (search.Doc, bool)
+	indexed func(path string, d search.Doc)
 }
 
 // reuser is what the build reuses from the cache on disk.

@@ -12,6 +12,7 @@ import (
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/cache"
 	"github.com/prestatie/prestatie/internal/diag"
+	"github.com/prestatie/prestatie/internal/search"
 	"github.com/prestatie/prestatie/internal/site"
 )
 
@@ -21,6 +22,8 @@ import (
 type MemCache struct {
 	files cache.Mem[[]site.File] // everything below <id>/ but the PDF when it comes late
 	pdfs  cache.Mem[site.File]   // PDFs rendered after the pages (Options.LatePDF)
+	// docs are the search text of an agreement's pages, by page.
+	docs cache.Mem[map[string]search.Doc]
 
 	mu sync.Mutex
 	// read are the agreement folders as the last Render read them;
@@ -113,9 +116,19 @@ func (l loaded) renderCached(opt Options) (*site.Output, *a.Site, diag.List, err
 			late(func() ([]site.File, error) { return l.cachedPDFs(opt, keys) })
 		}
 	}
-	hitFiles := map[string][]site.File{} // by agreement id
+	hitFiles := map[string][]site.File{}          // by agreement id
+	hitDocs := map[string]map[string]search.Doc{} // by agreement id, then page
 	for ag, files := range hits {
 		hitFiles[ag.ID] = files
+		if ds, ok := c.docs.Get(keys[ag]); ok {
+			hitDocs[ag.ID] = ds
+		}
+	}
+	var docsMu sync.Mutex
+	docs := map[string]search.Doc{} // the search text of pages indexed now
+	allByID := map[string]*a.Agreement{}
+	for ag := range keys {
+		allByID[ag.ID] = ag
 	}
 	reuse := reuser{
 		reused: func(ag *a.Agreement) bool { _, ok := hits[ag]; return ok },
@@ -127,6 +140,16 @@ func (l loaded) renderCached(opt Options) (*site.Output, *a.Site, diag.List, err
 				}
 			}
 			return nil, fmt.Errorf("%s: geen bestand van de cache", p)
+		},
+		doc: func(p string) (search.Doc, bool) {
+			id, _, _ := strings.Cut(p, "/")
+			d, ok := hitDocs[id][p]
+			return d, ok
+		},
+		indexed: func(p string, d search.Doc) {
+			docsMu.Lock()
+			docs[p] = d
+			docsMu.Unlock()
 		},
 	}
 	out, ds, err := l.render(opt, nil, reuse)
@@ -141,6 +164,18 @@ func (l loaded) renderCached(opt Options) (*site.Output, *a.Site, diag.List, err
 	}
 	for ag, files := range groups {
 		c.files.Put(keys[ag], files)
+	}
+	docGroups := map[*a.Agreement]map[string]search.Doc{}
+	for p, d := range docs {
+		if ag := owner(allByID, p); ag != nil {
+			if docGroups[ag] == nil {
+				docGroups[ag] = map[string]search.Doc{}
+			}
+			docGroups[ag][p] = d
+		}
+	}
+	for ag, ds := range docGroups {
+		c.docs.Put(keys[ag], ds)
 	}
 	for _, files := range hits {
 		for _, f := range files {
@@ -157,6 +192,7 @@ func (l loaded) renderCached(opt Options) (*site.Output, *a.Site, diag.List, err
 	}
 	c.files.Keep(keep)
 	c.pdfs.Keep(keep)
+	c.docs.Keep(keep)
 	return out, l.site, ds, nil
 }
 

@@ -1,5 +1,11 @@
 package site
 
+import (
+	"fmt"
+
+	"github.com/prestatie/prestatie/internal/search"
+)
+
 // searchPath is the search page (templates/search.html); the index it
 // reads lies below it (internal/search).
 const searchPath = "zoeken/"
@@ -16,8 +22,31 @@ var searchable = map[string]bool{"agreement": true, "section": true, "report": t
 // fixed order of pages, so the index does not depend on timing.
 func (r *renderer) indexPage(n int, j job, f File) {
 	if searchable[j.kind] && r.search != nil {
-		r.search.Add(n, j.path, f.Data)
+		d := search.Extract(j.path, f.Data)
+		r.search.AddDoc(n, d)
+		if r.indexed != nil { // the caller keeps it (Options.Indexed)
+			r.indexed(j.file, d)
+		}
 	}
+}
+
+// indexReused adds a reused page to the search index: its text as the
+// caller kept it (Options.ReusedDoc) or read from its file.
+func (r *renderer) indexReused(n int, j job, opt Options) error {
+	if opt.ReusedDoc != nil {
+		if d, ok := opt.ReusedDoc(j.file); ok {
+			r.search.AddDoc(n, d)
+			return nil
+		}
+	}
+	if opt.ReusedFile == nil {
+		return fmt.Errorf("%s: de pagina komt uit de cache, maar de zoekindex kan haar niet lezen", j.file)
+	}
+	b, err := opt.ReusedFile(j.file)
+	if err == nil {
+		r.indexPage(n, j, File{Path: j.file, Data: b})
+	}
+	return err
 }
 
 // searchFiles is the index of every searchable page.

@@ -64,6 +64,12 @@ type Options struct {
 	// ReusedFile, with Reuse, returns a reused agreement's file as the
 	// caller has it: the search index is made from the pages' text.
 	ReusedFile func(path string) ([]byte, error)
+	// ReusedDoc, when set, returns the search text of a reused page that
+	// the caller kept from Indexed, so that it is not read again;
+	// Indexed, when set, is handed the search text of every page put in
+	// the index. Both are called from several goroutines.
+	ReusedDoc func(path string) (search.Doc, bool)
+	Indexed   func(path string, d search.Doc)
 }
 
 // File is one output file, its path relative to the output folder.
@@ -100,6 +106,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		favicon:  opt.Favicon,
 		pdfs:     map[*a.Agreement]*pdfResult{},
 		search:   search.New(),
+		indexed:  opt.Indexed,
 		reused:   map[string]*a.Agreement{},
 	}
 	for _, ag := range s.Agreements {
@@ -176,15 +183,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			if opt.ReusedFile == nil {
-				errs[i] = fmt.Errorf("%s: de pagina komt uit de cache, maar de zoekindex kan haar niet lezen", j.file)
-				return
-			}
-			b, err := opt.ReusedFile(j.file)
-			if err == nil {
-				r.indexPage(i, j, File{Path: j.file, Data: b})
-			}
-			errs[i] = err
+			errs[i] = r.indexReused(i, j, opt)
 		}()
 	}
 	wg.Wait()
@@ -267,6 +266,7 @@ type renderer struct {
 	noECh    error             // why echarts is nil
 	assets   map[string]string // theme file → content-hashed name (assets.go)
 	search   *search.Index     // the pages' text, for the search page (search.go)
+	indexed  func(path string, d search.Doc)
 	// reused are the agreements, by id, whose own files the caller has
 	// already (Options.Reuse).
 	reused map[string]*a.Agreement
