@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
