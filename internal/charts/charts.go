@@ -75,6 +75,24 @@ type Table struct {
 	Rows    []Row
 }
 
+// cardColumns is the number of columns (the row labels included) from
+// which the table becomes a card per row on a phone, as the wide tables of
+// the agreement's text do: narrower tables fit 375 px as they are.
+const cardColumns = 4
+
+// Cards reports whether the table is wide enough to be shown as a card per
+// row on a phone.
+func (t Table) Cards() bool { return 1+len(t.Columns) >= cardColumns }
+
+// ColumnLabel is the label of column i, "" past the last column. Each cell
+// carries it, so a card on a phone can say what the number is.
+func (t Table) ColumnLabel(i int) string {
+	if i < 0 || i >= len(t.Columns) {
+		return ""
+	}
+	return t.Columns[i].Label
+}
+
 // Column is one column of numbers.
 type Column struct {
 	Key   string // machine name: a date "2022-05", "doel", a status id

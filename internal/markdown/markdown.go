@@ -126,6 +126,7 @@ func (c *Converter) Document(src string, ids *IDs, prefix string, shift int, fn 
 	doc := c.Parse(b, ids, prefix)
 	sanitize(doc, b, ids, true) // again, now for the web: external images
 	decorate(doc, fn)
+	labelTables(doc, b)
 	dropItemKeys(doc)
 	if shift != 0 {
 		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -142,7 +143,9 @@ func (c *Converter) Document(src string, ids *IDs, prefix string, shift int, fn 
 	if !c.unsafe { // then every table is goldmark's own "<table>"
 		// A wide table scrolls inside a focusable region, so keyboard users
 		// can scroll it too (WCAG: scrollable regions must be focusable).
-		out = strings.ReplaceAll(out, "<table>", `<div class="table-wrap" role="region" tabindex="0" aria-label="Tabel"><table>`)
+		const wrap = `<div class="table-wrap" role="region" tabindex="0" aria-label="Tabel">`
+		out = strings.ReplaceAll(out, "<table>", wrap+"<table>")
+		out = strings.ReplaceAll(out, `<table class="cards">`, wrap+`<table class="cards">`)
 		out = strings.ReplaceAll(out, "</table>", "</table></div>")
 	}
 	return template.HTML(out), nil

@@ -103,3 +103,24 @@ func TestTablesScrollInARegion(t *testing.T) {
 		t.Errorf("table not wrapped: %s", got)
 	}
 }
+
+// TestWideTablesBecomeCards: a table of four or more columns gets the class
+// "cards" and each cell its column header as data-label (escaped, markup
+// dropped), so the style sheet can show a card per row on a phone; a narrow
+// table stays as it is.
+func TestWideTablesBecomeCards(t *testing.T) {
+	tests := []struct{ in, want, not string }{
+		{"| a | b |\n|---|---|\n| 1 | 2 |", `<table>`, "data-label"},
+		{"| Nr. | *Afspraak* | \"Trekker\" & co | `Plan` |\n|---|---|---|---:|\n| 3.1 | x | y | 2025 |",
+			`<div class="table-wrap" role="region" tabindex="0" aria-label="Tabel"><table class="cards">`, ""},
+		{"| Nr. | *Afspraak* | \"Trekker\" & co | `Plan` |\n|---|---|---|---:|\n| 3.1 | x | y | 2025 |",
+			`<td data-label="Nr.">3.1</td>` + "\n" + `<td data-label="Afspraak">x</td>` + "\n" + `<td data-label="“Trekker” &amp; co">y</td>` + "\n" + `<td data-label="Plan" style="text-align:right">2025</td>`, ""},
+		{"| a | | c | d |\n|---|---|---|---|\n| 1 | 2 | 3 |", `<td data-label="a">1</td>` + "\n<td>2</td>", ""},
+	}
+	for _, tt := range tests {
+		got, _ := New().Block(tt.in, nil, "")
+		if !strings.Contains(string(got), tt.want) || (tt.not != "" && strings.Contains(string(got), tt.not)) {
+			t.Errorf("Block(%q) = %s; want %s and no %q", tt.in, got, tt.want, tt.not)
+		}
+	}
+}
