@@ -76,9 +76,10 @@ type Table struct {
 }
 
 // cardColumns is the number of columns (the row labels included) from
-// which the table becomes a card per row on a phone, as the wide tables of
-// the agreement's text do: narrower tables fit 375 px as they are.
-const cardColumns = 4
+// which the table becomes a card per row on a phone: two columns of
+// numbers with their dates or a goal ("circa 8.465 woningen", "Doel
+// uiterlijk 31 december 2028") are wider than 375 px; one fits.
+const cardColumns = 3
 
 // Cards reports whether the table is wide enough to be shown as a card per
 // row on a phone.

@@ -72,6 +72,9 @@ type pageInfo struct {
 	// StatusOut are status cells of tables not wholly inside the viewport
 	// or their scrolling region: seen only after scrolling sideways.
 	StatusOut []string `json:"statusOut"`
+	// CellsOut are table cells (any table, folded chart tables opened)
+	// whose text is not wholly inside the viewport, outside wideAllowed.
+	CellsOut []string `json:"cellsOut"`
 	// Glance is where the summary at the top of an agreement page ends
 	// (its counts and what the last rapportage changed), from the top of
 	// the page: -1 without one. HasAfspraken says whether
@@ -89,7 +92,13 @@ const firstScreen = 740
 const shownHidden = `const shownHidden = () => [...document.querySelectorAll('[hidden]')]
   .filter(el => el.checkVisibility()).map(el => el.outerHTML.slice(0, 80));`
 
-const readPage = shownHidden + `(() => {
+// wideAllowed selects the regions whose table cells may lie beyond the
+// right edge of a phone, to be scrolled to sideways. None: the tables of
+// status, party and target, the chart tables and the wide tables of the
+// text all become cards below 600 px, and narrow tables fit.
+const wideAllowed = `const wideAllowed = ':not(*)';`
+
+const readPage = shownHidden + wideAllowed + `(() => {
   const de = document.documentElement;
   const charts = [...document.querySelectorAll('.chart[data-chart]')].map(el => {
     const svg = el.querySelector('svg');
@@ -107,10 +116,28 @@ const readPage = shownHidden + `(() => {
     const right = Math.min(de.clientWidth, w ? w.getBoundingClientRect().right : de.clientWidth);
     if ((r.left < 0 || r.right > right + 1) && statusOut.length < 3) statusOut.push(c.textContent.trim().slice(0, 40) + ' ' + Math.round(r.left) + '-' + Math.round(r.right) + 'px');
   }
+  // Every table cell's text, the folded chart tables opened for the count.
+  const cellsOut = [];
+  const folded = [...document.querySelectorAll('main details:not([open])')].filter(d => d.querySelector('table'));
+  folded.forEach(d => { d.open = true; });
+  // Headers hidden for the eye (a card's thead) are read, not seen.
+  const clipped = el => { for (let e = el; e; e = e.parentElement) { if (getComputedStyle(e).clipPath !== 'none') return true; } return false; };
+  for (const c of document.querySelectorAll('main th, main td')) {
+    if (c.closest(wideAllowed) || clipped(c)) continue;
+    const r = document.createRange();
+    r.selectNodeContents(c);
+    for (const b of r.getClientRects()) {
+      if (b.width > 0 && (b.left < -1 || b.right > de.clientWidth + 1)) {
+        if (cellsOut.length < 3) cellsOut.push((c.closest('table').caption || {}).textContent + ' / ' + c.textContent.trim().slice(0, 40) + ' ' + Math.round(b.left) + '-' + Math.round(b.right) + 'px');
+        break;
+      }
+    }
+  }
+  folded.forEach(d => { d.open = false; });
   // The counts, and what the last rapportage changed, when there was one.
   const legend = document.querySelector('.glance .glance-round') || document.querySelector('.glance .light-legend') || document.querySelector('.glance .glance-at');
   return {kind: document.body.className.replace(/^page-/, ''), h1: (document.querySelector('h1') || {}).textContent || '',
-    charts, scrollWidth: de.scrollWidth, clientWidth: de.clientWidth, wide, shownHidden: shownHidden(), statusOut,
+    charts, scrollWidth: de.scrollWidth, clientWidth: de.clientWidth, wide, shownHidden: shownHidden(), statusOut, cellsOut,
     glance: legend ? legend.getBoundingClientRect().bottom + window.scrollY : -1,
     hasAfspraken: !!document.querySelector('.dashboard .status-counts')};
 })()`
@@ -368,6 +395,9 @@ func checkPage(t *testing.T, ctx context.Context, rec *recorder, srv *httptest.S
 	}
 	if len(info.StatusOut) > 0 {
 		t.Errorf("%s: status not in view at %d px without scrolling sideways: %q", name, phoneWidth, info.StatusOut)
+	}
+	if len(info.CellsOut) > 0 {
+		t.Errorf("%s: table text out of view at %d px (caption / cell): %q", name, phoneWidth, info.CellsOut)
 	}
 	if info.Kind == "agreement" && info.HasAfspraken && (info.Glance < 0 || info.Glance > firstScreen) {
 		t.Errorf("%s: the summary of the afspraken and the last rapportage ends at %g px, not on the first screen (%d px)", name, info.Glance, firstScreen)

@@ -116,6 +116,7 @@ func TestWideTablesBecomeCards(t *testing.T) {
 		{"| Nr. | *Afspraak* | \"Trekker\" & co | `Plan` |\n|---|---|---|---:|\n| 3.1 | x | y | 2025 |",
 			`<td data-label="Nr.">3.1</td>` + "\n" + `<td data-label="Afspraak">x</td>` + "\n" + `<td data-label="“Trekker” &amp; co">y</td>` + "\n" + `<td data-label="Plan" style="text-align:right">2025</td>`, ""},
 		{"| a | | c | d |\n|---|---|---|---|\n| 1 | 2 | 3 |", `<td data-label="a">1</td>` + "\n<td>2</td>", ""},
+		{"| kolom <script>alert(1)</script> \"x\" | b | c | d |\n|---|---|---|---|\n| 1 | 2 | 3 | 4 |", `<td data-label="kolom alert(1) “x”">1</td>`, "<script"},
 	}
 	for _, tt := range tests {
 		got, _ := New().Block(tt.in, nil, "")
