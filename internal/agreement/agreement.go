@@ -18,6 +18,9 @@ type Site struct {
 	UnsafeHTML  bool
 	Style       Style       // house style: logo, navigation, footer, CSS
 	Publication Publication // data licence, accessibility statement
+	// PDFFonts are further TrueType fonts in the site folder for the PDF,
+	// in the config's order, for characters its own fonts lack (CJK).
+	PDFFonts []Asset
 	Agreements  []*Agreement
 }
 

@@ -76,6 +76,7 @@ type loaded struct {
 	ds          diag.List
 	theme       fs.FS
 	logos       map[*a.Agreement]map[string]pdf.Logo
+	fonts       []pdf.Font // the site's further PDF fonts (pdf_fonts)
 	static, css []site.File
 	fsys        fs.FS  // the site, links followed only within it
 	prefix      string // put before file names in diagnostics
@@ -112,7 +113,8 @@ func load(fsys, raw fs.FS, opt Options, prefix string) loaded {
 	}
 	l.theme = theme
 	checkThemeFiles(theme, s.Theme, prefix, &ds)
-	checkFooters(s, &ds, opt.Cache)
+	l.fonts = loadFonts(fsys, s, &ds)
+	checkFooters(s, l.fonts, &ds, opt.Cache)
 	l.logos = loadLogos(theme, s, &ds)
 	l.static, l.css = houseStyle(raw, opt.Source, s, prefix, &ds)
 	l.ds = ds.Sort()
@@ -339,7 +341,7 @@ func (l loaded) startPDFs(opt Options, emit func(site.File) error, skip func(*a.
 	if opt.NoPDF {
 		return run
 	}
-	po := pdf.Options{Date: opt.Date, Theme: pdfTheme(l.theme, l.css)}
+	po := pdf.Options{Date: opt.Date, Theme: pdfTheme(l.theme, l.css), Fonts: l.fonts}
 	run.files = make([]site.File, len(s.Agreements))
 	run.facts = make([]pdfFacts, len(s.Agreements))
 	run.errs = make([]error, len(s.Agreements))

@@ -30,7 +30,8 @@ import (
 //     links with title, municipality and period): the _index.md of every
 //     agreement and the list of folders in content/;
 //   - what every page shares: prestatie.yaml, the site's templates/,
-//     themes/ and static/ (logos, house style), the ECharts build, whether
+//     themes/ and static/ (logos, house style), the PDF fonts it names
+//     (pdf_fonts), the ECharts build, whether
 //     the PDF has its hyphenation patterns;
 //   - the build's options (base URL, drafts, date, PDFs) and the program
 //     itself (its build info and the size and time of its executable).
@@ -73,6 +74,10 @@ func (l loaded) keys(opt Options) map[*a.Agreement]cache.Key {
 		opt.BaseURL, opt.Drafts, opt.Date.UTC().Format(time.RFC3339Nano), !opt.NoPDF, opt.LatePDF != nil))
 	cfg, _ := fs.ReadFile(l.fsys, content.ConfigFile)
 	shared.Add(content.ConfigFile, cfg)
+	// pdf_fonts may name files outside templates/, themes/ and static/.
+	for _, f := range l.fonts {
+		shared.Add("pdf-font:"+f.Name, f.TTF)
+	}
 	for _, dir := range []string{"templates", "themes", "static"} {
 		if err := shared.AddTree(l.fsys, dir); err != nil {
 			return nil

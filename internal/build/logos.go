@@ -74,9 +74,10 @@ func unwrapPath(err error) error {
 //
 // With a MemCache, an agreement read before from the same files has the
 // problems it had then, without checking it again.
-func checkFooters(s *a.Site, ds *diag.List, c *MemCache) {
+func checkFooters(s *a.Site, fonts []pdf.Font, ds *diag.List, c *MemCache) {
+	fk := fontsKey(fonts)
 	for _, ag := range s.Agreements {
-		if found, ok := c.checked(ag); ok {
+		if found, ok := c.checked(ag, fk); ok {
 			*ds = append(*ds, found...)
 			continue
 		}
@@ -86,8 +87,8 @@ func checkFooters(s *a.Site, ds *diag.List, c *MemCache) {
 				found.Errorf(ag.Parties[0].Pos, "%v", err)
 			}
 		}
-		found = append(found, pdf.Unprintable(ag)...)
-		c.setChecked(ag, found)
+		found = append(found, pdf.Unprintable(ag, fonts)...)
+		c.setChecked(ag, fk, found)
 		*ds = append(*ds, found...)
 	}
 	if err := pdf.Hyphenation(); err != nil && len(s.Agreements) > 0 {

@@ -38,32 +38,34 @@ type folder struct {
 	ag    *a.Agreement
 	ds    diag.List
 	key   *cache.Key // the hash of its files, once computed
-	// checked holds what checkFooters found, once it has looked.
+	// checked holds what checkFooters found, once it has looked, with
+	// the PDF fonts it looked with (fontsKey).
 	checked *diag.List
+	fonts   string
 }
 
 // checked is what checkFooters found in ag when it was read from the same
 // files before.
-func (c *MemCache) checked(ag *a.Agreement) (diag.List, bool) {
+func (c *MemCache) checked(ag *a.Agreement, fonts string) (diag.List, bool) {
 	if c == nil {
 		return nil, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if f := c.read["content/"+ag.ID]; f != nil && f.checked != nil {
+	if f := c.read["content/"+ag.ID]; f != nil && f.checked != nil && f.fonts == fonts {
 		return *f.checked, true
 	}
 	return nil, false
 }
 
-func (c *MemCache) setChecked(ag *a.Agreement, ds diag.List) {
+func (c *MemCache) setChecked(ag *a.Agreement, fonts string, ds diag.List) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if f := c.read["content/"+ag.ID]; f != nil {
-		f.checked = &ds
+		f.checked, f.fonts = &ds, fonts
 	}
 }
 

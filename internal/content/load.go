@@ -186,6 +186,14 @@ func (l *loader) config() *a.Site {
 		field{"language", false, enum(d, &s.Language, "language", []a.Term[string]{{ID: "nl", Label: "Nederlands"}})},
 		field{"theme", false, func(n *yaml.Node) { themeNode = n; d.id(&s.Theme, "theme")(n) }},
 		field{"unsafe_html", false, d.boolean(&s.UnsafeHTML, "unsafe_html")},
+		field{"pdf_fonts", false, d.list("pdf_fonts", func(n *yaml.Node) {
+			f := a.Asset{Pos: d.pos(n)}
+			if d.str(&f.Source, "pdf_fonts")(n); !localPath(f.Source) {
+				d.errorf(n, "pdf_fonts %q: geef een pad in de map van de site, zoals fonts/NotoSansSC-Regular.ttf", f.Source)
+				return
+			}
+			s.PDFFonts = append(s.PDFFonts, f)
+		})},
 	}, append(d.styleFields(&s.Style), d.publicationFields(&s.Publication)...)...)...) // house style: style.go; publishing: data.go
 	l.checkTheme(d, themeNode, s.Theme)
 	return s

@@ -143,7 +143,7 @@ func (b *builder) block(bl block, f flow) {
 		o := paraOpts{indent: f.indent, marker: f.marker, markX: f.markX, bars: f.bars, bottom: bottom, keep: f.keep}
 		if bl.Number != "" && len(o.marker) == 0 { // an item of the text numbered in its annotation
 			o.marker = []span{{Text: clean(bl.Number)}}
-			o.indent += max(bulletW, textWidth(clean(bl.Number), regular, b.body(f).Size)+2)
+			o.indent += max(bulletW, textWidth(clean(bl.Number), regular, b.body(f).Size, b.th.extra)+2)
 		}
 		b.para(bl.Spans, b.body(f), o)
 	case headingBlock:
@@ -163,7 +163,7 @@ func (b *builder) block(bl block, f flow) {
 				markers[i] = bullets[min(f.depth, len(bullets)-1)]
 				continue
 			}
-			markW = max(markW, textWidth(markers[i], regular, b.body(f).Size)+2)
+			markW = max(markW, textWidth(markers[i], regular, b.body(f).Size, b.th.extra)+2)
 		}
 		// Beyond the deepest indent the levels share one column: the
 		// marker then says its level, small and raised ("¹⁴ ▪"), so the
@@ -171,7 +171,7 @@ func (b *builder) block(bl block, f flow) {
 		var level []span
 		if f.indent+markW > maxIndent {
 			level = []span{{Text: strconv.Itoa(f.depth + 1), Sup: true}, {Text: " "}}
-			markW += textWidth(level[0].Text+" ", regular, b.body(f).Size*0.65) + 0.5
+			markW += textWidth(level[0].Text+" ", regular, b.body(f).Size*0.65, b.th.extra) + 0.5
 		}
 		for i, it := range bl.Items {
 			g := f
@@ -253,7 +253,7 @@ func (b *builder) mdTable(bl block, f flow) {
 	natural := make([]float64, cols)
 	measure := func(cells [][]span, bold bool) {
 		for i, c := range cells {
-			st := textStyle{Size: size, Lead: 1.3, Bold: bold}
+			st := textStyle{Extra: b.th.extra, Size: size, Lead: 1.3, Bold: bold}
 			w := 0.0
 			for _, l := range layout(c, st, 1e6) {
 				w = max(w, l.Width)

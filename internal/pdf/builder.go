@@ -41,6 +41,9 @@ type builder struct {
 }
 
 func (b *builder) note(ls []line) {
+	if b.faces == nil {
+		b.faces = usedFaces{}
+	}
 	for _, l := range ls {
 		for _, r := range l.Runs {
 			b.faces[r.Face] = true
@@ -196,7 +199,7 @@ func (b *builder) table(t table) {
 			if i < len(cells) {
 				ss = cells[i]
 			}
-			st := textStyle{Size: t.size, Lead: 1.3, Color: b.th.text, Bold: head}
+			st := textStyle{Extra: b.th.extra, Size: t.size, Lead: 1.3, Color: b.th.text, Bold: head}
 			if i < len(t.aligns) && t.aligns[i] != "" {
 				st.Align = t.aligns[i]
 			}
@@ -282,7 +285,7 @@ func (b *builder) table(t table) {
 
 // stacked prints a table row that is too tall for a page as paragraphs.
 func (b *builder) stacked(t table, cells [][]span) {
-	st := textStyle{Size: t.size, Lead: 1.3, Color: b.th.text}
+	st := textStyle{Extra: b.th.extra, Size: t.size, Lead: 1.3, Color: b.th.text}
 	b.open("TR")
 	defer b.close()
 	for i, c := range cells {

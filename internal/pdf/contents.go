@@ -32,7 +32,7 @@ func (d *doc) contents(b *builder, pg pagination) {
 		tw := contentW - indent - 16
 		title := txt(e.title)
 		if e.number != "" {
-			mw := math.Max(numW, textWidth(e.number, faceOf(st.Bold, false), st.Size)+3)
+			mw := math.Max(numW, textWidth(e.number, faceOf(st.Bold, false), st.Size, st.Extra)+3)
 			ml := layout(txt(e.number), st, mw)[0]
 			tb.marker, tb.markX = &ml, indent
 			tb.indent += mw
@@ -43,7 +43,7 @@ func (d *doc) contents(b *builder, pg pagination) {
 		tb.track = b.track
 		tb.tag = b.tocItem(e.level)
 		if n := pg.pages[e.anchor]; n > 0 {
-			l := layout(txt(strconv.Itoa(n)), textStyle{Size: st.Size, Lead: st.Lead, Bold: st.Bold, Align: align.Right}, 12)[0]
+			l := layout(txt(strconv.Itoa(n)), textStyle{Extra: st.Extra, Size: st.Size, Lead: st.Lead, Bold: st.Bold, Align: align.Right}, 12)[0]
 			t.num = &l
 		}
 		b.push(full(t, tb.height()), tb.height(), false)

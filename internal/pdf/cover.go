@@ -42,11 +42,11 @@ func (d *doc) cover(b *builder) {
 	}
 	switch {
 	case ag.Status == agreement.Draft || ag.Draft:
-		b.para(txt("CONCEPT"), textStyle{Size: 26, Lead: 1.2, Color: th.alert, Bold: true}, paraOpts{bottom: 6})
+		b.para(txt("CONCEPT"), textStyle{Extra: th.extra, Size: 26, Lead: 1.2, Color: th.alert, Bold: true}, paraOpts{bottom: 6})
 	case ag.Status == agreement.ForSignature:
-		b.para(txt("Ter ondertekening"), textStyle{Size: 13, Lead: 1.2, Color: th.primary, Bold: true}, paraOpts{bottom: 6})
+		b.para(txt("Ter ondertekening"), textStyle{Extra: th.extra, Size: 13, Lead: 1.2, Color: th.primary, Bold: true}, paraOpts{bottom: 6})
 	}
-	title := textStyle{Size: 26, Lead: 1.15, Color: th.primary, Bold: true, Whole: true}
+	title := textStyle{Extra: th.extra, Size: 26, Lead: 1.15, Color: th.primary, Bold: true, Whole: true}
 	for _, size := range []float64{18, 12} { // a very long title gets smaller, so the cover stays one page
 		if len(layout(txt(ag.Title), title, contentW)) <= 4 {
 			break
@@ -54,11 +54,11 @@ func (d *doc) cover(b *builder) {
 		title.Size = size
 	}
 	b.para(txt(ag.Title), title, paraOpts{bottom: 3, level: 1})
-	b.para(txt(ag.Municipality), textStyle{Size: 16, Lead: 1.25, Color: th.text, Whole: true}, paraOpts{bottom: 1})
-	b.para(txt(period(ag.Period)), textStyle{Size: 12, Lead: 1.3, Color: th.muted}, paraOpts{bottom: 10})
+	b.para(txt(ag.Municipality), textStyle{Extra: th.extra, Size: 16, Lead: 1.25, Color: th.text, Whole: true}, paraOpts{bottom: 1})
+	b.para(txt(period(ag.Period)), textStyle{Extra: th.extra, Size: 12, Lead: 1.3, Color: th.muted}, paraOpts{bottom: 10})
 	rule := &textBlock{lines: []line{{}}, st: th.small, rules: []hrule{{0, 0, contentW, th.rule}}}
 	b.push(full(rule, rule.height()), rule.height(), false)
-	b.para(txt("Partijen"), textStyle{Size: 9, Lead: 1.3, Color: th.muted, Bold: true}, paraOpts{top: 2, bottom: 2})
+	b.para(txt("Partijen"), textStyle{Extra: th.extra, Size: 9, Lead: 1.3, Color: th.muted, Bold: true}, paraOpts{top: 2, bottom: 2})
 	d.coverParties(b)
 	b.space(8)
 	facts := [][2]string{}
@@ -70,9 +70,9 @@ func (d *doc) cover(b *builder) {
 	}
 	facts = append(facts, [2]string{"Status", statusLine(ag)})
 	for _, f := range facts {
-		st := textStyle{Size: 10, Lead: 1.45, Color: th.text}
+		st := textStyle{Extra: th.extra, Size: 10, Lead: 1.45, Color: th.text}
 		l := layout(txt(f[1]), st, contentW-30)
-		lab := layout([]span{{Text: f[0]}}, textStyle{Size: 10, Lead: 1.45, Color: th.muted}, 30)[0]
+		lab := layout([]span{{Text: f[0]}}, textStyle{Extra: th.extra, Size: 10, Lead: 1.45, Color: th.muted}, 30)[0]
 		t := &textBlock{lines: l, st: st, indent: 30, marker: &lab, track: b.track, tag: b.blockTag("P")}
 		b.push(full(t, t.height()), t.height(), false)
 	}
@@ -115,9 +115,9 @@ func partyGroups(ag *agreement.Agreement) []partyGroup {
 // cover.
 func (d *doc) coverParties(b *builder) {
 	ag, th := d.ag, d.th
-	name := textStyle{Size: 11, Lead: 1.3, Color: th.text, Bold: true, Whole: true} // names are not hyphenated
-	sub := textStyle{Size: 9, Lead: 1.3, Color: th.muted, Ital: true}
-	groupSt := textStyle{Size: 9, Lead: 1.3, Color: th.primary, Bold: true, Whole: true}
+	name := textStyle{Extra: th.extra, Size: 11, Lead: 1.3, Color: th.text, Bold: true, Whole: true} // names are not hyphenated
+	sub := textStyle{Extra: th.extra, Size: 9, Lead: 1.3, Color: th.muted, Ital: true}
+	groupSt := textStyle{Extra: th.extra, Size: 9, Lead: 1.3, Color: th.primary, Bold: true, Whole: true}
 	subOf := func(p *agreement.Party) []span {
 		s := p.Kind.Label()
 		if p.Tagline != "" {
@@ -165,7 +165,7 @@ func (d *doc) coverParties(b *builder) {
 				}
 				ss = append(ss, txt(p.Name)...)
 			}
-			b.para(ss, textStyle{Size: 10, Lead: 1.4, Color: th.text}, paraOpts{bottom: 2})
+			b.para(ss, textStyle{Extra: th.extra, Size: 10, Lead: 1.4, Color: th.text}, paraOpts{bottom: 2})
 		}
 		return
 	}

@@ -14,13 +14,18 @@ import (
 
 // Unprintable warns, at its first place in each file, about every character
 // the PDF cannot print as written: one none of its fonts (Liberation Sans,
-// DejaVu Sans) has a glyph for, such as CJK and emoji, printed as
+// DejaVu Sans and the site's further fonts) has a glyph for, such as CJK and emoji, printed as
 // missingGlyph (�). The site shows them; the warning lets the editor
 // decide before the PDF is signed.
-func Unprintable(ag *agreement.Agreement) diag.List {
+func Unprintable(ag *agreement.Agreement, fonts []Font) diag.List {
 	if err := loadMetrics(); err != nil {
 		return nil
 	}
+	extra, err := registerFonts(fonts)
+	if err != nil {
+		extra = nil // the site reports a font it cannot use at its setting
+	}
+	printable := func(r rune) bool { return printable(r, extra) }
 	var ds diag.List
 	seen := map[string]bool{} // file + text, so a word is reported once a file
 	// scan reports each run of characters not in the fonts once, at its
@@ -83,7 +88,7 @@ func codePoints(s string) string {
 }
 
 // printable reports whether clean prints r as itself or a substitute.
-func printable(r rune) bool {
+func printable(r rune, extra *extraFaces) bool {
 	if r == utf8.RuneError {
 		return false
 	}
@@ -93,7 +98,7 @@ func printable(r rune) bool {
 	if _, ok := substitutes[r]; ok {
 		return true
 	}
-	return r <= 0xFFFF && hasGlyph(r)
+	return r <= 0xFFFF && hasGlyph(r, extra)
 }
 
 // bodyPos is the position of byte off of a Markdown body. Offsets are of

@@ -249,7 +249,7 @@ func (b *builder) heading(level int, number []span, ss []span, anchor string, f 
 	if len(number) > 0 {
 		minW := map[int]float64{1: 11, 2: 14}[level]
 		o.marker = number
-		o.indent += math.Max(minW, textWidth(plainText(number), faceOf(true, st.Ital), st.Size)+3)
+		o.indent += math.Max(minW, textWidth(plainText(number), faceOf(true, st.Ital), st.Size, st.Extra)+3)
 	}
 	b.para(ss, st, o)
 }

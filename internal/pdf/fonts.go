@@ -57,7 +57,7 @@ const (
 const sansFaces = 4
 
 // usedFaces records which faces a document's text uses.
-type usedFaces [numFaces]bool
+type usedFaces map[face]bool
 
 func faceOf(b, i bool) face {
 	switch {
@@ -72,12 +72,17 @@ func faceOf(b, i bool) face {
 }
 
 func (f face) style() fontstyle.Type {
+	if f >= numFaces {
+		return fontstyle.Normal
+	}
 	return [...]fontstyle.Type{fontstyle.Normal, fontstyle.Bold, fontstyle.Italic, fontstyle.BoldItalic, fontstyle.Normal,
 		fontstyle.Normal, fontstyle.Bold, fontstyle.Italic, fontstyle.BoldItalic}[f]
 }
 
 func (f face) family() string {
 	switch {
+	case f >= numFaces:
+		return extraOf(f).family
 	case f == mono:
 		return monoFamily
 	case f >= fbRegular:
@@ -106,13 +111,21 @@ var ttfs = [numFaces][]byte{
 // glyphs used). Every document gets its own copy of the bytes: gofpdf
 // writes into the slice while subsetting, so sharing it between documents
 // built in parallel is a data race.
-func fonts(used usedFaces) ([]*entity.CustomFont, error) {
+//
+// The further faces of the site (extra) follow in the site's order, those
+// the text uses.
+func fonts(used usedFaces, extra *extraFaces) ([]*entity.CustomFont, error) {
 	r := repository.New()
 	for f, ttf := range ttfs {
-		if (face(f) == boldItalic || face(f) >= mono) && !used[f] {
+		if (face(f) == boldItalic || face(f) >= mono) && !used[face(f)] {
 			continue
 		}
 		r = r.AddUTF8FontFromBytes(face(f).family(), face(f).style(), bytes.Clone(ttf))
+	}
+	for _, f := range extra.list() {
+		if used[f] {
+			r = r.AddUTF8FontFromBytes(f.family(), f.style(), bytes.Clone(extraOf(f).ttf))
+		}
 	}
 	return r.Load()
 }
@@ -125,7 +138,7 @@ type metrics struct {
 	upem float64
 	// cache holds, per rune of the Basic Multilingual Plane, 0 when not yet
 	// looked up, 1 when the font has no glyph, or 2 + the width.
-	cache []atomic.Uint32
+	cache []atomicWidth
 	pool  sync.Pool
 }
 
@@ -143,13 +156,17 @@ func loadMetrics() error {
 				metricsErr = fmt.Errorf("lettertype %d: %w", i, err)
 				return
 			}
-			m := &metrics{font: f, upem: float64(f.UnitsPerEm()), cache: make([]atomic.Uint32, 0x10000)}
-			m.pool.New = func() any { return new(sfnt.Buffer) }
+			m := &metrics{font: f, upem: float64(f.UnitsPerEm()), cache: make([]atomicWidth, 0x10000)}
+			m.pool.New = newBuffer
 			faceMetrics[i] = m
 		}
 	})
 	return metricsErr
 }
+
+type atomicWidth = atomic.Uint32
+
+func newBuffer() any { return new(sfnt.Buffer) }
 
 // metricsOf returns the metrics of a face, loading them on first use. The
 // fonts are compiled in, so failing to parse them is a bug (a panic, which
@@ -157,6 +174,9 @@ func loadMetrics() error {
 func metricsOf(f face) *metrics {
 	if err := loadMetrics(); err != nil {
 		panic(err)
+	}
+	if f >= numFaces {
+		return extraOf(f).m
 	}
 	return faceMetrics[f]
 }
@@ -204,36 +224,52 @@ func (m *metrics) rightOfOrigin(r rune) bool {
 const ptToMM = 25.4 / 72
 
 // textWidth is the width in mm of s set in face f at size points; a
-// character f lacks is measured in the face that prints it (printFace).
-func textWidth(s string, f face, size float64) float64 {
+// character f lacks is measured in the face that prints it (printFace),
+// one no face has as the missingGlyph printed for it.
+func textWidth(s string, f face, size float64, extra ...*extraFaces) float64 {
+	var e *extraFaces
+	if len(extra) > 0 {
+		e = extra[0]
+	}
 	m := metricsOf(f)
 	units := 0
 	for _, r := range s {
 		w, ok := m.lookup(r)
 		if !ok {
-			w, _ = metricsOf(printFace(f, r)).lookup(r)
+			g, has := printFace(f, r, e)
+			if !has {
+				r = missingGlyph
+				g, _ = printFace(f, r, e)
+			}
+			w, _ = metricsOf(g).lookup(r)
 		}
 		units += w
 	}
 	return float64(units) * size / 1000 * ptToMM
 }
 
-// printFace is the face that prints r for text set in f: f itself, or its
-// DejaVu face when f lacks r and DejaVu has it.
-func printFace(f face, r rune) face {
+// printFace is the face that prints r for text set in f: f itself, its
+// DejaVu face when f lacks r and DejaVu has it, or else the first of the
+// site's further faces that has it; false when none has it.
+func printFace(f face, r rune, extra *extraFaces) (face, bool) {
 	for _, g := range [...]face{f, f.fallback(), fbRegular} {
 		if _, ok := metricsOf(g).lookup(r); ok {
-			return g
+			return g, true
 		}
 	}
-	return f
+	for _, g := range extra.list() {
+		if _, ok := metricsOf(g).lookup(r); ok {
+			return g, true
+		}
+	}
+	return f, false
 }
 
 // hasGlyph reports whether every face of the text, Liberation Sans or
-// DejaVu Sans in its place, can print r.
-func hasGlyph(r rune) bool {
+// DejaVu Sans or a further face in its place, can print r.
+func hasGlyph(r rune, extra *extraFaces) bool {
 	for f := range face(sansFaces) {
-		if _, ok := metricsOf(printFace(f, r)).lookup(r); !ok {
+		if _, ok := printFace(f, r, extra); !ok {
 			return false
 		}
 	}
@@ -265,7 +301,9 @@ var substitutes = map[rune]string{
 // for layout (which never prints them), Arabic letters take their
 // contextual forms, and runes no font has a glyph for (CJK, emoji,
 // anything above U+FFFF, which would crash gofpdf) are replaced by a close
-// equivalent or printed as missingGlyph.
+// equivalent or printed as missingGlyph. A character of the Basic
+// Multilingual Plane that only a site's further font may have (CJK) is
+// kept: the line's segments print it in that font or as missingGlyph.
 func clean(s string) string {
 	if isPlain(s) {
 		return s
@@ -289,7 +327,7 @@ func clean(s string) string {
 		default:
 			if sub, ok := substitutes[r]; ok {
 				b.WriteString(sub)
-			} else if r <= 0xFFFF && hasGlyph(r) {
+			} else if r <= 0xFFFF {
 				b.WriteRune(r)
 			} else {
 				b.WriteRune(missingGlyph)

@@ -109,8 +109,8 @@ func version(ag *agreement.Agreement, fp string) (status, print string) {
 func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker, total int, fp string) *footer {
 	f := &footer{th: th, track: track, total: total, width: width,
 		draft:   ag.Status == agreement.Draft || ag.Draft,
-		infoSt:  textStyle{Size: 8, Lead: 1.3, Color: th.muted},
-		labelSt: textStyle{Size: labelSize, Lead: 1.2, Color: th.muted, Whole: true}, // party labels: names
+		infoSt:  textStyle{Extra: th.extra, Size: 8, Lead: 1.3, Color: th.muted},
+		labelSt: textStyle{Extra: th.extra, Size: labelSize, Lead: 1.2, Color: th.muted, Whole: true}, // party labels: names
 	}
 	parties := ag.Parties
 	if ag.Signing == agreement.Digital {
@@ -123,7 +123,7 @@ func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker
 	slot := minSlot
 	for _, p := range parties {
 		for _, w := range strings.Fields(clean(p.Label)) {
-			slot = math.Max(slot, textWidth(w, regular, f.labelSt.Size)+2+boxGap+0.5)
+			slot = math.Max(slot, textWidth(w, regular, f.labelSt.Size, f.th.extra)+2+boxGap+0.5)
 		}
 	}
 	f.side = width*sideInfo+paraafLabel+float64(n)*slot <= width
@@ -237,7 +237,7 @@ func (f *footer) Render(p core.Provider, cell *entity.Cell) {
 		}
 	}
 	if f.draft {
-		st := textStyle{Size: 14, Lead: 1.2, Color: f.th.alert, Bold: true, Align: align.Right}
+		st := textStyle{Extra: f.th.extra, Size: 14, Lead: 1.2, Color: f.th.alert, Bold: true, Align: align.Right}
 		l := layout(txt("CONCEPT"), st, f.width)
 		drawLine(p, l[0], st, x, -13, st.lineHeight())
 	}

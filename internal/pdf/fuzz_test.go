@@ -95,7 +95,7 @@ func checkMarkdown(t *testing.T, md *markdown.Converter, src string) {
 			}
 		})
 		// The PDF, written with the faces the text uses.
-		fs, err := fonts(b.faces)
+		fs, err := fonts(b.faces, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -178,7 +178,7 @@ func TestContentText(t *testing.T) {
 	b := &builder{m: m, th: newTheme(Theme{}), avail: 200}
 	b.blocks(bs, flow{level: 2})
 	b.flush()
-	fs, err := fonts(b.faces)
+	fs, err := fonts(b.faces, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

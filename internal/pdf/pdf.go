@@ -39,6 +39,9 @@ type Options struct {
 	// Logos are the parties' logos by party id, drawn on the cover. The
 	// PDF writer takes PNG and JPEG only (not interlaced, 8 bits).
 	Logos map[string]Logo
+	// Fonts are further TrueType faces, tried in order for the characters
+	// Liberation Sans and DejaVu Sans lack (CJK): see CheckFont.
+	Fonts []Font
 }
 
 // Logo is an image file's bytes and its kind.
@@ -68,7 +71,13 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 			date = time.Date(max(ag.Period.From, 1970), time.January, 1, 0, 0, 0, 0, time.UTC)
 		}
 	}
-	d := newDoc(ag, newTheme(opt.Theme))
+	extra, err := registerFonts(opt.Fonts)
+	if err != nil {
+		return nil, fmt.Errorf("pdf van %s: %w", ag.ID, err)
+	}
+	th := newTheme(opt.Theme)
+	th.setExtra(extra)
+	d := newDoc(ag, th)
 	d.logos, d.date = opt.Logos, date
 
 	// Pass 1 lays the document out without writing it, to learn on which
@@ -83,7 +92,7 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 	}
 	pg := scan(m.GetStructure()) // GetStructure changes m: never reuse it
 	for range 3 {
-		fs, err := fonts(d.faces)
+		fs, err := fonts(d.faces, d.th.extra)
 		if err != nil {
 			return nil, fmt.Errorf("pdf: lettertype: %w", err)
 		}

@@ -450,7 +450,11 @@ func (st textStyle) segments(ps []piece) []segment {
 	cur := segment{face: -1}
 	for _, i := range order {
 		r, p := rs[i], ps[at[i]]
-		f := printFace(st.faceOf(p.sp), r)
+		f, ok := printFace(st.faceOf(p.sp), r, st.Extra)
+		if !ok { // no font has it: clean kept it for a further face
+			r = missingGlyph
+			f, _ = printFace(st.faceOf(p.sp), r, st.Extra)
+		}
 		switch {
 		case r == ' ' && cur.face >= 0 && p.sp.sameStyle(cur.sp):
 			f = cur.face // a space stays in the face around it

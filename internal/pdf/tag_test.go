@@ -385,7 +385,7 @@ func TestTagWriterRefuses(t *testing.T) {
 	}
 	pg := scan(m.GetStructure())
 	raw := func() ([]byte, *tracker) {
-		fs, err := fonts(d.faces)
+		fs, err := fonts(d.faces, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

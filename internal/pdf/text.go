@@ -58,6 +58,8 @@ type textStyle struct {
 	// hyphenated to fill this one (headings, titles); only a word wider
 	// than a line is broken.
 	Whole bool
+	// Extra are the site's further faces (nil: none).
+	Extra *extraFaces
 }
 
 func (st textStyle) lineHeight() float64 { return st.Size * ptToMM * st.Lead }
@@ -185,7 +187,7 @@ func (st textStyle) sizeOf(sp span) float64 {
 }
 
 func (st textStyle) width(p piece) float64 {
-	return textWidth(p.text, st.faceOf(p.sp), st.sizeOf(p.sp))
+	return textWidth(p.text, st.faceOf(p.sp), st.sizeOf(p.sp), st.Extra)
 }
 
 // layout breaks spans into lines of at most width mm: at spaces, at forced

@@ -18,8 +18,9 @@ func TestClean(t *testing.T) {
 		{"Beëindiging, coördinatie, € 879,66 – “ja” ‘nee’ …", "Beëindiging, coördinatie, € 879,66 – “ja” ‘nee’ …"},
 		{"e\u0308", "ë"}, // NFC
 		{"a\tb\nc\r\nd", "a b c  d"},
-		{"smiley 😀 en 𝛼 中文", "smiley \uFFFD en \uFFFD \uFFFD\uFFFD"},
-		{"vink ✓, Ωμέγα, Жилье, שלום", "vink ✓, Ωμέγα, Жилье, שלום"},             // ✓ from DejaVu Sans
+		{"smiley 😀 en 𝛼 中文", "smiley \uFFFD en \uFFFD 中文"}, // CJK is kept for a further font; layout prints it as \uFFFD without
+
+		{"vink ✓, Ωμέγα, Жилье, שלום", "vink ✓, Ωμέγα, Жилье, שלום"}, // ✓ from DejaVu Sans
 		{"سلام", "\uFEB3\uFEFC\uFEE1"},                                           // Arabic in its joined forms
 		{"zacht\u00adafbreken zero\u200bwidth", "zacht\u00adafbreken zerowidth"}, // soft hyphens are for layout
 		{"non\u2011breaking", "non-breaking"},

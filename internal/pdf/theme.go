@@ -23,6 +23,7 @@ var DefaultTheme = Theme{
 type theme struct {
 	primary, rule, text, muted, alert, tint props.Color
 	body, small                             textStyle
+	extra                                   *extraFaces  // the site's further faces
 	heads                                   [7]textStyle // by level 1..6
 	above, below                            [7]float64   // space around headings
 }
@@ -63,4 +64,13 @@ func newTheme(t Theme) *theme {
 		th.above[l], th.below[l] = above[l], below[l]
 	}
 	return th
+}
+
+// setExtra gives every style of the theme the site's further faces.
+func (th *theme) setExtra(e *extraFaces) {
+	th.extra = e
+	th.body.Extra, th.small.Extra = e, e
+	for i := range th.heads {
+		th.heads[i].Extra = e
+	}
 }
