@@ -120,3 +120,27 @@ func setFSType(t *testing.T, ttf []byte, v uint16) []byte {
 	t.Skip("test font has no OS/2 table")
 	return nil
 }
+
+// TestExtraFaceRunsHaveTheirGlyphs: every drawn run, the invisible space
+// that ends a line included, is in a face that has its characters; a
+// further font without a space (as the test font) would otherwise draw
+// its empty box for the spaces around the characters it prints.
+func TestExtraFaceRunsHaveTheirGlyphs(t *testing.T) {
+	t.Parallel()
+	extra, err := registerFonts([]Font{{Name: "cjk.ttf", TTF: CJKTestFont(t)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := textStyle{Extra: extra, Size: 11, Lead: 1.4}
+	for _, s := range []string{"Het teken 中 staat", "Afspraken 中", "中 中 中", "**vet 中** en 中"} {
+		for _, l := range layout([]span{{Text: clean(s)}}, st, 40) {
+			for _, r := range wordEnd(l).Runs {
+				for _, c := range r.Text {
+					if !has(r.Face, c) {
+						t.Errorf("%q: run %q in face %d, which lacks %q", s, r.Text, r.Face, c)
+					}
+				}
+			}
+		}
+	}
+}

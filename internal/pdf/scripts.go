@@ -380,6 +380,12 @@ func markFace(f face, r rune) face {
 	return f
 }
 
+// has reports whether face f has a glyph for r.
+func has(f face, r rune) bool {
+	_, ok := metricsOf(f).lookup(r)
+	return ok
+}
+
 // mirrored is the mirror image of a bracket, set in right-to-left text
 // (L4).
 func mirrored(r rune) rune {
@@ -456,8 +462,8 @@ func (st textStyle) segments(ps []piece) []segment {
 			f, _ = printFace(st.faceOf(p.sp), r, st.Extra)
 		}
 		switch {
-		case r == ' ' && cur.face >= 0 && p.sp.sameStyle(cur.sp):
-			f = cur.face // a space stays in the face around it
+		case r == ' ' && cur.face >= 0 && p.sp.sameStyle(cur.sp) && has(cur.face, r):
+			f = cur.face // a space stays in the face around it (if it has one: a further font may not)
 		case lv != nil && lv[i]%2 == 1 && unicode.Is(unicode.Mn, r):
 			f = markFace(f, r)
 		}

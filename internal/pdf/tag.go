@@ -351,7 +351,8 @@ func layoutHyphen(l line) (line, *run) {
 // too; a word broken inside because it is wider than a line (a long
 // address) also does, which splits it in the structure's text. The space
 // ends the last run (whose cell grows by its width), or is a run of its
-// own after struck-through text, so as not to strike it.
+// own after struck-through text, so as not to strike it, or after text
+// in a face without a space.
 func wordEnd(l line) line {
 	if len(l.Runs) == 0 {
 		return l
@@ -360,10 +361,14 @@ func wordEnd(l line) line {
 	if l.Hyph || strings.HasSuffix(last.Text, " ") { // a word broken by layout goes on
 		return l
 	}
-	sw := textWidth(" ", last.Face, last.Size)
+	face := last.Face
+	if !has(face, ' ') { // a further font without a space would draw its empty box
+		face = regular // always embedded
+	}
+	sw := textWidth(" ", face, last.Size)
 	runs := append(make([]run, 0, len(l.Runs)+1), l.Runs...)
-	if last.Str {
-		runs = append(runs, run{X: last.X + last.Width, Text: " ", Face: last.Face, Size: last.Size, Sup: last.Sup, Width: sw})
+	if last.Str || face != last.Face {
+		runs = append(runs, run{X: last.X + last.Width, Text: " ", Face: face, Size: last.Size, Sup: last.Sup, Width: sw})
 	} else {
 		runs[len(runs)-1].Text += " "
 		runs[len(runs)-1].Width += sw
