@@ -20,8 +20,8 @@ type Site struct {
 	Publication Publication // data licence, accessibility statement
 	// PDFFonts are further TrueType fonts in the site folder for the PDF,
 	// in the config's order, for characters its own fonts lack (CJK).
-	PDFFonts []Asset
-	Agreements  []*Agreement
+	PDFFonts   []Asset
+	Agreements []*Agreement
 }
 
 // Markdown is a Markdown source text with the position of its first byte, so
