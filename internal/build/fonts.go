@@ -3,6 +3,7 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io/fs"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
@@ -29,15 +30,20 @@ func loadFonts(fsys fs.FS, s *a.Site, ds *diag.List) []pdf.Font {
 		if err == nil {
 			b, err = fs.ReadFile(fsys, f.Source)
 		}
-		if err != nil {
-			ds.Errorf(f.Pos, "pdf_fonts %q niet leesbaar in de map van de site (%v): zet het .ttf-bestand daar, bijvoorbeeld in fonts/", f.Source, unwrapPath(err))
+		if errors.Is(err, fs.ErrNotExist) {
+			ds.Errorf(f.Pos, "pdf_fonts %q niet gevonden in de map van de site: zet het .ttf-bestand daar, bijvoorbeeld in fonts/", f.Source)
 			continue
 		}
-		if err := pdf.CheckFont(b); err != nil {
+		if err != nil {
+			ds.Errorf(f.Pos, "pdf_fonts %q niet leesbaar in de map van de site (%v): maak er een gewoon .ttf-bestand in de map van de site van", f.Source, unwrapPath(err))
+			continue
+		}
+		ft, err := pdf.NewFont(f.Source, b)
+		if err != nil {
 			ds.Errorf(f.Pos, "pdf_fonts %q: %v", f.Source, err)
 			continue
 		}
-		fonts = append(fonts, pdf.Font{Name: f.Source, TTF: b})
+		fonts = append(fonts, ft)
 	}
 	return fonts
 }

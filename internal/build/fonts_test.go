@@ -57,7 +57,7 @@ func TestPDFFonts(t *testing.T) {
 		`prestatie.yaml:3:5: pdf_fonts "fonts/cjk.otf": OpenType met CFF-contouren (.otf) kan de pdf niet insluiten: gebruik de TrueType-versie (.ttf)`,
 		`prestatie.yaml:4:5: pdf_fonts "fonts/cjk.ttc": een lettertypecollectie (.ttc)`,
 		`prestatie.yaml:5:5: pdf_fonts "fonts/leeg.ttf": geen TrueType-lettertype`,
-		`prestatie.yaml:6:5: pdf_fonts "fonts/weg.ttf" niet leesbaar in de map van de site`,
+		`prestatie.yaml:6:5: pdf_fonts "fonts/weg.ttf" niet gevonden in de map van de site`,
 		`prestatie.yaml:7:5: pdf_fonts "/etc/font.ttf": geef een pad in de map van de site`,
 		`prestatie.yaml:8:5: pdf_fonts "../font.ttf": geef een pad in de map van de site`,
 		`"中" (U+4E2D) staat in geen lettertype`,
