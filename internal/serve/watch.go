@@ -13,8 +13,9 @@ import (
 )
 
 // watched are the parts of a site folder that make the site; public/ and
-// anything else are left alone.
-var watched = []string{"content", "templates", "themes", "static"}
+// anything else are left alone. fonts/ is where the docs put the PDF fonts
+// of pdf_fonts.
+var watched = []string{"content", "templates", "themes", "static", "fonts"}
 
 const configFile = "prestatie.yaml"
 
