@@ -144,3 +144,35 @@ func TestExtraFaceRunsHaveTheirGlyphs(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRenderExtraFont measures what a large further font costs a
+// document that uses it: GNU Unifont's 12 MB TrueType with CJK, from
+// pdfcpu's test data when that module is in the module cache.
+func BenchmarkRenderExtraFont(b *testing.B) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/pdfcpu/pdfcpu").Output()
+	if err != nil {
+		b.Skipf("go list -m github.com/pdfcpu/pdfcpu: %v", err)
+	}
+	ttf, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "pkg", "testdata", "fonts", "unifont_jp-13.0.03.ttf"))
+	if err != nil {
+		b.Skipf("unifont: %v", err)
+	}
+	ft, err := NewFont("unifont.ttf", ttf)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, ds := content.Load(fstest.MapFS{"content/x-2025/_index.md": {Data: []byte(cjkSite + "\n日本語の文章、住宅の約束。\n")}}, content.Options{})
+	if ds.HasErrors() {
+		b.Fatal(ds)
+	}
+	for _, fonts := range [][]Font{nil, {ft}} {
+		b.Run(map[bool]string{true: "zonder", false: "unifont"}[fonts == nil], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Render(s.Agreements[0], Options{Fonts: fonts}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
