@@ -1,6 +1,7 @@
 package build
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -136,8 +137,16 @@ type diskCache struct {
 	byID    map[string]*a.Agreement        // rendered agreements with a key
 	hits    map[*a.Agreement][]cache.Entry // reused agreements
 	writers map[*a.Agreement]*cache.Writer // rendered agreements, being stored
-	mu      sync.Mutex
+	// docs is the search text of the rendered agreements' pages, kept in
+	// their entries (searchData) so that a later build does not read
+	// and parse those pages again.
+	docs map[*a.Agreement]map[string]search.Doc
+	mu   sync.Mutex
 }
+
+// searchData names the search text of an entry's pages in the entry: the
+// search.Doc of each page by its path, as JSON.
+const searchData = ".search.json"
 
 // openCache opens the cache of dest and looks up every agreement. A cache
 // that cannot be opened is not used: the build is then a cold one.
@@ -150,7 +159,8 @@ func openCache(dest string, keys map[*a.Agreement]cache.Key) *diskCache {
 		return nil
 	}
 	c := &diskCache{dir: dir, keys: keys, byID: map[string]*a.Agreement{},
-		hits: map[*a.Agreement][]cache.Entry{}, writers: map[*a.Agreement]*cache.Writer{}}
+		hits: map[*a.Agreement][]cache.Entry{}, writers: map[*a.Agreement]*cache.Writer{},
+		docs: map[*a.Agreement]map[string]search.Doc{}}
 	for ag, k := range keys {
 		if es, ok := dir.Lookup(k); ok {
 			c.hits[ag] = es
@@ -188,8 +198,16 @@ func (c *diskCache) reuser() reuser {
 		return reuser{}
 	}
 	byID := map[string]*a.Agreement{}
+	hitDocs := map[*a.Agreement]func() map[string]search.Doc{}
 	for ag := range c.hits {
 		byID[ag.ID] = ag
+		hitDocs[ag] = sync.OnceValue(func() map[string]search.Doc {
+			var ds map[string]search.Doc
+			if b, err := c.dir.Read(c.keys[ag], searchData); err == nil {
+				json.Unmarshal(b, &ds) // none: the pages are read
+			}
+			return ds
+		})
 	}
 	return reuser{reused: c.reused, file: func(p string) ([]byte, error) {
 		ag := owner(byID, p)
@@ -197,6 +215,22 @@ func (c *diskCache) reuser() reuser {
 			return nil, fmt.Errorf("%s: geen bestand van de cache", p)
 		}
 		return os.ReadFile(c.dir.File(c.keys[ag], p))
+	}, doc: func(p string) (search.Doc, bool) {
+		ag := owner(byID, p)
+		if ag == nil {
+			return search.Doc{}, false
+		}
+		d, ok := hitDocs[ag]()[p]
+		return d, ok
+	}, indexed: func(p string, d search.Doc) {
+		if ag := owner(c.byID, p); ag != nil {
+			c.mu.Lock()
+			if c.docs[ag] == nil {
+				c.docs[ag] = map[string]search.Doc{}
+			}
+			c.docs[ag][p] = d
+			c.mu.Unlock()
+		}
 	}}
 }
 
@@ -250,8 +284,13 @@ func (c *diskCache) commit(ok bool) {
 	if c == nil {
 		return
 	}
-	for _, wr := range c.writers {
+	for ag, wr := range c.writers {
 		if ok {
+			if ds := c.docs[ag]; ds != nil {
+				if b, err := json.Marshal(ds); err == nil {
+					wr.Put(searchData, b) // not stored: its pages are read again
+				}
+			}
 			wr.Commit()
 		} else {
 			wr.Abort()

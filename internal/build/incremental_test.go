@@ -166,6 +166,17 @@ func TestIncrementalEqualsCold(t *testing.T) {
 			cold := filepath.Join(t.TempDir(), "public")
 			buildOK(t, Options{Source: src, Dest: cold, NoPDF: true, NoCache: true})
 			sameTree(t, readTree(t, dest), readTree(t, cold))
+			// Every entry keeps its pages' search text: the next build
+			// does not read them again (and gives the same index, above).
+			entries, _ := filepath.Glob(filepath.Join(CacheDir(dest), "entries", "*"))
+			if len(entries) == 0 {
+				t.Error("no cache entries")
+			}
+			for _, e := range entries {
+				if _, err := os.Stat(filepath.Join(e, searchData)); err != nil {
+					t.Errorf("an entry without its search text: %v", err)
+				}
+			}
 			for _, id := range ids {
 				p := filepath.Join(dest, id, "index.html")
 				if _, err := os.Stat(p); err != nil {

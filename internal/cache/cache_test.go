@@ -96,3 +96,32 @@ func TestDir(t *testing.T) {
 		t.Errorf("left behind: %v", left)
 	}
 }
+
+func TestDirData(t *testing.T) {
+	d, err := OpenDir(filepath.Join(t.TempDir(), "cache"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := New().Key()
+	w, err := d.Begin(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"search.json", ".a/b", manifestFile, ".."} {
+		if w.Put(bad, nil) == nil {
+			t.Errorf("Put(%q) was allowed", bad)
+		}
+	}
+	if err := w.Put(".search.json", []byte("{}")); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := d.Read(k, ".search.json"); err != nil || string(b) != "{}" {
+		t.Errorf("Read: %q %v", b, err)
+	}
+	if _, ok := d.Lookup(k); !ok {
+		t.Error("an entry with data beside no files was not found")
+	}
+}

@@ -127,6 +127,33 @@ func (w *Writer) Add(p, src string) error {
 	return nil
 }
 
+// Put stores data the build made beside the files, such as the search
+// text of the entry's pages, under name: a file name starting with "."
+// (the output has no such path below an agreement's folder), not listed
+// in the manifest. Read returns it. Data that could not be stored does not
+// fail the entry: its reader makes it again.
+func (w *Writer) Put(name string, data []byte) error {
+	if err := dataName(name); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(w.tmp, name), data, 0o644)
+}
+
+// Read returns the data stored with Put under name in entry k.
+func (d *Dir) Read(k Key, name string) ([]byte, error) {
+	if err := dataName(name); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(filepath.Join(d.entry(k), name))
+}
+
+func dataName(name string) error {
+	if !strings.HasPrefix(name, ".") || strings.ContainsAny(name, `/\`) || name == manifestFile || name == "." || name == ".." {
+		return fmt.Errorf("cache: %q is geen naam voor gegevens naast de bestanden", name)
+	}
+	return nil
+}
+
 // Commit puts the entry in place; an entry stored under the same key
 // before is replaced.
 func (w *Writer) Commit() error {

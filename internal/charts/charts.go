@@ -251,9 +251,10 @@ func (c *Chart) JSON() ([]byte, error) {
 		}
 		d.Rijen = append(d.Rijen, row)
 	}
+	// Compact, like the open data (internal/site): indentation was a
+	// quarter of the file.
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(d); err != nil {
 		return nil, fmt.Errorf("grafiek %s: %w", c.ID, err)
 	}

@@ -13,20 +13,23 @@ import (
 // <main>, cut into blocks at each heading and each element with an id
 // (an afspraak, a bepaling, a figure), so that a result can link the
 // place of the match and quote it.
+//
+// A Doc is serialisable (encoding/json, short field names), so that a
+// build cache can keep a page's Doc instead of reading the page again.
 type Doc struct {
-	Path    string // the page below the site's base, "a/b/"
-	Title   string // its <h1>
-	Context string // the breadcrumbs between Home and the page, "Alphen-Chaam 2023/2024 › 2 Beschikbaarheid"
-	Blocks  []Block
+	Path    string  `json:"p"`           // the page below the site's base, "a/b/"
+	Title   string  `json:"t"`           // its <h1>
+	Context string  `json:"c,omitempty"` // the breadcrumbs between Home and the page, "Alphen-Chaam 2023/2024 › 2 Beschikbaarheid"
+	Blocks  []Block `json:"b"`
 }
 
 // Block is a stretch of a page's text under one anchor.
 type Block struct {
-	Anchor  string // element id to link, "" for the page itself
-	Heading string // the heading the text stands under, "" for none
-	Text    string
-	// heading tells that Text is a heading's own text (weighed higher).
-	heading bool
+	Anchor  string `json:"a,omitempty"` // element id to link, "" for the page itself
+	Heading string `json:"h,omitempty"` // the heading the text stands under, "" for none
+	Text    string `json:"x"`
+	// IsHeading tells that Text is a heading's own text (weighed higher).
+	IsHeading bool `json:"ih,omitempty"`
 }
 
 // skipped elements hold no text a reader searches for: scripts and chart
@@ -243,10 +246,10 @@ func (e *extractor) pop(j int) {
 			if e.doc.Title == "" {
 				e.doc.Title = h
 			}
-			e.doc.Blocks = append(e.doc.Blocks, Block{Text: h, heading: true})
+			e.doc.Blocks = append(e.doc.Blocks, Block{Text: h, IsHeading: true})
 		} else {
 			e.section.heading = h
-			e.doc.Blocks = append(e.doc.Blocks, Block{Anchor: e.anchor, Heading: h, Text: h, heading: true})
+			e.doc.Blocks = append(e.doc.Blocks, Block{Anchor: e.anchor, Heading: h, Text: h, IsHeading: true})
 		}
 		return
 	}

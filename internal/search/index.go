@@ -81,9 +81,9 @@ func (x *Index) AddDoc(order int, d Doc) {
 	for i, b := range d.Blocks {
 		w := float64(textWeight)
 		switch {
-		case b.heading && i == 0 && b.Anchor == "" && b.Text == d.Title:
+		case b.IsHeading && i == 0 && b.Anchor == "" && b.Text == d.Title:
 			w = titleWeight
-		case b.heading:
+		case b.IsHeading:
 			w = headingWeight
 		}
 		eachWord(b.Text, func(word string) {
@@ -226,7 +226,7 @@ func (x *Index) Files() []File {
 func pageJSON(d Doc) []byte {
 	blocks := [][3]string{}
 	for _, b := range d.Blocks {
-		if !b.heading {
+		if !b.IsHeading {
 			blocks = append(blocks, [3]string{b.Anchor, b.Heading, b.Text})
 		}
 	}

@@ -502,7 +502,7 @@ items:
 	if n := strings.Count(files["b-2025/voortgang/data/punten.csv"], ";bepaling;"); n != 2 {
 		t.Errorf("open data has %d bepalingen, want 2", n)
 	}
-	if !strings.Contains(files["b-2025/voortgang/data/voortgang.json"], `"voortgangsmeldingen": []`) {
+	if !strings.Contains(files["b-2025/voortgang/data/voortgang.json"], `"voortgangsmeldingen":[]`) {
 		t.Errorf("voortgang.json: %s", files["b-2025/voortgang/data/voortgang.json"])
 	}
 }
