@@ -2,27 +2,13 @@ package build
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
-)
 
-// cjkFont is golang.org/x/image's 2.5 KB test font with a glyph for 中,
-// which the PDF's own fonts lack (see pdf.CJKTestFont).
-func cjkFont(t testing.TB) []byte {
-	t.Helper()
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/image").Output()
-	if err != nil {
-		t.Skipf("go list -m golang.org/x/image: %v", err)
-	}
-	b, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "font", "testdata", "cmapTest.ttf"))
-	if err != nil {
-		t.Skipf("test font: %v", err)
-	}
-	return b
-}
+	"github.com/prestatie/prestatie/internal/testfont"
+)
 
 const fontAgreement = "---\ntitle: Afspraken\nmunicipality: Dorp\nperiod: {from: 2025, to: 2025}\nstatus: signed\nparties:\n  - {id: a, name: Gemeente, kind: municipality}\n  - {id: b, name: Corp, kind: corporation}\n---\nHet teken 中 staat in de tekst.\n"
 
@@ -30,7 +16,7 @@ const fontAgreement = "---\ntitle: Afspraken\nmunicipality: Dorp\nperiod: {from:
 // prints; a setting the PDF cannot use is an error at its place.
 func TestPDFFonts(t *testing.T) {
 	t.Parallel()
-	ttf := cjkFont(t)
+	ttf := testfont.CJK(t)
 	site := func(cfg string) fstest.MapFS {
 		return fstest.MapFS{
 			"prestatie.yaml":           {Data: []byte(cfg)},
@@ -76,7 +62,7 @@ func TestPDFFonts(t *testing.T) {
 // refused, as every link that leaves it.
 func TestPDFFontOutsideSite(t *testing.T) {
 	t.Parallel()
-	ttf := cjkFont(t)
+	ttf := testfont.CJK(t)
 	outside := filepath.Join(t.TempDir(), "cjk.ttf")
 	dir := t.TempDir()
 	for p, b := range map[string][]byte{
@@ -103,7 +89,7 @@ func TestPDFFontOutsideSite(t *testing.T) {
 // though it lies outside templates/, themes/ and static/.
 func TestPDFFontInCacheKey(t *testing.T) {
 	t.Parallel()
-	ttf := cjkFont(t)
+	ttf := testfont.CJK(t)
 	src := t.TempDir()
 	for p, b := range map[string][]byte{
 		"prestatie.yaml":           []byte("pdf_fonts: [fonts/cjk.ttf]\n"),

@@ -11,24 +11,8 @@ import (
 	"testing/fstest"
 
 	"github.com/prestatie/prestatie/internal/content"
+	"github.com/prestatie/prestatie/internal/testfont"
 )
-
-// CJKTestFont is a 2.5 KB TrueType font with a glyph for 中 (U+4E2D), which
-// Liberation Sans and DejaVu Sans lack: golang.org/x/image's test font for
-// character maps. x/image is a dependency, so its module (with testdata)
-// is in the module cache wherever the tests build.
-func CJKTestFont(t testing.TB) []byte {
-	t.Helper()
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/image").Output()
-	if err != nil {
-		t.Skipf("go list -m golang.org/x/image: %v", err)
-	}
-	b, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "font", "testdata", "cmapTest.ttf"))
-	if err != nil {
-		t.Skipf("test font: %v", err)
-	}
-	return b
-}
 
 const cjkSite = "---\ntitle: Afspraken 中\nmunicipality: Dorp\nperiod: {from: 2025, to: 2025}\nstatus: signed\nparties:\n  - {id: a, name: Gemeente, kind: municipality}\n  - {id: b, name: Corp, kind: corporation}\n---\nHet teken 中 staat in de tekst.\n"
 
@@ -37,7 +21,7 @@ const cjkSite = "---\ntitle: Afspraken 中\nmunicipality: Dorp\nperiod: {from: 2
 // about; without the font it is printed as U+FFFD and warned about.
 func TestExtraFontPrintsWhatOthersLack(t *testing.T) {
 	t.Parallel()
-	ttf := CJKTestFont(t)
+	ttf := testfont.CJK(t)
 	s, ds := content.Load(fstest.MapFS{"content/x-2025/_index.md": {Data: []byte(cjkSite)}}, content.Options{})
 	if ds.HasErrors() {
 		t.Fatal(ds)
@@ -80,7 +64,7 @@ func TestExtraFontPrintsWhatOthersLack(t *testing.T) {
 
 func TestCheckFont(t *testing.T) {
 	t.Parallel()
-	ttf := CJKTestFont(t)
+	ttf := testfont.CJK(t)
 	restricted := bytes.Clone(ttf)
 	tests := []struct {
 		name string
@@ -127,7 +111,7 @@ func setFSType(t *testing.T, ttf []byte, v uint16) []byte {
 // its empty box for the spaces around the characters it prints.
 func TestExtraFaceRunsHaveTheirGlyphs(t *testing.T) {
 	t.Parallel()
-	extra, err := registerFonts([]Font{{Name: "cjk.ttf", TTF: CJKTestFont(t)}})
+	extra, err := registerFonts([]Font{{Name: "cjk.ttf", TTF: testfont.CJK(t)}})
 	if err != nil {
 		t.Fatal(err)
 	}
