@@ -17,11 +17,12 @@ type flow struct {
 	bars   []float64
 	marker []span
 	markX  float64
-	depth  int     // list nesting
-	olist  int     // ordered-list nesting: 1, a, i by level
-	size   float64 // body size, points; 0 = default
-	bottom float64 // space after the last paragraph; 0 = default
-	keep   bool    // keep the last block with what follows
+	depth  int      // list nesting
+	olist  int      // ordered-list nesting: 1, a, i by level
+	size   float64  // body size, points; 0 = default
+	bottom float64  // space after the last paragraph; 0 = default
+	keep   bool     // keep the last block with what follows
+	dests  []string // ids of the first block's place (a list item's id)
 }
 
 // bullets mark the levels of unordered lists: four distinct markers, the
@@ -97,13 +98,13 @@ func nest(indent, w float64) (text, marker float64) {
 // blocks lays out Markdown blocks.
 func (b *builder) blocks(bs []block, f flow) {
 	if len(bs) == 0 && len(f.marker) > 0 { // an empty item still shows its marker
-		b.para(nil, b.body(f), paraOpts{indent: f.indent, marker: f.marker, markX: f.markX, bars: f.bars, bottom: itemSpace})
+		b.para(nil, b.body(f), paraOpts{indent: f.indent, marker: f.marker, markX: f.markX, bars: f.bars, bottom: itemSpace, dests: f.dests})
 		return
 	}
 	for i, bl := range bs {
 		g := f
 		if i > 0 {
-			g.marker = nil
+			g.marker, g.dests = nil, nil
 		}
 		last := i == len(bs)-1
 		g.keep = last && f.keep
@@ -115,8 +116,8 @@ func (b *builder) blocks(bs []block, f flow) {
 		}
 		if len(g.marker) > 0 && bl.Kind != paraBlock && bl.Kind != headingBlock {
 			// the item starts with a list, table or quote: the marker stands alone
-			b.para(nil, b.body(g), paraOpts{indent: g.indent, marker: g.marker, markX: g.markX, bars: g.bars})
-			g.marker = nil
+			b.para(nil, b.body(g), paraOpts{indent: g.indent, marker: g.marker, markX: g.markX, bars: g.bars, dests: g.dests})
+			g.marker, g.dests = nil, nil
 		}
 		b.block(bl, g)
 	}
@@ -140,14 +141,16 @@ func (b *builder) block(bl block, f flow) {
 		if f.bottom > 0 {
 			bottom = f.bottom
 		}
-		o := paraOpts{indent: f.indent, marker: f.marker, markX: f.markX, bars: f.bars, bottom: bottom, keep: f.keep}
+		o := paraOpts{indent: f.indent, marker: f.marker, markX: f.markX, bars: f.bars, bottom: bottom, keep: f.keep, dests: withID(f.dests, bl.ID)}
 		if bl.Number != "" && len(o.marker) == 0 { // an item of the text numbered in its annotation
 			o.marker = []span{{Text: clean(bl.Number)}}
 			o.indent += max(bulletW, textWidth(clean(bl.Number), regular, b.body(f).Size, b.th.extra)+2)
 		}
 		b.para(bl.Spans, b.body(f), o)
 	case headingBlock:
-		b.heading(min(f.level+bl.Level-1, 6), f.marker, bl.Spans, "", f)
+		g := f
+		g.dests = withID(f.dests, bl.ID)
+		b.heading(min(f.level+bl.Level-1, 6), f.marker, bl.Spans, "", g)
 	case listBlock:
 		b.open("L")
 		defer b.close()
@@ -177,6 +180,7 @@ func (b *builder) block(bl block, f flow) {
 			g := f
 			g.indent, g.markX = nest(f.indent, markW)
 			g.marker, g.depth = append(append([]span{}, level...), span{Text: markers[i]}), f.depth+1
+			g.dests = withID(nil, it.ID)
 			if bl.Ordered {
 				g.olist++
 			}
@@ -275,4 +279,12 @@ func (b *builder) mdTable(bl block, f flow) {
 	}
 	b.table(table{widths: widths, header: bl.Header, rows: bl.Rows, aligns: bl.Align, size: size, indent: f.indent, keep: f.keep})
 	b.space(paraSpace)
+}
+
+// withID adds id, when there is one, to the ids of a place.
+func withID(ids []string, id string) []string {
+	if id == "" {
+		return ids
+	}
+	return append(append([]string{}, ids...), id)
 }

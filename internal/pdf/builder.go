@@ -37,7 +37,8 @@ type builder struct {
 	avail float64 // height of the body area of a page (without footer)
 	chain []pendingRow
 	track *tracker
-	faces usedFaces // faces used by the text
+	faces usedFaces       // faces used by the text
+	dests map[string]bool // ids of the places drawn (xref.go)
 }
 
 func (b *builder) note(ls []line) {
@@ -117,6 +118,7 @@ type paraOpts struct {
 	keep   bool      // keep with the next row (headings)
 	wide   bool      // the full width rather than the measure of running text
 	anchor string    // contents entry
+	dests  []string  // ids of the place: cross-references lead here
 	head   bool      // a heading
 	// outline is the bookmark level plus one (0: none), title its text
 	outline int
@@ -137,13 +139,14 @@ func (b *builder) para(ss []span, st textStyle, o paraOpts) {
 		ml := layout(o.marker, st, math.Max(o.indent-o.markX, 5)+20)[0]
 		marker = &ml
 	}
+	b.dest(o.dests)
 	chunks := chunk(len(lines))
 	tag := b.paraTag(o)
 	for i, c := range chunks {
 		t := &textBlock{lines: lines[c[0]:c[1]], st: st, indent: o.indent, bars: o.bars, barCol: b.th.rule, track: b.track, heading: o.head, tag: tag}
 		if i == 0 {
 			t.top, t.marker, t.markX, t.anchor = o.top, marker, o.markX, o.anchor
-			t.outline, t.outlineText = o.outline, o.title
+			t.outline, t.outlineText, t.dests = o.outline, o.title, o.dests
 		}
 		last := i == len(chunks)-1
 		if last {

@@ -52,6 +52,7 @@ type doc struct {
 	// faces the text uses, learnt in the first pass: bold italic and the
 	// monospaced face are only embedded when they are used.
 	faces usedFaces
+	dests map[string]bool // ids drawn, learnt in the first pass (xref.go)
 }
 
 type tocEntry struct {
@@ -189,6 +190,9 @@ func digital(ag *agreement.Agreement) bool { return ag.Signing == agreement.Digi
 // where the contents entries end up while m is rendered.
 func (d *doc) build(m core.Maroto, pg pagination, track *tracker) error {
 	b := &builder{m: m, th: d.th, track: track, avail: pageH - marginTop - marginBottom}
+	if track != nil {
+		track.known = d.dests
+	}
 	// Every page has the footer, the cover too: page X of N, the paraaf
 	// boxes, the version and the short fingerprint.
 	f := newFooter(d.ag, d.th, contentW, track, pg.total, d.fp)
@@ -210,7 +214,7 @@ func (d *doc) build(m core.Maroto, pg pagination, track *tracker) error {
 	}
 	b.flush()
 	if track == nil {
-		d.faces = b.faces
+		d.faces, d.dests = b.faces, b.dests
 	}
 	return nil
 }
@@ -242,7 +246,7 @@ func (b *builder) heading(level int, number []span, ss []span, anchor string, f 
 	level = max(1, min(level, 6))
 	st := b.th.heads[level]
 	o := paraOpts{indent: f.indent, markX: f.indent, top: b.th.above[level], bottom: b.th.below[level],
-		keep: true, anchor: anchor, bars: f.bars, head: true, level: level}
+		keep: true, anchor: anchor, bars: f.bars, head: true, level: level, dests: f.dests}
 	if anchor != "" { // a heading of the contents is a bookmark too
 		o.outline, o.title = level, strings.ReplaceAll(strings.TrimSpace(plainText(number)+" "+plainText(ss)), "\u00AD", "") // a bookmark is not laid out
 	}
@@ -283,7 +287,7 @@ func (d *doc) section(b *builder, s *agreement.Section) {
 	}
 	b.open("Sect")
 	defer b.close()
-	b.heading(depth, num, txt(s.Title), d.anchors[s], flow{})
+	b.heading(depth, num, txt(s.Title), d.anchors[s], flow{dests: []string{s.ID}})
 	b.blocks(d.parse(s.Body.Source), flow{level: depth})
 	d.figures(b, s.Figures)
 	for _, c := range s.Sections {

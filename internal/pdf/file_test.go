@@ -148,16 +148,7 @@ func TestOutline(t *testing.T) {
 func checkOutline(t *testing.T, ag *agreement.Agreement, pdf []byte) {
 	t.Helper()
 	need(t, "qpdf")
-	var doc struct {
-		Pages []struct {
-			Object string `json:"object"`
-		} `json:"pages"`
-		Outlines []outlineJSON     `json:"outlines"`
-		QPDF     []json.RawMessage `json:"qpdf"`
-	}
-	if err := json.Unmarshal([]byte(runTool(t, "qpdf", "--json", writeTemp(t, pdf))), &doc); err != nil {
-		t.Fatal(err)
-	}
+	outlines, annots := qpdfLinks(t, pdf)
 	pg := firstPass(t, ag)
 	d := newDoc(ag, newTheme(Theme{}))
 	// Bookmarks: the contents, then every section at its depth.
@@ -188,32 +179,16 @@ func checkOutline(t *testing.T, ag *agreement.Agreement, pdf []byte) {
 			flatten(o.Kids, level+1)
 		}
 	}
-	flatten(doc.Outlines, 0)
+	flatten(outlines, 0)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("bookmarks:\n got %v\nwant %v", got, want)
 	}
 	// Contents: one link per entry, to the page of its heading.
-	var objects map[string]struct {
-		Value map[string]any `json:"value"`
-	}
-	if len(doc.QPDF) < 2 || json.Unmarshal(doc.QPDF[1], &objects) != nil {
-		t.Fatal("qpdf --json: no objects")
-	}
-	pageOf := map[string]int{}
-	for i, p := range doc.Pages {
-		pageOf[p.Object] = i + 1
-	}
 	var links []int
-	for _, p := range doc.Pages[:pg.pages["tekst"]-1] {
-		annots, _ := objects["obj:"+p.Object].Value["/Annots"].([]any)
-		for _, a := range annots {
-			annot, inline := a.(map[string]any) // gofpdf writes them inline
-			if !inline {
-				ref, _ := a.(string)
-				annot = objects["obj:"+ref].Value
-			}
-			if dest, ok := annot["/Dest"].([]any); ok {
-				links = append(links, pageOf[dest[0].(string)])
+	for _, as := range annots[:pg.pages["tekst"]-1] {
+		for _, a := range as {
+			if a.dest > 0 {
+				links = append(links, a.dest)
 			}
 		}
 	}
@@ -224,6 +199,57 @@ func checkOutline(t *testing.T, ag *agreement.Agreement, pdf []byte) {
 	if !reflect.DeepEqual(links, wantLinks) {
 		t.Errorf("contents links to pages %v, want %v", links, wantLinks)
 	}
+}
+
+// annotJSON is an annotation as qpdf --json gives it, and the page its
+// /Dest leads to (0: none).
+type annotJSON struct {
+	dict map[string]any
+	dest int
+}
+
+// qpdfLinks reads the bookmarks and the annotations of every page with
+// qpdf --json.
+func qpdfLinks(t *testing.T, pdf []byte) ([]outlineJSON, [][]annotJSON) {
+	t.Helper()
+	need(t, "qpdf")
+	var doc struct {
+		Pages []struct {
+			Object string `json:"object"`
+		} `json:"pages"`
+		Outlines []outlineJSON     `json:"outlines"`
+		QPDF     []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal([]byte(runTool(t, "qpdf", "--json", writeTemp(t, pdf))), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var objects map[string]struct {
+		Value map[string]any `json:"value"`
+	}
+	if len(doc.QPDF) < 2 || json.Unmarshal(doc.QPDF[1], &objects) != nil {
+		t.Fatal("qpdf --json: no objects")
+	}
+	pageOf := map[string]int{}
+	for i, p := range doc.Pages {
+		pageOf[p.Object] = i + 1
+	}
+	out := make([][]annotJSON, len(doc.Pages))
+	for i, p := range doc.Pages {
+		annots, _ := objects["obj:"+p.Object].Value["/Annots"].([]any)
+		for _, a := range annots {
+			annot, inline := a.(map[string]any) // gofpdf writes them inline
+			if !inline {
+				ref, _ := a.(string)
+				annot = objects["obj:"+ref].Value
+			}
+			aj := annotJSON{dict: annot}
+			if dest, ok := annot["/Dest"].([]any); ok {
+				aj.dest = pageOf[dest[0].(string)]
+			}
+			out[i] = append(out[i], aj)
+		}
+	}
+	return doc.Outlines, out
 }
 
 type outlineJSON struct {

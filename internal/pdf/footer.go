@@ -25,10 +25,16 @@ type tracker struct {
 	links   map[string]int // contents entry -> gofpdf link id
 	sigs    []sigField     // signature fields, in the order drawn
 	tags    *tagger        // the structure (tag.go)
+	// cross-references (xref.go): the ids drawn (learnt in the first
+	// pass), their gofpdf links and those whose place is set
+	known  map[string]bool
+	xrefs  map[string]int
+	placed map[string]bool
 }
 
 func newTracker() *tracker {
-	return &tracker{anchors: map[string]int{}, links: map[string]int{}, tags: newTagger()}
+	return &tracker{anchors: map[string]int{}, links: map[string]int{}, tags: newTagger(),
+		xrefs: map[string]int{}, placed: map[string]bool{}}
 }
 
 func (t *tracker) page() int        { return t.footers + 1 }

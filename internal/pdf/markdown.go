@@ -25,6 +25,9 @@ import (
 //     (https://…)"; the address is a clickable link. An address that equals
 //     its text (an autolink) is printed once. Images print "Afbeelding: alt
 //     (address)".
+//   - A link to a place in the document ("#id": an item, a heading, a
+//     section) prints its text only; drawing makes it an internal link
+//     when the place is drawn, and plain text when it is not (xref.go).
 //   - Footnote references are superscript numbers; the notes follow the
 //     text under a short rule, numbered the same way.
 //   - Raw HTML is left out, as the site leaves it out by default; the text
@@ -55,7 +58,7 @@ type block struct {
 	Header   [][]span   // table
 	Rows     [][][]span // table
 	Align    []align.Type
-	ID       string // paragraph: the id of an item of the text ({#id})
+	ID       string // paragraph: the id of an item of the text ({#id}); heading: its id
 	Number   string // paragraph: the item's own number, printed before it
 }
 
@@ -92,7 +95,7 @@ func convert(n ast.Node, src []byte) []block {
 				out = append(out, block{Kind: paraBlock, Spans: ss, ID: idOf(c)})
 			}
 		case *ast.Heading:
-			out = append(out, block{Kind: headingBlock, Level: c.Level, Spans: inlines(c, src)})
+			out = append(out, block{Kind: headingBlock, Level: c.Level, Spans: inlines(c, src), ID: idOf(c)})
 		case *ast.List:
 			l := block{Kind: listBlock, Ordered: c.IsOrdered()}
 			i := c.Start
@@ -235,6 +238,14 @@ func walkInline(n ast.Node, src []byte, st span, out *[]span) {
 			s.Strike = true
 			walkInline(c, src, s, out)
 		case *ast.Link:
+			if id, ok := internalTarget(string(c.Destination)); ok {
+				// a cross-reference: the text links to the place in the
+				// document; the address means nothing on paper
+				s := st
+				s.Link = "#" + id
+				walkInline(c, src, s, out)
+				continue
+			}
 			before := len(plainText(*out))
 			walkInline(c, src, st, out)
 			text := plainText(*out)[before:]
@@ -303,4 +314,11 @@ func linkTarget(dest string) string {
 		}
 	}
 	return ""
+}
+
+// internalTarget is the id of a link within the document ("#id"), if dest
+// is one.
+func internalTarget(dest string) (string, bool) {
+	id, ok := strings.CutPrefix(strings.TrimSpace(dest), "#")
+	return id, ok && id != ""
 }

@@ -302,7 +302,24 @@ func (t *textBlock) draw(p core.Provider, l line, x, top, lh float64, marker boo
 			j++
 		}
 		sub := line{Runs: l.Runs[i:j]}
-		if link := l.Runs[i].Link; link != "" {
+		link := l.Runs[i].Link
+		if strings.HasPrefix(link, "#") {
+			if id := t.track.xrefID(link); id != "" {
+				le := e.add("Link")
+				tg.content(p, le, page)
+				drawLine(p, sub, t.st, x, top, lh)
+				tg.end()
+				for _, r := range sub.Runs {
+					if t.track.xref(p, id, x+r.X, top, r.Width, lh) {
+						tg.link(le, page, "Ga naar "+sub.text())
+					}
+				}
+				i = j
+				continue
+			}
+			link = "" // a place drawn nowhere: plain text
+		}
+		if link != "" {
 			le := e.add("Link")
 			tg.content(p, le, page)
 			drawLine(p, sub, t.st, x, top, lh)

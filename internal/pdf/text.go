@@ -374,7 +374,8 @@ type textBlock struct {
 	markX   float64
 	bars    []float64 // x of vertical rules (block quotes), drawn over the full height
 	barCol  props.Color
-	anchor  string // id of a heading listed in the contents
+	anchor  string   // id of a heading listed in the contents
+	dests   []string // ids of the place, for cross-references (xref.go)
 	heading bool
 	// outline is the bookmark level plus one (0: no bookmark), outlineText
 	// its title.
@@ -447,6 +448,9 @@ func (t *textBlock) Render(p core.Provider, cell *entity.Cell) {
 		base := cell.Y + t.top + float64(r.line)*lh + baseline(lh, t.st.Size) + 0.8
 		hline(p, cell.X+t.indent+r.x1, base, r.x2-r.x1, 0.2, r.col)
 	}
+	if t.track != nil && len(t.dests) > 0 {
+		t.track.place(p, t.dests, cell.Y+t.top)
+	}
 	t.mark(p, cell.Y+t.top) // after the text: the writer's font is then UTF-8
 	t.drawSig(p, cell)
 }
@@ -468,7 +472,7 @@ func drawLine(p core.Provider, l line, st textStyle, x, top, lh float64) {
 		prop := &props.Text{
 			Family: r.Face.family(), Style: r.Face.style(), Size: r.Size, Align: align.Left, Color: &col,
 		}
-		if r.Link != "" {
+		if r.Link != "" && !strings.HasPrefix(r.Link, "#") { // "#id": xref.go
 			link := r.Link
 			prop.Hyperlink = &link
 		}
