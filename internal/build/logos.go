@@ -69,7 +69,8 @@ func unwrapPath(err error) error {
 
 // checkFooters reports an agreement whose paraaf boxes would not fit in the
 // PDF's footer (pdf.Check) at its first party, and warns about characters
-// the PDF cannot print as written (pdf.Unprintable) and, once, about a
+// the PDF cannot print as written (pdf.Unprintable), about links to "#id"
+// that lead nowhere (pdf.CrossReferences) and, once, about a
 // binary without the hyphenation patterns, so that check reports them.
 //
 // With a MemCache, an agreement read before from the same files has the
@@ -88,6 +89,7 @@ func checkFooters(s *a.Site, fonts []pdf.Font, ds *diag.List, c *MemCache) {
 			}
 		}
 		found = append(found, pdf.Unprintable(ag, fonts)...)
+		found = append(found, pdf.CrossReferences(ag)...)
 		c.setChecked(ag, fk, found)
 		*ds = append(*ds, found...)
 	}

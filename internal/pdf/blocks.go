@@ -277,7 +277,7 @@ func (b *builder) mdTable(bl block, f flow) {
 	for i, w := range natural {
 		widths[i] = max(w, 12) / max(sum, avail)
 	}
-	b.table(table{widths: widths, header: bl.Header, rows: bl.Rows, aligns: bl.Align, size: size, indent: f.indent, keep: f.keep})
+	b.table(table{widths: widths, header: bl.Header, rows: bl.Rows, rowIDs: bl.RowIDs, aligns: bl.Align, size: size, indent: f.indent, keep: f.keep})
 	b.space(paraSpace)
 }
 

@@ -174,6 +174,7 @@ type table struct {
 	widths []float64    // fractions of the available width, summing to at most 1
 	header [][]span     // nil: no header row
 	rows   [][][]span   // cells
+	rowIDs []string     // per row: its item's id ({#id}) or ""
 	aligns []align.Type // per column; Left when missing
 	size   float64      // font size, points
 	indent float64      // left edge, mm
@@ -231,8 +232,12 @@ func (b *builder) table(t table) {
 	}
 	// addRow adds a row of the table to the structure ("TH", "TD") or, a
 	// header repeated after a page break, as page furniture ("").
-	addRow := func(cells [][]span, head bool, role string, keep bool) {
+	addRow := func(cells [][]span, head bool, role string, keep bool, dests []string) {
 		r, h, blocks := mk(cells, head)
+		if len(blocks) > 0 {
+			blocks[0].dests = dests
+			b.dest(dests)
+		}
 		b.cellTags(blocks, role)
 		b.push(r, h, keep)
 	}
@@ -253,41 +258,41 @@ func (b *builder) table(t table) {
 	}
 	if whole <= b.avail/3 {
 		if t.header != nil {
-			addRow(t.header, true, "TH", true)
+			addRow(t.header, true, "TH", true, nil)
 		}
 		for i, cells := range t.rows {
-			addRow(cells, false, "TD", i < len(t.rows)-1 || t.keep)
+			addRow(cells, false, "TD", i < len(t.rows)-1 || t.keep, t.dests(i))
 		}
 		return
 	}
 	for i, cells := range t.rows {
 		_, h, _ := mk(cells, false)
 		if h > b.avail { // a row taller than a page: print its cells one below the other
-			b.stacked(t, cells)
+			b.stacked(t, cells, t.dests(i))
 			continue
 		}
 		last := i == len(t.rows)-1
 		if i == 0 {
 			if t.header != nil {
-				addRow(t.header, true, "TH", true)
+				addRow(t.header, true, "TH", true, nil)
 			}
-			addRow(cells, false, "TD", last && t.keep)
+			addRow(cells, false, "TD", last && t.keep, t.dests(i))
 			continue
 		}
 		b.flush()
 		if t.header != nil && !b.fits(h) {
 			b.m.AddPages(page.New())
-			addRow(t.header, true, "", true)
+			addRow(t.header, true, "", true, nil)
 		}
-		addRow(cells, false, "TD", last && t.keep)
+		addRow(cells, false, "TD", last && t.keep, t.dests(i))
 	}
 	if len(t.rows) == 0 && t.header != nil {
-		addRow(t.header, true, "TH", t.keep)
+		addRow(t.header, true, "TH", t.keep, nil)
 	}
 }
 
 // stacked prints a table row that is too tall for a page as paragraphs.
-func (b *builder) stacked(t table, cells [][]span) {
+func (b *builder) stacked(t table, cells [][]span, dests []string) {
 	st := textStyle{Extra: b.th.extra, Size: t.size, Lead: 1.3, Color: b.th.text}
 	b.open("TR")
 	defer b.close()
@@ -296,6 +301,7 @@ func (b *builder) stacked(t table, cells [][]span) {
 		if t.header != nil && i < len(t.header) {
 			ss = append(append([]span{}, t.header[i]...), append([]span{{Text: ": "}}, c...)...)
 		}
-		b.para(ss, st, paraOpts{indent: t.indent + cellPad, bottom: 1, role: "TD"})
+		b.para(ss, st, paraOpts{indent: t.indent + cellPad, bottom: 1, role: "TD", dests: dests})
+		dests = nil
 	}
 }

@@ -57,6 +57,7 @@ type block struct {
 	Children []block    // block quote
 	Header   [][]span   // table
 	Rows     [][][]span // table
+	RowIDs   []string   // table: per row, its item's id or ""
 	Align    []align.Type
 	ID       string // paragraph: the id of an item of the text ({#id}); heading: its id
 	Number   string // paragraph: the item's own number, printed before it
@@ -171,6 +172,7 @@ func table2block(t *east.Table, src []byte) block {
 			b.Header = cells
 		} else {
 			b.Rows = append(b.Rows, cells)
+			b.RowIDs = append(b.RowIDs, idOf(r))
 		}
 	}
 	return b

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
@@ -36,7 +37,8 @@ Lees [de afspraak over De Ligt](#de-ligt), [de beschikbaarheid](#beschikbaarheid
 
 - Oplevering 12 woningen in De Ligt IV {#de-ligt}
 `)},
-		"content/x-2025/leefbaarheid.md": {Data: []byte("---\ntitle: Leefbaarheid\norder: 2\n---\nTerug naar [de afspraak](#de-ligt).\n")},
+		"content/x-2025/leefbaarheid.md": {Data: []byte("---\ntitle: Leefbaarheid\norder: 2\n---\nTerug naar [de afspraak](#de-ligt) en [de tabel](#tabel).\n\n" +
+			"| Nr. | Afspraak |\n| --- | --- |\n| 3.1 | Onderzoek {#tabel} |\n")},
 	}
 }
 
@@ -51,7 +53,7 @@ func TestCrossReferences(t *testing.T) {
 	if err := d.build(newMaroto(d.config(testDate, nil), testDate), pagination{pages: map[string]int{}}, nil); err != nil {
 		t.Fatal(err)
 	}
-	for id, want := range map[string]bool{"de-ligt": true, "beschikbaarheid": true, "leefbaarheid": true, "nergens": false} {
+	for id, want := range map[string]bool{"de-ligt": true, "beschikbaarheid": true, "leefbaarheid": true, "tabel": true, "nergens": false} {
 		if d.dests[id] != want {
 			t.Errorf("place %q drawn: %v, want %v", id, d.dests[id], want)
 		}
@@ -113,4 +115,15 @@ func TestCrossReferences(t *testing.T) {
 		t.Errorf("qpdf --check: %v\n%s", err, out)
 	}
 	checkTagged(t, pdf)
+}
+
+// TestCrossReferenceWarning: check warns at the link to an id that is
+// nowhere, and only there.
+func TestCrossReferenceWarning(t *testing.T) {
+	ds := CrossReferences(loadFS(t, xrefSite()))
+	col := len("[het onderdeel Leefbaarheid](#leefbaarheid) en ") + 1
+	want := fmt.Sprintf(`content/x-2025/wonen.md:6:%d: waarschuwing: koppeling naar "#nergens"`, col)
+	if len(ds) != 1 || !strings.HasPrefix(ds[0].String(), want) {
+		t.Fatalf("warnings %v, want one starting with %s", ds, want)
+	}
 }
