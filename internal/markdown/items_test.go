@@ -50,7 +50,7 @@ func TestDocumentDecoratesItems(t *testing.T) {
 	src := "- Bouwen {#bouwen}\n- Niets\n\nEen doel. {#doel}\n"
 	h, err := New().Document(src, nil, "", 0, func(id string) template.HTML {
 		return template.HTML(`<span class="x">` + id + `</span>`)
-	})
+	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,11 +79,32 @@ func TestTableRowItems(t *testing.T) {
 	if len(loose) != 1 || loose[0].Text != "{#Praten}" {
 		t.Errorf("loose = %+v", loose)
 	}
-	h, err := New().Document(string(src), nil, "", 0, func(id string) template.HTML { return "<span>" + template.HTML(id) + "</span>" })
+	h, err := New().Document(string(src), nil, "", 0, func(id string) template.HTML { return "<span>" + template.HTML(id) + "</span>" }, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(h), `<tr id="bouwen">`) || !strings.Contains(string(h), "<td>corporatie<span>bouwen</span></td>") || strings.Contains(string(h), "{#bouwen}") {
 		t.Errorf("row:\n%s", h)
+	}
+}
+
+// TestCrossReferences: a link "#id" to a place on this page stays; one to
+// a place elsewhere goes to that page; an unknown one stays as written.
+func TestCrossReferences(t *testing.T) {
+	src := "Zie [hier](#bouwen), [daar](#elders) en [nergens](#nergens).\n\n- Bouwen {#bouwen}\n"
+	h, err := New().Document(src, nil, "", 0, nil, func(id string) string {
+		if id == "elders" || id == "bouwen" {
+			return "/ag/thema/#" + id
+		}
+		return ""
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(h)
+	for _, want := range []string{`<a href="#bouwen">hier</a>`, `<a href="/ag/thema/#elders">daar</a>`, `<a href="#nergens">nergens</a>`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("missing %q in\n%s", want, s)
+		}
 	}
 }

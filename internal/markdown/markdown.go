@@ -112,12 +112,13 @@ func (c *Converter) Block(src string, ids *IDs, prefix string) (template.HTML, e
 // page: every heading moves down shift levels (## becomes <h3> for shift 1),
 // so the page keeps a correct heading order.
 func (c *Converter) Section(src string, ids *IDs, prefix string, shift int) (template.HTML, error) {
-	return c.Document(src, ids, prefix, shift, nil)
+	return c.Document(src, ids, prefix, shift, nil, nil)
 }
 
-// Document renders a Markdown document below a heading (see Section) and
-// puts the HTML that fn returns for each item ({#id}) after its text.
-func (c *Converter) Document(src string, ids *IDs, prefix string, shift int, fn Decorate) (template.HTML, error) {
+// Document renders a Markdown document below a heading (see Section),
+// puts the HTML that fn returns for each item ({#id}) after its text, and
+// sends a link "#id" to a place on another page where resolve says.
+func (c *Converter) Document(src string, ids *IDs, prefix string, shift int, fn Decorate, resolve Resolve) (template.HTML, error) {
 	var buf bytes.Buffer
 	b := []byte(src)
 	if ids == nil {
@@ -126,6 +127,7 @@ func (c *Converter) Document(src string, ids *IDs, prefix string, shift int, fn 
 	doc := c.Parse(b, ids, prefix)
 	sanitize(doc, b, ids, true) // again, now for the web: external images
 	decorate(doc, fn)
+	resolveLinks(doc, ids, resolve)
 	labelTables(doc, b)
 	dropItemKeys(doc)
 	if shift != 0 {

@@ -230,6 +230,11 @@ func (p *page) Text(m a.Markdown, items []*a.Item, top int) (template.HTML, erro
 			failed = err
 		}
 		return h
+	}, func(id string) string {
+		if to, ok := p.r.places[p.Agreement][id]; ok {
+			return p.r.base.path + to
+		}
+		return ""
 	})
 	if err == nil {
 		err = failed

@@ -24,6 +24,35 @@ func locate(s *a.Site) map[*a.Item]string {
 	return m
 }
 
+// places maps, per agreement, the id of every onderdeel and item to its
+// page (an item with its anchor), so that a link "#id" in the text reaches
+// a place on another page. The first in document order keeps an id that
+// two share, as in the PDF.
+func places(s *a.Site) map[*a.Agreement]map[string]string {
+	out := map[*a.Agreement]map[string]string{}
+	for _, ag := range s.Agreements {
+		m := map[string]string{}
+		add := func(id, path string) {
+			if _, ok := m[id]; !ok && id != "" {
+				m[id] = path
+			}
+		}
+		ag.EachItem(func(it *a.Item) { // the preamble's come first
+			if it.Section == nil {
+				add(it.ID, agreementPath(ag)+"#"+it.ID)
+			}
+		})
+		ag.EachSection(func(sec *a.Section) {
+			add(sec.ID, sectionPath(ag, sec))
+			for _, it := range a.ItemsOf(sec) {
+				add(it.ID, sectionPath(ag, sec)+"#"+it.ID)
+			}
+		})
+		out[ag] = m
+	}
+	return out
+}
+
 // moment is one monitoring report (rapportage).
 type moment struct {
 	Date    a.Date

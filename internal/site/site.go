@@ -99,6 +99,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		base:     base,
 		md:       markdown.New(markdown.WithUnsafeHTML(s.UnsafeHTML)),
 		where:    locate(s),
+		places:   places(s),
 		moments:  map[*a.Agreement][]moment{},
 		pdf:      opt.PDF,
 		pdfFile:  opt.PDFFile,
@@ -252,6 +253,9 @@ type renderer struct {
 	md     *markdown.Converter
 	pages_ map[string]*template.Template
 	where  map[*a.Item]string // the page each item is on, with its anchor
+	// places are, per agreement, the pages of the ids a cross-reference
+	// "#id" in its text may name.
+	places map[*a.Agreement]map[string]string
 	// moments are each agreement's monitoring reports, computed once for
 	// the report pages and the feeds.
 	moments  map[*a.Agreement][]moment
