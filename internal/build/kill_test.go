@@ -88,24 +88,11 @@ func TestKilledPublish(t *testing.T) {
 			if err := Publish(version("A"), dest); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(os.Args[0], "-test.run", "^TestKillHelper$")
-			cmd.Env = append(os.Environ(), "PRESTATIE_KILL_AT="+tt.point, "PRESTATIE_DEST="+dest)
+			env := []string{"PRESTATIE_KILL_AT=" + tt.point, "PRESTATIE_DEST=" + dest}
 			if tt.fallback {
-				cmd.Env = append(cmd.Env, "PRESTATIE_NO_EXCHANGE=1")
+				env = append(env, "PRESTATIE_NO_EXCHANGE=1")
 			}
-			out, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			line, _ := bufio.NewReader(out).ReadString('\n')
-			cmd.Process.Signal(syscall.SIGKILL)
-			cmd.Wait()
-			if line != "ready\n" {
-				t.Fatalf("helper did not reach %q: %q", tt.point, line)
-			}
+			killWhenReady(t, "TestKillHelper", tt.point, env...)
 			if tt.point == "between" {
 				if _, err := os.Lstat(dest); !errors.Is(err, os.ErrNotExist) {
 					t.Fatalf("killed between the renames, yet dest exists: %v", err)
@@ -178,21 +165,8 @@ func TestKilledIncrementalBuild(t *testing.T) {
 			buildOK(t, Options{Source: src, Dest: cold, NoPDF: true, NoCache: true})
 			want := treeHash(t, cold)
 
-			cmd := exec.Command(os.Args[0], "-test.run", "^TestKillBuildHelper$")
-			cmd.Env = append(os.Environ(), "PRESTATIE_KILL_BUILD_AT="+tt.point, "PRESTATIE_SOURCE="+src, "PRESTATIE_DEST="+dest)
-			out, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			line, _ := bufio.NewReader(out).ReadString('\n')
-			cmd.Process.Signal(syscall.SIGKILL)
-			cmd.Wait()
-			if line != "ready\n" {
-				t.Fatalf("helper did not reach %q: %q", tt.point, line)
-			}
+			killWhenReady(t, "TestKillBuildHelper", tt.point,
+				"PRESTATIE_KILL_BUILD_AT="+tt.point, "PRESTATIE_SOURCE="+src, "PRESTATIE_DEST="+dest)
 			Recover(dest)
 			got, wantNow := treeHash(t, dest), old
 			if tt.new {
@@ -206,5 +180,26 @@ func TestKilledIncrementalBuild(t *testing.T) {
 				t.Errorf("the incremental build after a kill at %q differs from a cold build", tt.point)
 			}
 		})
+	}
+}
+
+// killWhenReady runs the helper test of this binary with env, waits until
+// it says "ready" (it has reached point), and kills it with SIGKILL.
+func killWhenReady(t *testing.T, helper, point string, env ...string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run", "^"+helper+"$")
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, _ := bufio.NewReader(out).ReadString('\n')
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if line != "ready\n" {
+		t.Fatalf("helper did not reach %q: %q", point, line)
 	}
 }
