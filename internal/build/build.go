@@ -115,6 +115,11 @@ func load(fsys, raw fs.FS, opt Options, prefix string) loaded {
 	checkThemeFiles(theme, s.Theme, prefix, &ds)
 	l.fonts = loadFonts(fsys, s, &ds)
 	checkFooters(s, l.fonts, &ds, opt.Cache)
+	if err := pdf.Hyphenation(); err != nil && len(s.Agreements) > 0 {
+		// Once, at the site's configuration as for ECharts: it is the
+		// program's lack, not the content's.
+		ds.Warnf(diag.Pos{File: filepath.Join(prefix, content.ConfigFile)}, "%v", err)
+	}
 	l.logos = loadLogos(theme, s, &ds)
 	l.static, l.css = houseStyle(raw, opt.Source, s, prefix, &ds)
 	l.ds = ds.Sort()

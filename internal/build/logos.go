@@ -93,7 +93,4 @@ func checkFooters(s *a.Site, fonts []pdf.Font, ds *diag.List, c *MemCache) {
 		c.setChecked(ag, fk, found)
 		*ds = append(*ds, found...)
 	}
-	if err := pdf.Hyphenation(); err != nil && len(s.Agreements) > 0 {
-		ds.Warnf(s.Agreements[0].Pos, "%v", err) // once: it is the binary's, not the content's
-	}
 }
