@@ -23,6 +23,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"runtime/pprof"
 	"strings"
 )
 
@@ -34,7 +35,29 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(profiled(func() int { return run(os.Args[1:], os.Stdout, os.Stderr) }))
+}
+
+// profiled runs f with a CPU profile written to $PRESTATIE_CPUPROFILE when
+// that is set: a developer's view of where a large build spends its time
+// (docs/national-register.md), without a flag users would see.
+func profiled(f func() int) int {
+	path := os.Getenv("PRESTATIE_CPUPROFILE")
+	if path == "" {
+		return f()
+	}
+	out, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "prestatie: PRESTATIE_CPUPROFILE: %v\n", err)
+		return exitUsage
+	}
+	defer out.Close()
+	if err := pprof.StartCPUProfile(out); err != nil {
+		fmt.Fprintf(os.Stderr, "prestatie: PRESTATIE_CPUPROFILE: %v\n", err)
+		return exitUsage
+	}
+	defer pprof.StopCPUProfile()
+	return f()
 }
 
 // command is one subcommand: its help text and what it runs.
