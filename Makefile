@@ -15,7 +15,7 @@ endif
 # package/target of every fuzz target.
 FUZZ = content/FuzzSplit content/FuzzLoad pdf/FuzzMarkdown build/FuzzBuild
 
-.PHONY: site test test-unit fuzz bench bench-scale bench-search fmt clean install prestatie embed-echarts embed-hyphen
+.PHONY: site test test-unit fuzz bench bench-scale bench-hugo bench-search fmt clean install prestatie embed-echarts embed-hyphen
 
 # Browser assets and test tools from the npm registry, pinned by package-lock.json.
 node_modules: package.json package-lock.json
@@ -100,6 +100,16 @@ SIZES ?= 50,200,800
 MODES ?= pdf,no-pdf
 bench-scale: prestatie
 	$(GO) run ./internal/corpus/bench -bin ./prestatie -sizes $(SIZES) -modes $(MODES)
+
+# The same corpora built by Hugo (compiled once from the Go module proxy into
+# the git-ignored .bench/) with a minimal layout, beside prestatie's rows: the
+# issue's side by side. Not part of make test.
+HUGO_VERSION ?= v0.160.0
+HUGO := .bench/hugo-$(HUGO_VERSION)/hugo
+$(HUGO):
+	GOBIN=$(CURDIR)/$(dir $(HUGO)) CGO_ENABLED=0 $(GO) install github.com/gohugoio/hugo@$(HUGO_VERSION)
+bench-hugo: prestatie $(HUGO)
+	$(GO) run ./internal/corpus/bench -bin ./prestatie -sizes $(SIZES) -modes $(MODES) -hugo $(HUGO)
 
 # The site's search against Pagefind (npm devDependency) on the same pages
 # of the default site and a corpus of 50 agreements: bytes fetched per query,

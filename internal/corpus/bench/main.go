@@ -31,6 +31,7 @@ func main() {
 	modes := flag.String("modes", "pdf,no-pdf", "pdf (de hele build) en/of no-pdf (build --no-pdf)")
 	dir := flag.String("dir", filepath.Join(os.TempDir(), "prestatie-bench"), "werkmap voor de corpora en de uitvoer")
 	keep := flag.Bool("keep", false, "laat de uitvoer staan")
+	hugo := flag.String("hugo", "", "bouw elk corpus ook met dit Hugo-programma, met een minimale opmaak (make bench-hugo)")
 	flag.Parse()
 	exe, err := filepath.Abs(*bin)
 	if err != nil {
@@ -80,6 +81,9 @@ func main() {
 				os.RemoveAll(filepath.Join(*dir, ".out-"+strconv.Itoa(n)+"-"+mode+".cache"))
 			}
 		}
+		if *hugo != "" {
+			runHugo(*hugo, src, *dir, n)
+		}
 		if !*keep {
 			os.RemoveAll(src)
 		}
@@ -103,13 +107,19 @@ func run(exe string, args []string, n int, mode, out string) {
 	if err := json.Unmarshal(stdout, &res); err != nil {
 		fail(err)
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	row(n, mode, res.Result.Pages, res.Result.Files, out, wall, cmd.ProcessState, load)
+}
+
+// row prints one build's figures: in total and per page, with the load
+// average before it ran (on a shared machine wall time says little alone).
+func row(n int, mode string, pages, files int, out string, wall time.Duration, ps *os.ProcessState, load []byte) {
+	ru := ps.SysUsage().(*syscall.Rusage)
 	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	peak := float64(ru.Maxrss) / 1024 // KiB on Linux
 	size := dirSize(out)
-	p := float64(res.Result.Pages)
+	p := float64(pages)
 	fmt.Printf("%-5d %-8s %6d %6d %8.1f %8.2f %8.2f %9.0f | %9.2f %9.2f %9.1f %9.0f  %s\n",
-		n, mode, res.Result.Pages, res.Result.Files, float64(size)/(1<<20), wall.Seconds(), cpu.Seconds(), peak,
+		n, mode, pages, files, float64(size)/(1<<20), wall.Seconds(), cpu.Seconds(), peak,
 		float64(wall.Milliseconds())/p, float64(cpu.Milliseconds())/p, peak*1024/p, float64(size)/1024/float64(n),
 		strings.Join(strings.Fields(string(load))[:3], " "))
 }
