@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"strings"
@@ -19,8 +18,6 @@ import (
 	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
-	"github.com/johnfercher/maroto/v2/pkg/core/entity"
-	"github.com/johnfercher/maroto/v2/pkg/repository"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -103,31 +100,6 @@ var ttfs = [numFaces][]byte{
 	liberationsansregular.TTF, liberationsansbold.TTF, liberationsansitalic.TTF, liberationsansbolditalic.TTF,
 	liberationmonoregular.TTF,
 	dejavusans.TTF, dejavusansbold.TTF, dejavusansoblique.TTF, dejavusansboldoblique.TTF,
-}
-
-// fonts returns the faces for one document: regular, bold, italic and, when
-// the text uses them, bold italic, the monospaced face of code and the
-// DejaVu faces (gofpdf embeds every face it is given, as a subset of the
-// glyphs used). Every document gets its own copy of the bytes: gofpdf
-// writes into the slice while subsetting, so sharing it between documents
-// built in parallel is a data race.
-//
-// The further faces of the site (extra) follow in the site's order, those
-// the text uses.
-func fonts(used usedFaces, extra *extraFaces) ([]*entity.CustomFont, error) {
-	r := repository.New()
-	for f, ttf := range ttfs {
-		if (face(f) == boldItalic || face(f) >= mono) && !used[face(f)] {
-			continue
-		}
-		r = r.AddUTF8FontFromBytes(face(f).family(), face(f).style(), bytes.Clone(ttf))
-	}
-	for _, f := range extra.list() {
-		if used[f] {
-			r = r.AddUTF8FontFromBytes(f.family(), f.style(), bytes.Clone(extraOf(f).ttf))
-		}
-	}
-	return r.Load()
 }
 
 // metrics measures text exactly as gofpdf does: the advance width of each

@@ -95,12 +95,11 @@ func checkMarkdown(t *testing.T, md *markdown.Converter, src string) {
 			}
 		})
 		// The PDF, written with the faces the text uses.
-		fs, err := fonts(b.faces, nil)
+		d := &doc{ag: &agreement.Agreement{}}
+		m, err = withFonts(d.config(testDate, true), testDate, b.faces, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := &doc{ag: &agreement.Agreement{}}
-		m = newMaroto(d.config(testDate, fs), testDate)
 		b = &builder{m: m, th: newTheme(Theme{}), avail: 200}
 		b.blocks(bs, flow{level: 2})
 		b.flush()
@@ -178,11 +177,10 @@ func TestContentText(t *testing.T) {
 	b := &builder{m: m, th: newTheme(Theme{}), avail: 200}
 	b.blocks(bs, flow{level: 2})
 	b.flush()
-	fs, err := fonts(b.faces, nil)
+	m, err := withFonts((&doc{ag: &agreement.Agreement{}}).config(testDate, true), testDate, b.faces, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m = newMaroto((&doc{ag: &agreement.Agreement{}}).config(testDate, fs), testDate)
 	b = &builder{m: m, th: newTheme(Theme{}), avail: 200}
 	b.blocks(bs, flow{level: 2})
 	b.flush()

@@ -72,7 +72,7 @@ func TestNoHeadingAtPageBottom(t *testing.T) {
 	for _, dir := range []string{root, regio} {
 		ag := load(t, dir)
 		d := newDoc(ag, newTheme(Theme{}))
-		m := newMaroto(d.config(testDate, nil), testDate)
+		m := newMaroto(d.config(testDate, false), testDate)
 		if err := d.build(m, pagination{pages: map[string]int{}}, nil); err != nil {
 			t.Fatal(err)
 		}
@@ -214,12 +214,12 @@ func walkStructure(n *node.Node[core.Structure], fn func(typ string, v any, det 
 }
 
 func layoutConfig() *entity.Config {
-	return (&doc{ag: &agreement.Agreement{}}).config(testDate, nil)
+	return (&doc{ag: &agreement.Agreement{}}).config(testDate, false)
 }
 
 func firstPass(t testing.TB, ag *agreement.Agreement) pagination {
 	d := newDoc(ag, newTheme(Theme{}))
-	m := newMaroto(d.config(testDate, nil), testDate)
+	m := newMaroto(d.config(testDate, false), testDate)
 	if err := d.build(m, pagination{pages: map[string]int{}}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +237,7 @@ func TestIntroKeptWithList(t *testing.T) {
 	for k := 30; k < 70; k++ {
 		ag.Preamble.Source = strings.Repeat("Regel.\n\n", k) + "Partijen spreken het volgende af:\n\n- een\n- twee\n"
 		d := newDoc(ag, newTheme(Theme{}))
-		m := newMaroto(d.config(testDate, nil), testDate)
+		m := newMaroto(d.config(testDate, false), testDate)
 		if err := d.build(m, pagination{pages: map[string]int{}}, nil); err != nil {
 			t.Fatal(err)
 		}

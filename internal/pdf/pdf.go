@@ -86,17 +86,16 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 	// numbers are, so the layout does not move. Rendering records where
 	// the entries really land, and a mismatch (never seen) triggers another
 	// pass.
-	m := newMaroto(d.config(date, nil), date)
+	m := newMaroto(d.config(date, false), date)
 	if err := d.build(m, pagination{pages: map[string]int{}}, nil); err != nil {
 		return nil, fmt.Errorf("pdf van %s: %w", ag.ID, err)
 	}
 	pg := scan(m.GetStructure()) // GetStructure changes m: never reuse it
 	for range 3 {
-		fs, err := fonts(d.faces, d.th.extra)
+		m, err := withFonts(d.config(date, true), date, d.faces, d.th.extra)
 		if err != nil {
 			return nil, fmt.Errorf("pdf: lettertype: %w", err)
 		}
-		m := newMaroto(d.config(date, fs), date)
 		track := newTracker()
 		if err := d.build(m, pg, track); err != nil {
 			return nil, fmt.Errorf("pdf van %s: %w", ag.ID, err)
@@ -165,8 +164,9 @@ func newMaroto(cfg *entity.Config, date time.Time) core.Maroto {
 }
 
 // config is the maroto configuration; without fonts it serves the layout
-// pass, which never measures text through maroto.
-func (d *doc) config(date time.Time, fs []*entity.CustomFont) *entity.Config {
+// pass, which never measures text through maroto. With fonts it names the
+// default font, which installFonts then gives the writer.
+func (d *doc) config(date time.Time, fonts bool) *entity.Config {
 	md := d.meta(date)
 	b := config.NewBuilder().
 		WithPageSize(pagesize.A4).
@@ -180,8 +180,8 @@ func (d *doc) config(date time.Time, fs []*entity.CustomFont) *entity.Config {
 		WithCreator("prestatie", true).
 		WithCreationDate(date).
 		WithCompression(false) // compressStreams does it, cheaper
-	if fs != nil {
-		b = b.WithCustomFonts(fs).WithDefaultFont(&props.Font{Family: family, Size: 10})
+	if fonts {
+		b = b.WithDefaultFont(&props.Font{Family: family, Size: 10})
 	}
 	return b.Build()
 }

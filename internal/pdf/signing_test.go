@@ -218,7 +218,7 @@ func TestDigitalSigningAndGroups(t *testing.T) {
 	// Without a note: the fixed sentence.
 	ag.SigningNote = ""
 	d := newDoc(ag, newTheme(Theme{}))
-	m := newMaroto(d.config(testDate, nil), testDate)
+	m := newMaroto(d.config(testDate, false), testDate)
 	if err := d.build(m, pagination{pages: map[string]int{}}, nil); err != nil {
 		t.Fatal(err)
 	}

@@ -379,17 +379,16 @@ func TestTagWriterRefuses(t *testing.T) {
 	ag := load(t, root)
 	d := newDoc(ag, newTheme(Theme{}))
 	d.date = testDate
-	m := newMaroto(d.config(testDate, nil), testDate)
+	m := newMaroto(d.config(testDate, false), testDate)
 	if err := d.build(m, pagination{pages: map[string]int{}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	pg := scan(m.GetStructure())
 	raw := func() ([]byte, *tracker) {
-		fs, err := fonts(d.faces, nil)
+		m, err := withFonts(d.config(testDate, true), testDate, d.faces, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := newMaroto(d.config(testDate, fs), testDate)
 		track := newTracker()
 		if err := d.build(m, pg, track); err != nil {
 			t.Fatal(err)

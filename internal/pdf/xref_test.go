@@ -50,7 +50,7 @@ func TestCrossReferences(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := newDoc(ag, newTheme(Theme{}))
-	if err := d.build(newMaroto(d.config(testDate, nil), testDate), pagination{pages: map[string]int{}}, nil); err != nil {
+	if err := d.build(newMaroto(d.config(testDate, false), testDate), pagination{pages: map[string]int{}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	for id, want := range map[string]bool{"de-ligt": true, "beschikbaarheid": true, "leefbaarheid": true, "tabel": true, "nergens": false} {

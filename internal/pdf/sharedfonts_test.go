@@ -1,0 +1,74 @@
+package pdf
+
+import (
+	"bytes"
+	"sync"
+	"testing"
+
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+	"github.com/johnfercher/maroto/v2/pkg/repository"
+
+	"github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/markdown"
+)
+
+// TestSharedFonts checks that a document whose writer got the fonts parsed
+// once (installFonts) has the bytes of one whose writer parsed them itself
+// (maroto's custom fonts), also when documents are written in parallel.
+// It fails when a maroto or gofpdf upgrade changes what installFonts
+// relies on.
+func TestSharedFonts(t *testing.T) {
+	src := "Tekst met **vet**, *cursief*, ***beide***, `code` en Ωμέγα, € 879,66.\n\n" +
+		"- een punt met een heel lang woord: meerjarenuitvoeringsprogramma\n"
+	bs := parseMarkdown(markdown.New(), src)
+	m := newMaroto(layoutConfig(), testDate)
+	b := &builder{m: m, th: newTheme(Theme{}), avail: 200}
+	b.blocks(bs, flow{level: 2})
+	b.flush()
+	faces := b.faces
+	draw := func(m core.Maroto) []byte {
+		t.Helper()
+		b := &builder{m: m, th: newTheme(Theme{}), avail: 200}
+		b.blocks(bs, flow{level: 2})
+		b.flush()
+		res, err := m.Generate()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.GetBytes()
+	}
+	d := &doc{ag: &agreement.Agreement{}}
+
+	r := repository.New()
+	for _, f := range docFaces(faces, nil) {
+		r = r.AddUTF8FontFromBytes(f.family(), f.style(), bytes.Clone(faceTTF(f)))
+	}
+	fs, err := r.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := d.config(testDate, true)
+	cfg.CustomFonts = fs
+	cfg.DefaultFont = &props.Font{Family: family, Size: 10}
+	want := draw(newMaroto(cfg, testDate))
+
+	var wg sync.WaitGroup
+	got := make([][]byte, 4)
+	for i := range got {
+		wg.Go(func() {
+			m, err := withFonts(d.config(testDate, true), testDate, faces, nil)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			got[i] = draw(m)
+		})
+	}
+	wg.Wait()
+	for i, g := range got {
+		if !bytes.Equal(g, want) {
+			t.Errorf("document %d with shared fonts differs from one with its own (%d bytes, want %d)", i, len(g), len(want))
+		}
+	}
+}
