@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -167,8 +168,9 @@ func newFooter(ag *agreement.Agreement, th *theme, width float64, track *tracker
 	for _, p := range parties {
 		l := layout(txt(p.Label), f.labelSt, f.slotW-boxGap-2)
 		if len(l) > maxLabelLines { // the full name is on the cover and the signing page
-			l = l[:maxLabelLines]
-			if rs := l[len(l)-1].Runs; len(rs) > 0 {
+			l = slices.Clone(l[:maxLabelLines]) // the layout's lines are shared
+			if rs := slices.Clone(l[len(l)-1].Runs); len(rs) > 0 {
+				l[len(l)-1].Runs = rs
 				r := &rs[len(rs)-1]
 				r.Text += "…"
 				r.Width += textWidth("…", r.Face, r.Size)

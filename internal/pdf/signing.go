@@ -126,12 +126,15 @@ func (d *doc) signatureBlock(p *agreement.Party, s agreement.Signatory, w float6
 			return
 		}
 		for i, l := range layout(txt(value), st, w-labelW) {
-			for j := range l.Runs {
-				l.Runs[j].X += labelW
-			}
+			var runs []run
 			if i == 0 {
-				l.Runs = append([]run{lab}, l.Runs...)
+				runs = append(runs, lab)
 			}
+			for _, r := range l.Runs { // the layout's lines are shared: moved copies
+				r.X += labelW
+				runs = append(runs, r)
+			}
+			l.Runs = runs
 			t.lines = append(t.lines, l)
 		}
 	}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
@@ -191,7 +192,19 @@ func (st textStyle) width(p piece) float64 {
 // otherwise stay short, or does not fit a line at all. Spaces at the start
 // and end of a line are dropped. Nothing else is lost: the text of the
 // lines is the text of the spans, plus the hyphens printed at breaks.
+//
+// The lines are shared (layoutCache): callers must not change them.
 func layout(ss []span, st textStyle, width float64) []line {
+	key := layoutKey(ss, st, width)
+	if ls, ok := layouts.get(key); ok {
+		return ls
+	}
+	ls := slices.Clip(layoutNew(ss, st, width))
+	layouts.put(key, ls)
+	return ls
+}
+
+func layoutNew(ss []span, st textStyle, width float64) []line {
 	width = max(width, 5)
 	var lines []line
 	var cur []piece

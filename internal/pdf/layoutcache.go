@@ -1,0 +1,94 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"math"
+	"sync"
+)
+
+// A PDF is laid out twice (the first pass learns the page numbers the
+// second prints) and documents share much of their furniture, so layout
+// keeps the lines of recent texts: a text, its style and its width always
+// give the same lines. Two generations of at most layoutCacheSize texts
+// each: when the newer is full it becomes the older and the oldest
+// generation goes, which keeps the memory bounded (a few megabytes) and
+// what one document needs between its passes, with another document
+// rendered alongside.
+const layoutCacheSize = 4096
+
+type layoutCache struct {
+	mu       sync.Mutex
+	cur, old map[string][]line
+}
+
+var layouts layoutCache
+
+func (c *layoutCache) get(key string) ([]line, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ls, ok := c.cur[key]; ok {
+		return ls, true
+	}
+	ls, ok := c.old[key]
+	if ok {
+		c.add(key, ls)
+	}
+	return ls, ok
+}
+
+func (c *layoutCache) put(key string, ls []line) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.add(key, ls)
+}
+
+func (c *layoutCache) add(key string, ls []line) {
+	if len(c.cur) >= layoutCacheSize || c.cur == nil {
+		c.old, c.cur = c.cur, make(map[string][]line, layoutCacheSize)
+	}
+	c.cur[key] = ls
+}
+
+// layoutKey is everything layout's result depends on: the spans, the
+// style (its colour too, for simplicity) and the width.
+func layoutKey(ss []span, st textStyle, width float64) string {
+	n := 64
+	for _, s := range ss {
+		n += len(s.Text) + len(s.Link) + 10
+	}
+	b := make([]byte, 0, n)
+	f := func(v float64) { b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v)) }
+	flag := func(v bool) {
+		if v {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
+	}
+	f(width)
+	f(st.Size)
+	f(st.Lead)
+	b = append(b, byte(st.Color.Red), byte(st.Color.Red>>8), byte(st.Color.Green), byte(st.Color.Green>>8), byte(st.Color.Blue), byte(st.Color.Blue>>8))
+	flag(st.Bold)
+	flag(st.Ital)
+	flag(st.Mono)
+	flag(st.Whole)
+	b = append(b, st.Align...)
+	b = append(b, 0)
+	for _, x := range st.Extra.list() {
+		b = binary.LittleEndian.AppendUint32(b, uint32(x))
+	}
+	b = append(b, 0xFF)
+	for _, s := range ss {
+		flag(s.Bold)
+		flag(s.Italic)
+		flag(s.Strike)
+		flag(s.Sup)
+		flag(s.Code)
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(s.Text)))
+		b = append(b, s.Text...)
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(s.Link)))
+		b = append(b, s.Link...)
+	}
+	return string(b)
+}
