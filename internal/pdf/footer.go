@@ -31,6 +31,9 @@ type tracker struct {
 	known  map[string]bool
 	xrefs  map[string]int
 	placed map[string]bool
+	// onLast, when set, is called when the footer of the last page (by the
+	// previous pass's count) is drawn: nothing is drawn after it.
+	onLast func(core.Provider)
 }
 
 func newTracker() *tracker {
@@ -210,6 +213,9 @@ func (f *footer) Render(p core.Provider, cell *entity.Cell) {
 		}
 		page = f.track.page()
 		f.track.footers++
+		if f.track.onLast != nil && page == f.total {
+			defer f.track.onLast(p) // after the rest of the footer
+		}
 		f.track.tags.begin(p, "/Artifact <</Type /Pagination /Subtype /Footer>> BDC")
 		defer f.track.tags.end()
 	}

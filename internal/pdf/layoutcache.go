@@ -16,37 +16,41 @@ import (
 // rendered alongside.
 const layoutCacheSize = 4096
 
-type layoutCache struct {
+var layouts = recent[[]line]{size: layoutCacheSize}
+
+// recent keeps values by key in two generations of at most size each: when
+// the newer is full it becomes the older and the older goes; a value found
+// in the older moves to the newer.
+type recent[V any] struct {
 	mu       sync.Mutex
-	cur, old map[string][]line
+	size     int
+	cur, old map[string]V
 }
 
-var layouts layoutCache
-
-func (c *layoutCache) get(key string) ([]line, bool) {
+func (c *recent[V]) get(key string) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if ls, ok := c.cur[key]; ok {
-		return ls, true
+	if v, ok := c.cur[key]; ok {
+		return v, true
 	}
-	ls, ok := c.old[key]
+	v, ok := c.old[key]
 	if ok {
-		c.add(key, ls)
+		c.add(key, v)
 	}
-	return ls, ok
+	return v, ok
 }
 
-func (c *layoutCache) put(key string, ls []line) {
+func (c *recent[V]) put(key string, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.add(key, ls)
+	c.add(key, v)
 }
 
-func (c *layoutCache) add(key string, ls []line) {
-	if len(c.cur) >= layoutCacheSize || c.cur == nil {
-		c.old, c.cur = c.cur, make(map[string][]line, layoutCacheSize)
+func (c *recent[V]) add(key string, v V) {
+	if len(c.cur) >= c.size || c.cur == nil {
+		c.old, c.cur = c.cur, make(map[string]V, c.size)
 	}
-	c.cur[key] = ls
+	c.cur[key] = v
 }
 
 // layoutKey is everything layout's result depends on: the spans, the

@@ -100,9 +100,14 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 		if err := d.build(m, pg, track); err != nil {
 			return nil, fmt.Errorf("pdf van %s: %w", ag.ID, err)
 		}
+		var subsetErr error
+		track.onLast = func(p core.Provider) { subsetErr = useSubsets(writerOf(p)) }
 		res, err := m.Generate()
 		if err != nil {
 			return nil, fmt.Errorf("pdf van %s: %w", ag.ID, err)
+		}
+		if subsetErr != nil {
+			return nil, fmt.Errorf("pdf: lettertype: %w", subsetErr)
 		}
 		got := pagination{total: track.total(), pages: track.anchors}
 		if got.equal(pg) {

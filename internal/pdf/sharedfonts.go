@@ -167,22 +167,10 @@ func cloneDef(tmpl reflect.Value) (reflect.Value, error) {
 	}
 	used.Set(reflect.ValueOf(maps.Clone(runes)))
 	file = writable(file)
-	nf := reflect.New(file.Type().Elem())
-	nf.Elem().Set(file.Elem())
-	rd := nf.Elem().FieldByName("fileReader")
-	if !rd.IsValid() || rd.Kind() != reflect.Pointer || rd.IsNil() {
-		return reflect.Value{}, bad
+	nf, err := copyFile(file, nil)
+	if err != nil {
+		return reflect.Value{}, err
 	}
-	rd = writable(rd)
-	nr := reflect.New(rd.Type().Elem())
-	nr.Elem().Set(rd.Elem())
-	arr := nr.Elem().FieldByName("array")
-	if !arr.IsValid() || arr.Kind() != reflect.Slice || arr.Type().Elem().Kind() != reflect.Uint8 {
-		return reflect.Value{}, bad
-	}
-	arr = writable(arr)
-	arr.SetBytes(bytes.Clone(arr.Bytes()))
-	rd.Set(nr)
 	file.Set(nf)
 	return def, nil
 }

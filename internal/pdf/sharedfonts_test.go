@@ -72,3 +72,46 @@ func TestSharedFonts(t *testing.T) {
 		}
 	}
 }
+
+// TestSubsets checks that PDFs whose faces were cut from the cached subsets
+// (a cold cache, then a warm one, documents written in parallel) have the
+// bytes of PDFs cut from the whole font files.
+func TestSubsets(t *testing.T) {
+	ags := []*agreement.Agreement{load(t, root), load(t, regio)}
+	want := make([][]byte, len(ags))
+	subsetsOn = false
+	for i, ag := range ags {
+		var err error
+		if want[i], err = Render(ag, Options{}); err != nil {
+			subsetsOn = true
+			t.Fatal(err)
+		}
+	}
+	subsetsOn = true
+	subsets = recent[*subsetEntry]{size: subsetCacheSize}
+	for range 2 {
+		var wg sync.WaitGroup
+		for i, ag := range ags {
+			wg.Go(func() {
+				got, err := Render(ag, Options{})
+				if err != nil {
+					t.Error(err)
+				} else if !bytes.Equal(got, want[i]) {
+					t.Errorf("%s: the PDF cut from cached subsets differs from the one cut from the whole fonts", ag.ID)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	subsets.mu.Lock()
+	n := 0
+	for _, e := range subsets.cur {
+		if e.ttf != nil {
+			n++
+		}
+	}
+	subsets.mu.Unlock()
+	if n == 0 {
+		t.Error("no subset was kept: every face is cut from its whole file")
+	}
+}
