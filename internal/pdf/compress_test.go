@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"testing"
 )
@@ -18,8 +19,8 @@ func TestCompressedStreams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m := plainStream.Find(out); m != nil {
-		t.Errorf("a stream is left uncompressed: %q", m)
+	if m := plainStream(out); m != nil {
+		t.Errorf("a stream is left uncompressed: %q", out[m[0]:m[1]])
 	}
 	streams := regexp.MustCompile(`<</Filter /FlateDecode /Length (\d+)>>\nstream\n`).FindAllSubmatchIndex(out, -1)
 	if len(streams) < 10 {
@@ -65,5 +66,21 @@ func BenchmarkCompressLevel(b *testing.B) {
 			}
 			b.ReportMetric(float64(size), "bytes/pdf")
 		})
+	}
+}
+
+// plainStream finds what the regular expression it replaced found.
+func TestPlainStream(t *testing.T) {
+	re := regexp.MustCompile(`\n(\d+) 0 obj\n<</Length (\d+)>>\nstream\n`)
+	for _, in := range []string{
+		"",
+		"\n12 0 obj\n<</Length 34>>\nstream\nabc",
+		"x 0 obj\n<</Length 3>>\nstream\n\n7 0 obj\n<</Length 3>>\nstream\n",
+		"\n 0 obj\n<</Length 3>>\nstream\n\n5 0 obj\n<</Length >>\nstream\n\n6 0 obj\n<</Length 9>>\nstrea",
+		"a12 0 obj\n<</Length 3>>\nstream\n\n8 0 obj\n<</Filter /FlateDecode /Length 3>>\nstream\n\n9 0 obj\n<</Length 10>>\nstream\n",
+	} {
+		if got, want := plainStream([]byte(in)), re.FindSubmatchIndex([]byte(in)); !slices.Equal(got, want) {
+			t.Errorf("%q: %v, want %v", in, got, want)
+		}
 	}
 }

@@ -266,7 +266,7 @@ func writeContents(out *bytes.Buffer, obj []byte, num, mcids int) error {
 	bad := func(what string) error {
 		return fmt.Errorf("pdf: structuur niet te schrijven (inhoud object %d: %s)", num, what)
 	}
-	m := plainStream.FindSubmatchIndex(append([]byte{'\n'}, obj...))
+	m := plainStream(append([]byte{'\n'}, obj[:min(len(obj), 64)]...)) // the object's head
 	if m == nil || m[0] != 0 {
 		return bad("geen stroom")
 	}
