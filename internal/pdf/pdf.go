@@ -92,13 +92,21 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 	}
 	pg := scan(m.GetStructure()) // GetStructure changes m: never reuse it
 	for range 3 {
-		m, err := withFonts(d.config(date, true), date, d.faces, d.th.extra)
-		if err != nil {
+		// The faces share the bytes of the parsed fonts until the footer of
+		// the last page hands the writer the subsets (useSubsets); when
+		// the pages will not match the footer's count, at once.
+		m := newMaroto(d.config(date, true), date)
+		if err := installFonts(m, docFaces(d.faces, d.th.extra), true); err != nil {
 			return nil, fmt.Errorf("pdf: lettertype: %w", err)
 		}
 		track := newTracker()
 		if err := d.build(m, pg, track); err != nil {
 			return nil, fmt.Errorf("pdf van %s: %w", ag.ID, err)
+		}
+		if pagesOf(m) != pg.total {
+			if err := ownBytes(writerOf(providerOf(m))); err != nil {
+				return nil, fmt.Errorf("pdf: lettertype: %w", err)
+			}
 		}
 		var subsetErr error
 		track.onLast = func(p core.Provider) { subsetErr = useSubsets(writerOf(p)) }

@@ -65,7 +65,7 @@ func templateOf(f face, ttf []byte) (*fontTemplate, error) {
 	iter := table.MapRange()
 	iter.Next()
 	t := &fontTemplate{key: iter.Key().String(), def: iter.Value()}
-	if _, err := cloneDef(t.def); err != nil {
+	if _, err := cloneDef(t.def, false); err != nil {
 		return nil, err
 	}
 	if templates.by == nil {
@@ -106,14 +106,19 @@ func docFaces(used usedFaces, extra *extraFaces) []face {
 // text uses.
 func withFonts(cfg *entity.Config, date time.Time, used usedFaces, extra *extraFaces) (core.Maroto, error) {
 	m := newMaroto(cfg, date)
-	return m, installFonts(m, docFaces(used, extra))
+	return m, installFonts(m, docFaces(used, extra), false)
 }
 
 // installFonts gives the writer behind m the document's faces and selects
 // the default font (regular, 10 pt), as maroto would have done had it been
 // given the fonts: maroto's own attempt to select it, before the fonts are
 // there, left an error in the writer that is cleared here.
-func installFonts(m core.Maroto, faces []face) error {
+//
+// With share, the faces' file bytes are the template's, which gofpdf must
+// not cut (it writes into them): useSubsets or ownBytes gives the writer
+// bytes of its own before it writes the document. Without, they are the
+// writer's own from the start.
+func installFonts(m core.Maroto, faces []face, share bool) error {
 	w := writerOf(providerOf(m))
 	if w == nil {
 		return errors.New("de PDF-schrijver van maroto is onbereikbaar")
@@ -127,7 +132,7 @@ func installFonts(m core.Maroto, faces []face) error {
 		if err != nil {
 			return err
 		}
-		def, err := cloneDef(t.def)
+		def, err := cloneDef(t.def, share)
 		if err != nil {
 			return err
 		}
@@ -150,9 +155,9 @@ func fontTable(w *gofpdf.Fpdf) (reflect.Value, error) {
 
 // cloneDef copies a font definition for one document: what gofpdf changes
 // while it writes a document (the runes used; the parsed file, which
-// subsetting parses again into its own fields, and its bytes) is the
-// copy's own; the glyph widths, only read, are shared.
-func cloneDef(tmpl reflect.Value) (reflect.Value, error) {
+// subsetting parses again into its own fields, and, unless share, its
+// bytes) is the copy's own; the glyph widths, only read, are shared.
+func cloneDef(tmpl reflect.Value, share bool) (reflect.Value, error) {
 	bad := errors.New("gofpdf's lettertypedefinitie is veranderd")
 	def := reflect.New(tmpl.Type()).Elem()
 	def.Set(tmpl)
@@ -167,7 +172,15 @@ func cloneDef(tmpl reflect.Value) (reflect.Value, error) {
 	}
 	used.Set(reflect.ValueOf(maps.Clone(runes)))
 	file = writable(file)
-	nf, err := copyFile(file, nil)
+	var ttf []byte
+	if !share {
+		b, err := fileBytes(file)
+		if err != nil {
+			return reflect.Value{}, err
+		}
+		ttf = bytes.Clone(b.Bytes())
+	}
+	nf, err := copyFile(file, ttf)
 	if err != nil {
 		return reflect.Value{}, err
 	}
@@ -194,4 +207,40 @@ func providerOf(m core.Maroto) core.Provider {
 // that it can be read and set.
 func writable(v reflect.Value) reflect.Value {
 	return reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem()
+}
+
+// ownBytes gives every face of the writer its own copy of the file bytes
+// it shares with the template.
+func ownBytes(w *gofpdf.Fpdf) error {
+	table, err := fontTable(w)
+	if err != nil {
+		return err
+	}
+	for _, k := range table.MapKeys() {
+		_, file, err := defParts(table.MapIndex(k))
+		if err != nil {
+			return err
+		}
+		b, err := fileBytes(file)
+		if err != nil {
+			return err
+		}
+		b.SetBytes(bytes.Clone(b.Bytes()))
+	}
+	return nil
+}
+
+// pagesOf returns the number of pages maroto will write for m, as
+// Generate adds the page being filled: the pages so far plus one; -1 when
+// maroto no longer has the field.
+func pagesOf(m core.Maroto) int {
+	v := reflect.ValueOf(m)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return -1
+	}
+	f := v.Elem().FieldByName("pages")
+	if !f.IsValid() || f.Kind() != reflect.Slice {
+		return -1
+	}
+	return f.Len() + 1
 }

@@ -58,6 +58,12 @@ func TestSharedFonts(t *testing.T) {
 	for i := range got {
 		wg.Go(func() {
 			m, err := withFonts(d.config(testDate, true), testDate, faces, nil)
+			if i%2 == 1 { // shared bytes, made the writer's own before it writes
+				m = newMaroto(d.config(testDate, true), testDate)
+				if err = installFonts(m, docFaces(faces, nil), true); err == nil {
+					err = ownBytes(writerOf(providerOf(m)))
+				}
+			}
 			if err != nil {
 				t.Error(err)
 				return
@@ -66,6 +72,7 @@ func TestSharedFonts(t *testing.T) {
 		})
 	}
 	wg.Wait()
+	checkTemplates(t)
 	for i, g := range got {
 		if !bytes.Equal(g, want) {
 			t.Errorf("document %d with shared fonts differs from one with its own (%d bytes, want %d)", i, len(g), len(want))
@@ -103,6 +110,7 @@ func TestSubsets(t *testing.T) {
 		}
 		wg.Wait()
 	}
+	checkTemplates(t)
 	subsets.mu.Lock()
 	n := 0
 	for _, e := range subsets.cur {
@@ -113,5 +121,26 @@ func TestSubsets(t *testing.T) {
 	subsets.mu.Unlock()
 	if n == 0 {
 		t.Error("no subset was kept: every face is cut from its whole file")
+	}
+}
+
+// checkTemplates checks that the parsed fonts still hold the fonts' bytes:
+// no writer cut them.
+func checkTemplates(t *testing.T) {
+	t.Helper()
+	templates.mu.Lock()
+	defer templates.mu.Unlock()
+	for f, tm := range templates.by {
+		_, file, err := defParts(tm.def)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := fileBytes(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b.Bytes(), faceTTF(f)) {
+			t.Errorf("the bytes of the parsed face %d changed", f)
+		}
 	}
 }

@@ -42,11 +42,11 @@ var subsets = recent[*subsetEntry]{size: subsetCacheSize}
 // and before it is written, the subset of its characters in place of the
 // whole file, where that gives the same bytes.
 func useSubsets(w *gofpdf.Fpdf) error {
-	if !subsetsOn {
-		return nil
-	}
 	if w == nil {
 		return errors.New("de PDF-schrijver van maroto is onbereikbaar")
+	}
+	if !subsetsOn {
+		return ownBytes(w)
 	}
 	table, err := fontTable(w)
 	if err != nil {
@@ -66,11 +66,18 @@ func useSubsets(w *gofpdf.Fpdf) error {
 			e = makeSubset(file, runes)
 			subsets.put(key, e)
 		}
-		if e.ttf != nil {
-			// gofpdf writes into the bytes it cuts: the document's own copy
-			if err := setFileBytes(file, bytes.Clone(e.ttf)); err != nil {
+		// gofpdf writes into the bytes it cuts: the document's own copy,
+		// of the subset or else of the whole file
+		ttf := e.ttf
+		if ttf == nil {
+			b, err := fileBytes(file)
+			if err != nil {
 				return err
 			}
+			ttf = b.Bytes()
+		}
+		if err := setFileBytes(file, bytes.Clone(ttf)); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -146,7 +153,11 @@ func cutFont(file reflect.Value, runes map[int]int) (cutResult, bool) {
 // makeSubset cuts a copy of the face's file for runes and checks that
 // cutting the subset again gives the same.
 func makeSubset(file reflect.Value, runes map[int]int) *subsetEntry {
-	whole, err := copyFile(file, nil)
+	b, err := fileBytes(file)
+	if err != nil {
+		return &subsetEntry{}
+	}
+	whole, err := copyFile(file, bytes.Clone(b.Bytes()))
 	if err != nil {
 		return &subsetEntry{}
 	}
@@ -165,8 +176,8 @@ func makeSubset(file reflect.Value, runes map[int]int) *subsetEntry {
 	return &subsetEntry{ttf: first.ttf}
 }
 
-// copyFile returns a copy of a parsed file (*utf8FontFile) with its own
-// bytes: ttf, or a copy of the file's.
+// copyFile returns a copy of a parsed file (*utf8FontFile) with a reader
+// of its own over ttf, or over the same bytes when ttf is nil.
 func copyFile(file reflect.Value, ttf []byte) (reflect.Value, error) {
 	nf := reflect.New(file.Type().Elem())
 	nf.Elem().Set(file.Elem())
@@ -179,11 +190,7 @@ func copyFile(file reflect.Value, ttf []byte) (reflect.Value, error) {
 	nr.Elem().Set(rd.Elem())
 	rd.Set(nr)
 	if ttf == nil {
-		arr, err := fileBytes(nf)
-		if err != nil {
-			return reflect.Value{}, err
-		}
-		ttf = bytes.Clone(arr.Bytes())
+		return nf, nil
 	}
 	return nf, setFileBytes(nf, ttf)
 }
