@@ -10,8 +10,11 @@ import (
 
 // BenchmarkRenderCorpus renders 16 different agreements of the synthetic
 // corpus (make bench-scale) in turn, as a build does: what one PDF costs
-// when the caches of the process (fonts, layout) hold other documents.
-// ns/op and allocs/op are per PDF.
+// when the caches of the process (parsed fonts, subsets, layout) hold
+// other documents ("shared"; the synthetic agreements share much of their
+// text), and when every document starts with empty subset and layout
+// caches, as if no two agreements shared a sentence or a set of characters
+// ("cold", the worst case). ns/op and allocs/op are per PDF.
 func BenchmarkRenderCorpus(b *testing.B) {
 	const n = 16
 	fsys := fstest.MapFS{}
@@ -22,12 +25,20 @@ func BenchmarkRenderCorpus(b *testing.B) {
 	if ds.HasErrors() {
 		b.Fatal(ds)
 	}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		if _, err := Render(s.Agreements[i%len(s.Agreements)], Options{}); err != nil {
-			b.Fatal(err)
-		}
-		i++
+	for _, cold := range []bool{false, true} {
+		b.Run(map[bool]string{false: "shared", true: "cold"}[cold], func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if cold {
+					layouts = recent[[]line]{size: layoutCacheSize}
+					subsets = recent[*subsetEntry]{size: subsetCacheSize}
+				}
+				if _, err := Render(s.Agreements[i%len(s.Agreements)], Options{}); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
 	}
 }
