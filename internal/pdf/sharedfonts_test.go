@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/repository"
 
 	"github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/content"
 	"github.com/prestatie/prestatie/internal/markdown"
 )
 
@@ -141,6 +144,44 @@ func checkTemplates(t *testing.T) {
 		}
 		if !bytes.Equal(b.Bytes(), faceTTF(f)) {
 			t.Errorf("the bytes of the parsed face %d changed", f)
+		}
+	}
+}
+
+// TestCachesKeepDocumentsApart renders the first agreement of every test
+// site with the process's caches (parsed fonts, subsets, layout) filled
+// by the others, then again in the reverse order from empty caches: the
+// bytes must not depend on what else the process rendered.
+func TestCachesKeepDocumentsApart(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join(root, "testdata/sites/*"))
+	if err != nil || len(dirs) < 2 {
+		t.Fatalf("test sites: %v %v", dirs, err)
+	}
+	var ags []*agreement.Agreement
+	var first [][]byte
+	for _, dir := range append(dirs, root) {
+		s, ds := content.Load(os.DirFS(dir), content.Options{})
+		if ds.HasErrors() || len(s.Agreements) == 0 {
+			continue // the sites of wrong input
+		}
+		pdf, err := Render(s.Agreements[0], Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ags, first = append(ags, s.Agreements[0]), append(first, pdf)
+	}
+	if len(ags) < 5 {
+		t.Fatalf("%d test sites load", len(ags))
+	}
+	layouts = recent[[]line]{size: layoutCacheSize}
+	subsets = recent[*subsetEntry]{size: subsetCacheSize}
+	for i := len(ags) - 1; i >= 0; i-- {
+		got, err := Render(ags[i], Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, first[i]) {
+			t.Errorf("%s: the PDF depends on the documents rendered before it", ags[i].ID)
 		}
 	}
 }

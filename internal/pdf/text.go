@@ -193,7 +193,8 @@ func (st textStyle) width(p piece) float64 {
 // and end of a line are dropped. Nothing else is lost: the text of the
 // lines is the text of the spans, plus the hyphens printed at breaks.
 //
-// The lines are shared (layoutCache): callers must not change them.
+// The lines are shared (layouts, layoutcache.go): callers must not
+// change them.
 func layout(ss []span, st textStyle, width float64) []line {
 	key := layoutKey(ss, st, width)
 	if ls, ok := layouts.get(key); ok {
