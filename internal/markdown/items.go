@@ -3,7 +3,6 @@ package markdown
 import (
 	"bytes"
 	"html/template"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -19,12 +18,10 @@ import (
 // text without it) and becomes the node's id attribute, so the site gets an
 // anchor for free and both outputs keep the document's order.
 
-// marker is "{#id}" at the end of a block, with optional spaces before it.
-var marker = regexp.MustCompile(`[ \t]*\{#([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\}[ \t]*$`)
-
-// looseMarker finds text that looks like a marker but is not one (upper
-// case, spaces), so the loader can say so instead of printing it.
-var looseMarker = regexp.MustCompile(`\{#[^}\n]*\}[ \t]*$`)
+// A marker is "{#id}" at the end of a block, with optional spaces before
+// it (findMarker); text that looks like a marker but is not one (upper
+// case, spaces) is found too, so the loader can say so instead of printing
+// it (findLooseMarker, findAnyMarker).
 
 // itemKey is the attribute that marks an item node; "id" is set too.
 var itemKey = []byte("data-prestatie-item")
@@ -72,16 +69,16 @@ func markItems(doc ast.Node, src []byte) {
 		}
 		last := block.Lines().At(block.Lines().Len() - 1)
 		line := last.Value(src)
-		m := marker.FindSubmatchIndex(bytes.TrimRight(line, "\r\n"))
-		if m == nil {
+		start, idStart, idStop, ok := findMarker(bytes.TrimRight(line, "\r\n"))
+		if !ok {
 			return ast.WalkContinue, nil
 		}
-		cut := last.Start + m[0] // the text ends here
+		cut := last.Start + start // the text ends here
 		if !trimText(block, src, cut) {
 			return ast.WalkContinue, nil
 		}
-		id := line[m[2]:m[3]]
-		n.SetAttribute(itemKey, []byte(strconv.Itoa(last.Start+m[2]-2)))
+		id := line[idStart:idStop]
+		n.SetAttribute(itemKey, []byte(strconv.Itoa(last.Start+idStart-2)))
 		n.SetAttributeString("id", append([]byte(nil), id...))
 		return ast.WalkContinue, nil
 	})
@@ -95,12 +92,12 @@ func markRow(row *east.TableRow, src []byte) {
 	if !ok {
 		return
 	}
-	m := marker.FindSubmatchIndex(src[start:stop])
-	if m == nil || !trimText(cell, src, start+m[0]) {
+	m, idStart, idStop, ok := findMarker(src[start:stop])
+	if !ok || !trimText(cell, src, start+m) {
 		return
 	}
-	id := src[start+m[2] : start+m[3]]
-	row.SetAttribute(itemKey, []byte(strconv.Itoa(start+m[2]-2)))
+	id := src[start+idStart : start+idStop]
+	row.SetAttribute(itemKey, []byte(strconv.Itoa(start+idStart-2)))
 	row.SetAttributeString("id", append([]byte(nil), id...))
 }
 
@@ -131,7 +128,7 @@ func rowText(row ast.Node, src []byte, stop int) (text, number string) {
 		}
 		cells = append(cells, strings.TrimSpace(string(src[a:min(b, stop)])))
 	}
-	if len(cells) > 1 && rowNumber.MatchString(cells[0]) {
+	if len(cells) > 1 && isRowNumber(cells[0]) {
 		number, cells = strings.TrimSuffix(cells[0], "."), cells[1:]
 	}
 	var kept []string
@@ -142,8 +139,6 @@ func rowText(row ast.Node, src []byte, stop int) (text, number string) {
 	}
 	return strings.Join(kept, " | "), number
 }
-
-var rowNumber = regexp.MustCompile(`^\d+(\.\d+)*\.?$`)
 
 // trimText cuts the inline text of block at byte offset cut of the source:
 // text nodes at or after it are dropped or shortened. It reports false when
@@ -242,8 +237,8 @@ func looseIn(n ast.Node, src []byte) *Loose {
 	block := n
 	if row, ok := n.(*east.TableRow); ok {
 		if a, b, ok := textSpan(row.LastChild()); ok {
-			if m := looseMarker.FindIndex(src[a:b]); m != nil {
-				return &Loose{Text: strings.TrimSpace(string(src[a+m[0] : a+m[1]])), Offset: a + m[0]}
+			if m, ok := findLooseMarker(src[a:b]); ok {
+				return &Loose{Text: strings.TrimSpace(string(src[a+m : b])), Offset: a + m}
 			}
 		}
 		return nil
@@ -259,16 +254,14 @@ func looseIn(n ast.Node, src []byte) *Loose {
 	for i := 0; i < block.Lines().Len(); i++ {
 		seg := block.Lines().At(i)
 		line := bytes.TrimRight(seg.Value(src), "\r\n")
-		if m := anyMarker.FindIndex(line); m != nil && bytes.Count(line[:m[0]], []byte("`"))%2 == 0 { // not in code
-			text := strings.TrimSpace(string(line[m[0]:m[1]]))
-			return &Loose{Text: text, Offset: seg.Start + m[0], NotAtEnd: marker.MatchString(text)}
+		if start, stop, ok := findAnyMarker(line); ok && bytes.Count(line[:start], []byte("`"))%2 == 0 { // not in code
+			text := strings.TrimSpace(string(line[start:stop]))
+			_, _, _, valid := findMarker([]byte(text))
+			return &Loose{Text: text, Offset: seg.Start + start, NotAtEnd: valid}
 		}
 	}
 	return nil
 }
-
-// anyMarker is a marker anywhere in a line, valid or not.
-var anyMarker = regexp.MustCompile(`\{#[^}\n]*\}`)
 
 // blockSource is the source of a block's lines up to the marker.
 func blockSource(block ast.Node, src []byte, stop int) string {
