@@ -49,39 +49,45 @@ func markItems(doc ast.Node, src []byte) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		var block ast.Node
-		switch n := n.(type) {
-		case *east.TableRow:
-			markRow(n, src)
-			return ast.WalkSkipChildren, nil
-		case *ast.ListItem:
-			block = n.FirstChild()
-		case *ast.Paragraph:
-			if _, inItem := n.Parent().(*ast.ListItem); inItem && n.Parent().FirstChild() == n {
-				return ast.WalkContinue, nil // the list item carries it
-			}
-			block = n
-		default:
-			return ast.WalkContinue, nil
-		}
-		if block == nil || block.Lines().Len() == 0 {
-			return ast.WalkContinue, nil
-		}
-		last := block.Lines().At(block.Lines().Len() - 1)
-		line := last.Value(src)
-		start, idStart, idStop, ok := findMarker(bytes.TrimRight(line, "\r\n"))
-		if !ok {
-			return ast.WalkContinue, nil
-		}
-		cut := last.Start + start // the text ends here
-		if !trimText(block, src, cut) {
-			return ast.WalkContinue, nil
-		}
-		id := line[idStart:idStop]
-		n.SetAttribute(itemKey, []byte(strconv.Itoa(last.Start+idStart-2)))
-		n.SetAttributeString("id", append([]byte(nil), id...))
-		return ast.WalkContinue, nil
+		return markItem(n, src), nil
 	})
+}
+
+// markItem makes n an item when its text ends in a marker: the marker is
+// removed from the text and its id set on n.
+func markItem(n ast.Node, src []byte) ast.WalkStatus {
+	var block ast.Node
+	switch n := n.(type) {
+	case *east.TableRow:
+		markRow(n, src)
+		return ast.WalkSkipChildren
+	case *ast.ListItem:
+		block = n.FirstChild()
+	case *ast.Paragraph:
+		if _, inItem := n.Parent().(*ast.ListItem); inItem && n.Parent().FirstChild() == n {
+			return ast.WalkContinue // the list item carries it
+		}
+		block = n
+	default:
+		return ast.WalkContinue
+	}
+	if block == nil || block.Lines().Len() == 0 {
+		return ast.WalkContinue
+	}
+	last := block.Lines().At(block.Lines().Len() - 1)
+	line := last.Value(src)
+	start, idStart, idStop, ok := findMarker(bytes.TrimRight(line, "\r\n"))
+	if !ok {
+		return ast.WalkContinue
+	}
+	cut := last.Start + start // the text ends here
+	if !trimText(block, src, cut) {
+		return ast.WalkContinue
+	}
+	id := line[idStart:idStop]
+	n.SetAttribute(itemKey, []byte(strconv.Itoa(last.Start+idStart-2)))
+	n.SetAttributeString("id", append([]byte(nil), id...))
+	return ast.WalkContinue
 }
 
 // markRow takes a marker at the end of a table row's last cell: the row is
@@ -189,7 +195,9 @@ func trimText(block ast.Node, src []byte, cut int) bool {
 // Items lists the items of a Markdown text in document order, nested as in
 // the text, and text that looks like a marker but is not one.
 func (c *Converter) Items(src []byte) ([]*Mark, []Loose) {
-	doc := c.Parse(src, nil, "")
+	// Heading ids do not matter here: no ids are made, none sanitised.
+	doc := c.parse(src, noIDs{})
+	markItems(doc, src)
 	var loose []Loose
 	var walk func(n ast.Node) []*Mark
 	walk = func(n ast.Node) []*Mark {
@@ -300,18 +308,11 @@ func (d *decoration) HasBlankPreviousLines() bool { return false }
 func (d *decoration) SetBlankPreviousLines(bool)  {}
 
 // decorate puts the site's HTML for every item after the item's first block.
-func decorate(doc ast.Node, fn Decorate) {
+func (t *tree) decorate(fn Decorate) {
 	if fn == nil {
 		return
 	}
-	var items []ast.Node
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if _, ok := n.Attribute(itemKey); ok && entering {
-			items = append(items, n)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, n := range items {
+	for _, n := range t.items {
 		id, _ := n.AttributeString("id")
 		h := fn(string(id.([]byte)))
 		if h == "" {
@@ -340,15 +341,16 @@ func (decorationRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 }
 
 // dropItemKeys removes the internal attribute before HTML is written.
-func dropItemKeys(doc ast.Node) {
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && n.Attributes() != nil {
-			if _, ok := n.Attribute(itemKey); ok {
-				id, _ := n.AttributeString("id")
-				n.RemoveAttributes()
-				n.SetAttributeString("id", id)
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+func (t *tree) dropItemKeys() {
+	for _, n := range t.items {
+		id, _ := n.AttributeString("id")
+		n.RemoveAttributes()
+		n.SetAttributeString("id", id)
+	}
 }
+
+// noIDs gives every heading the same id, for a parse that needs none.
+type noIDs struct{}
+
+func (noIDs) Generate([]byte, ast.NodeKind) []byte { return nil }
+func (noIDs) Put([]byte)                           {}
