@@ -174,7 +174,7 @@ func (c *Converter) Render(doc ast.Node, src []byte, ids *IDs, shift int, fn Dec
 		return "", err
 	}
 	out := buf.String()
-	if !c.unsafe { // then every table is goldmark's own "<table>"
+	if !c.unsafe && strings.Contains(out, "</table>") { // then every table is goldmark's own "<table>"
 		// A wide table scrolls inside a focusable region, so keyboard users
 		// can scroll it too (WCAG: scrollable regions must be focusable).
 		const wrap = `<div class="table-wrap" role="region" tabindex="0" aria-label="Tabel">`
