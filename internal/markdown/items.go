@@ -195,6 +195,9 @@ func trimText(block ast.Node, src []byte, cut int) bool {
 // Items lists the items of a Markdown text in document order, nested as in
 // the text, and text that looks like a marker but is not one.
 func (c *Converter) Items(src []byte) ([]*Mark, []Loose) {
+	if !bytes.Contains(src, []byte("{#")) {
+		return nil, nil // every marker, valid or not, starts so: nothing to parse for
+	}
 	// Heading ids do not matter here: no ids are made, none sanitised.
 	doc := c.parse(src, noIDs{})
 	markItems(doc, src)
