@@ -6,7 +6,6 @@ package markdown
 
 import (
 	"bufio"
-	"bytes"
 	"html/template"
 	"strings"
 	"sync"
@@ -153,7 +152,7 @@ func (c *Converter) Document(src string, ids *IDs, prefix string, shift int, fn 
 // items show their number) parses the text once this way instead of twice.
 // Render changes the tree; render a tree once.
 func (c *Converter) Render(doc ast.Node, src []byte, ids *IDs, shift int, fn Decorate, resolve Resolve) (template.HTML, error) {
-	var buf bytes.Buffer
+	var buf strings.Builder // its String does not copy the HTML
 	t := collect(doc)
 	t.sanitize(src, ids) // again, now for the web: external images
 	t.decorate(fn)
