@@ -49,6 +49,9 @@ func (s guardFS) resolve(name string) (string, error) {
 	if !fs.ValidPath(name) {
 		return "", fs.ErrInvalid
 	}
+	if _, ok := s.plain.Load(name); ok { // and so is every folder above it
+		return name, nil
+	}
 	hops := 0
 	done := "." // resolved part, free of links
 	rest := name
