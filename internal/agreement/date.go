@@ -45,13 +45,20 @@ func (d Date) Time() time.Time {
 }
 
 // ParseDate reads YYYY-MM-DD, or YYYY-MM when monthOK.
+// Each layout matches only text of its own length, so the other is not
+// tried (a failed time.Parse allocates its error).
 func ParseDate(s string, monthOK bool) (Date, error) {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return Date{t.Year(), t.Month(), t.Day()}, nil
+	const day, month = "2006-01-02", "2006-01"
+	if len(s) == len(day) {
+		if t, err := time.Parse(day, s); err == nil {
+			return Date{t.Year(), t.Month(), t.Day()}, nil
+		}
 	}
 	if monthOK {
-		if t, err := time.Parse("2006-01", s); err == nil {
-			return Date{t.Year(), t.Month(), 0}, nil
+		if len(s) == len(month) {
+			if t, err := time.Parse(month, s); err == nil {
+				return Date{t.Year(), t.Month(), 0}, nil
+			}
 		}
 		return Date{}, fmt.Errorf("%q is geen geldige datum (verwacht JJJJ-MM-DD of JJJJ-MM)", s)
 	}

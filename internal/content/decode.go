@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -48,19 +49,29 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields ...field) bool {
 		d.errorf(n, "%s moet een mapping (sleutel: waarde) zijn, niet %s", what, describe(n))
 		return false
 	}
-	known := make([]string, len(fields))
-	for i, f := range fields {
-		known[i] = f.key
+	// Mappings are small: duplicates and missing keys are found by looking
+	// back over the keys, without a map per mapping, unless it is large (a
+	// hostile file of many keys must not cost their square).
+	var seen map[string]*yaml.Node
+	if len(n.Content) > 2*smallMapping {
+		seen = map[string]*yaml.Node{}
 	}
-	seen := map[string]*yaml.Node{}
-	suggested := map[string]bool{}
+	earlier := func(end int, key string) *yaml.Node {
+		if seen != nil {
+			return seen[key]
+		}
+		return findKey(n, end, key)
+	}
+	var suggested []string
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
-		if prev, dup := seen[k.Value]; dup {
+		if prev := earlier(i, k.Value); prev != nil {
 			d.errorf(k, "sleutel %q staat al op regel %d", k.Value, prev.Line+d.lineOff)
 			continue
 		}
-		seen[k.Value] = k
+		if seen != nil {
+			seen[k.Value] = k
+		}
 		f := findField(fields, k.Value)
 		if f == nil {
 			if where, ok := belongs[k.Value]; ok {
@@ -71,8 +82,12 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields ...field) bool {
 				d.errorf(k, "onbekende sleutel %q in %s: staat er een komma in een tekst tussen { }? Zet die tekst tussen aanhalingstekens, bijvoorbeeld note: \"huur tot € 550, prijspeil 2020\"", k.Value, what)
 				continue
 			}
+			known := make([]string, len(fields))
+			for i, f := range fields {
+				known[i] = f.key
+			}
 			d.errorf(k, "onbekende sleutel %q in %s%s", k.Value, what, diag.DidYouMean(k.Value, known))
-			suggested[diag.Suggest(k.Value, known)] = true
+			suggested = append(suggested, diag.Suggest(k.Value, known))
 			continue
 		}
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
@@ -84,11 +99,25 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields ...field) bool {
 		f.decode(v)
 	}
 	for _, f := range fields {
-		if f.required && seen[f.key] == nil && !suggested[f.key] {
+		if f.required && earlier(len(n.Content), f.key) == nil && !slices.Contains(suggested, f.key) {
 			d.errorf(n, "%s mist de verplichte sleutel %q", what, f.key)
 		}
 	}
 	return true
+}
+
+// smallMapping is the most keys a mapping has to be searched without a map.
+const smallMapping = 32
+
+// findKey is the first key node named key among the keys of mapping n
+// before index end of its content, or nil.
+func findKey(n *yaml.Node, end int, key string) *yaml.Node {
+	for i := 0; i < end && i+1 < len(n.Content); i += 2 {
+		if k := resolve(n.Content[i]); k.Value == key {
+			return k
+		}
+	}
+	return nil
 }
 
 // belongs says where a key goes that is valid elsewhere, or what replaced
@@ -238,13 +267,13 @@ func enum[T ~string](d *decoder, dst *T, what string, terms []agreement.Term[T])
 		if !d.scalar(n, what) {
 			return
 		}
-		ids := agreement.IDs(terms)
-		for _, id := range ids {
-			if id == n.Value {
-				*dst = T(id)
+		for _, t := range terms {
+			if string(t.ID) == n.Value {
+				*dst = t.ID
 				return
 			}
 		}
+		ids := agreement.IDs(terms)
 		hint := diag.DidYouMean(n.Value, ids)
 		for _, t := range terms { // a Dutch label typed instead of the id
 			if strings.EqualFold(t.Label, n.Value) {

@@ -22,7 +22,7 @@ func Split(src []byte) (fm, body []byte, fmLine, bodyLine int, err error) {
 	start := rest
 	for len(rest) > 0 {
 		l, next, _ := cutLine(rest)
-		if s := string(trimCR(l)); s == "---" {
+		if string(trimCR(l)) == "---" { // compared without a copy
 			fm = start[:len(start)-len(rest)]
 			return fm, next, 2, line + 1, nil
 		}

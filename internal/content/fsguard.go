@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 )
 
 // Symbolic links in a site may only point within the site folder: a link
@@ -29,10 +30,16 @@ func SiteFS(fsys fs.FS) fs.FS {
 	if _, ok := fsys.(fs.ReadLinkFS); !ok {
 		return fsys
 	}
-	return guardFS{fsys}
+	return guardFS{fsys, &sync.Map{}}
 }
 
-type guardFS struct{ fsys fs.FS }
+type guardFS struct {
+	fsys fs.FS
+	// plain holds the resolved names known to be no link (seen by Lstat or
+	// listed by ReadDir), so that reading content/a/b/c.md does not cost an
+	// Lstat of every folder on the way each time.
+	plain *sync.Map
+}
 
 func (s guardFS) links() fs.ReadLinkFS { return s.fsys.(fs.ReadLinkFS) }
 
@@ -42,15 +49,25 @@ func (s guardFS) resolve(name string) (string, error) {
 	if !fs.ValidPath(name) {
 		return "", fs.ErrInvalid
 	}
+	if _, ok := s.plain.Load(name); ok { // and so is every folder above it
+		return name, nil
+	}
 	hops := 0
 	done := "." // resolved part, free of links
 	rest := name
 	for rest != "." && rest != "" {
 		elem, tail, _ := strings.Cut(rest, "/")
 		next := path.Join(done, elem)
+		if _, ok := s.plain.Load(next); ok {
+			done, rest = next, tail
+			continue
+		}
 		st, err := s.links().Lstat(next)
 		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
 			// Missing files are reported by the real open.
+			if err == nil {
+				s.plain.Store(next, struct{}{})
+			}
 			done, rest = next, tail
 			continue
 		}
@@ -97,6 +114,7 @@ func (s guardFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	kept := es[:0]
 	for _, e := range es {
 		if e.Type()&fs.ModeSymlink == 0 {
+			s.plain.Store(path.Join(r, e.Name()), struct{}{})
 			kept = append(kept, e)
 			continue
 		}

@@ -110,7 +110,7 @@ func (d *decoder) checkTree(root *yaml.Node, size int) bool {
 // many brackets. The front matter is still read, so its problems are
 // reported too.
 func checkBody(ds *diag.List, body a.Markdown) bool {
-	return checkUTF8(ds, body.Pos.File, []byte(body.Source), body.Pos.Line) && checkMarkdownDepth(ds, body)
+	return (utf8.ValidString(body.Source) || checkUTF8(ds, body.Pos.File, []byte(body.Source), body.Pos.Line)) && checkMarkdownDepth(ds, body)
 }
 
 // checkMarkdownDepth reports the first line of body whose quotes and list
@@ -120,7 +120,9 @@ func checkBody(ds *diag.List, body a.Markdown) bool {
 func checkMarkdownDepth(ds *diag.List, body a.Markdown) bool {
 	fence := ""
 	brackets, blockStart := 0, 0
-	for i, line := range strings.Split(body.Source, "\n") {
+	i := -1
+	for line := range strings.SplitSeq(body.Source, "\n") {
+		i++
 		depth, rest := containerDepth(line)
 		if t := strings.TrimLeft(rest, " "); fence != "" {
 			if strings.HasPrefix(t, fence) {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -103,12 +104,38 @@ func TestLimitsAreCheap(t *testing.T) {
 		"quotes":  "---\ntitle: x\norder: 1\n---\n" + strings.Repeat(">", 22000) + " diep\n",
 		"lists":   "---\ntitle: x\norder: 1\n---\n" + strings.Repeat("- ", 20000) + "diep\n",
 		"flow":    "---\ntitle: x\norder: 1\neffect: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n---\n",
+		"keys":    "---\ntitle: x\norder: 1\n" + manyKeys(8000) + "---\n",
 	}
 	for name, src := range tests {
 		m := siteFS(t, "_base")
 		m["content/test-2024/thema/nieuwbouw.md"] = &fstest.MapFile{Data: []byte(src)}
 		if _, ds := Load(m, Options{}); !ds.HasErrors() {
 			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// manyKeys is n lines "kI: 1", each a different key.
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "k%d: 1\n", i)
+	}
+	return b.String()
+}
+
+// TestDuplicateKeys: a key given twice is reported at its second place,
+// naming the line of the first, in a small mapping and in one of many keys
+// (which mapping finds through a map).
+func TestDuplicateKeys(t *testing.T) {
+	for _, n := range []int{0, 40} {
+		src := "---\ntitle: x\norder: 1\n" + manyKeys(n) + "title: y\n---\n"
+		m := siteFS(t, "_base")
+		m["content/test-2024/thema/nieuwbouw.md"] = &fstest.MapFile{Data: []byte(src)}
+		_, ds := Load(m, Options{})
+		want := fmt.Sprintf("content/test-2024/thema/nieuwbouw.md:%d:1: sleutel \"title\" staat al op regel 2", 4+n)
+		if !strings.Contains(ds.Error(), want) {
+			t.Errorf("%d other keys: no %q in\n%s", n, want, ds)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package markdown
 import (
 	"bytes"
 	"html/template"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -19,12 +18,10 @@ import (
 // text without it) and becomes the node's id attribute, so the site gets an
 // anchor for free and both outputs keep the document's order.
 
-// marker is "{#id}" at the end of a block, with optional spaces before it.
-var marker = regexp.MustCompile(`[ \t]*\{#([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\}[ \t]*$`)
-
-// looseMarker finds text that looks like a marker but is not one (upper
-// case, spaces), so the loader can say so instead of printing it.
-var looseMarker = regexp.MustCompile(`\{#[^}\n]*\}[ \t]*$`)
+// A marker is "{#id}" at the end of a block, with optional spaces before
+// it (findMarker); text that looks like a marker but is not one (upper
+// case, spaces) is found too, so the loader can say so instead of printing
+// it (findLooseMarker, findAnyMarker).
 
 // itemKey is the attribute that marks an item node; "id" is set too.
 var itemKey = []byte("data-prestatie-item")
@@ -52,39 +49,45 @@ func markItems(doc ast.Node, src []byte) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		var block ast.Node
-		switch n := n.(type) {
-		case *east.TableRow:
-			markRow(n, src)
-			return ast.WalkSkipChildren, nil
-		case *ast.ListItem:
-			block = n.FirstChild()
-		case *ast.Paragraph:
-			if _, inItem := n.Parent().(*ast.ListItem); inItem && n.Parent().FirstChild() == n {
-				return ast.WalkContinue, nil // the list item carries it
-			}
-			block = n
-		default:
-			return ast.WalkContinue, nil
-		}
-		if block == nil || block.Lines().Len() == 0 {
-			return ast.WalkContinue, nil
-		}
-		last := block.Lines().At(block.Lines().Len() - 1)
-		line := last.Value(src)
-		m := marker.FindSubmatchIndex(bytes.TrimRight(line, "\r\n"))
-		if m == nil {
-			return ast.WalkContinue, nil
-		}
-		cut := last.Start + m[0] // the text ends here
-		if !trimText(block, src, cut) {
-			return ast.WalkContinue, nil
-		}
-		id := line[m[2]:m[3]]
-		n.SetAttribute(itemKey, []byte(strconv.Itoa(last.Start+m[2]-2)))
-		n.SetAttributeString("id", append([]byte(nil), id...))
-		return ast.WalkContinue, nil
+		return markItem(n, src), nil
 	})
+}
+
+// markItem makes n an item when its text ends in a marker: the marker is
+// removed from the text and its id set on n.
+func markItem(n ast.Node, src []byte) ast.WalkStatus {
+	var block ast.Node
+	switch n := n.(type) {
+	case *east.TableRow:
+		markRow(n, src)
+		return ast.WalkSkipChildren
+	case *ast.ListItem:
+		block = n.FirstChild()
+	case *ast.Paragraph:
+		if _, inItem := n.Parent().(*ast.ListItem); inItem && n.Parent().FirstChild() == n {
+			return ast.WalkContinue // the list item carries it
+		}
+		block = n
+	default:
+		return ast.WalkContinue
+	}
+	if block == nil || block.Lines().Len() == 0 {
+		return ast.WalkContinue
+	}
+	last := block.Lines().At(block.Lines().Len() - 1)
+	line := last.Value(src)
+	start, idStart, idStop, ok := findMarker(bytes.TrimRight(line, "\r\n"))
+	if !ok {
+		return ast.WalkContinue
+	}
+	cut := last.Start + start // the text ends here
+	if !trimText(block, src, cut) {
+		return ast.WalkContinue
+	}
+	id := line[idStart:idStop]
+	n.SetAttribute(itemKey, []byte(strconv.Itoa(last.Start+idStart-2)))
+	n.SetAttributeString("id", append([]byte(nil), id...))
+	return ast.WalkContinue
 }
 
 // markRow takes a marker at the end of a table row's last cell: the row is
@@ -95,12 +98,12 @@ func markRow(row *east.TableRow, src []byte) {
 	if !ok {
 		return
 	}
-	m := marker.FindSubmatchIndex(src[start:stop])
-	if m == nil || !trimText(cell, src, start+m[0]) {
+	m, idStart, idStop, ok := findMarker(src[start:stop])
+	if !ok || !trimText(cell, src, start+m) {
 		return
 	}
-	id := src[start+m[2] : start+m[3]]
-	row.SetAttribute(itemKey, []byte(strconv.Itoa(start+m[2]-2)))
+	id := src[start+idStart : start+idStop]
+	row.SetAttribute(itemKey, []byte(strconv.Itoa(start+idStart-2)))
 	row.SetAttributeString("id", append([]byte(nil), id...))
 }
 
@@ -131,7 +134,7 @@ func rowText(row ast.Node, src []byte, stop int) (text, number string) {
 		}
 		cells = append(cells, strings.TrimSpace(string(src[a:min(b, stop)])))
 	}
-	if len(cells) > 1 && rowNumber.MatchString(cells[0]) {
+	if len(cells) > 1 && isRowNumber(cells[0]) {
 		number, cells = strings.TrimSuffix(cells[0], "."), cells[1:]
 	}
 	var kept []string
@@ -142,8 +145,6 @@ func rowText(row ast.Node, src []byte, stop int) (text, number string) {
 	}
 	return strings.Join(kept, " | "), number
 }
-
-var rowNumber = regexp.MustCompile(`^\d+(\.\d+)*\.?$`)
 
 // trimText cuts the inline text of block at byte offset cut of the source:
 // text nodes at or after it are dropped or shortened. It reports false when
@@ -194,7 +195,12 @@ func trimText(block ast.Node, src []byte, cut int) bool {
 // Items lists the items of a Markdown text in document order, nested as in
 // the text, and text that looks like a marker but is not one.
 func (c *Converter) Items(src []byte) ([]*Mark, []Loose) {
-	doc := c.Parse(src, nil, "")
+	if !bytes.Contains(src, []byte("{#")) {
+		return nil, nil // every marker, valid or not, starts so: nothing to parse for
+	}
+	// Heading ids do not matter here: no ids are made, none sanitised.
+	doc := c.parse(src, noIDs{})
+	markItems(doc, src)
 	var loose []Loose
 	var walk func(n ast.Node) []*Mark
 	walk = func(n ast.Node) []*Mark {
@@ -242,8 +248,8 @@ func looseIn(n ast.Node, src []byte) *Loose {
 	block := n
 	if row, ok := n.(*east.TableRow); ok {
 		if a, b, ok := textSpan(row.LastChild()); ok {
-			if m := looseMarker.FindIndex(src[a:b]); m != nil {
-				return &Loose{Text: strings.TrimSpace(string(src[a+m[0] : a+m[1]])), Offset: a + m[0]}
+			if m, ok := findLooseMarker(src[a:b]); ok {
+				return &Loose{Text: strings.TrimSpace(string(src[a+m : b])), Offset: a + m}
 			}
 		}
 		return nil
@@ -259,16 +265,14 @@ func looseIn(n ast.Node, src []byte) *Loose {
 	for i := 0; i < block.Lines().Len(); i++ {
 		seg := block.Lines().At(i)
 		line := bytes.TrimRight(seg.Value(src), "\r\n")
-		if m := anyMarker.FindIndex(line); m != nil && bytes.Count(line[:m[0]], []byte("`"))%2 == 0 { // not in code
-			text := strings.TrimSpace(string(line[m[0]:m[1]]))
-			return &Loose{Text: text, Offset: seg.Start + m[0], NotAtEnd: marker.MatchString(text)}
+		if start, stop, ok := findAnyMarker(line); ok && bytes.Count(line[:start], []byte("`"))%2 == 0 { // not in code
+			text := strings.TrimSpace(string(line[start:stop]))
+			_, _, _, valid := findMarker([]byte(text))
+			return &Loose{Text: text, Offset: seg.Start + start, NotAtEnd: valid}
 		}
 	}
 	return nil
 }
-
-// anyMarker is a marker anywhere in a line, valid or not.
-var anyMarker = regexp.MustCompile(`\{#[^}\n]*\}`)
 
 // blockSource is the source of a block's lines up to the marker.
 func blockSource(block ast.Node, src []byte, stop int) string {
@@ -307,18 +311,11 @@ func (d *decoration) HasBlankPreviousLines() bool { return false }
 func (d *decoration) SetBlankPreviousLines(bool)  {}
 
 // decorate puts the site's HTML for every item after the item's first block.
-func decorate(doc ast.Node, fn Decorate) {
+func (t *tree) decorate(fn Decorate) {
 	if fn == nil {
 		return
 	}
-	var items []ast.Node
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if _, ok := n.Attribute(itemKey); ok && entering {
-			items = append(items, n)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, n := range items {
+	for _, n := range t.items {
 		id, _ := n.AttributeString("id")
 		h := fn(string(id.([]byte)))
 		if h == "" {
@@ -347,15 +344,16 @@ func (decorationRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 }
 
 // dropItemKeys removes the internal attribute before HTML is written.
-func dropItemKeys(doc ast.Node) {
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && n.Attributes() != nil {
-			if _, ok := n.Attribute(itemKey); ok {
-				id, _ := n.AttributeString("id")
-				n.RemoveAttributes()
-				n.SetAttributeString("id", id)
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+func (t *tree) dropItemKeys() {
+	for _, n := range t.items {
+		id, _ := n.AttributeString("id")
+		n.RemoveAttributes()
+		n.SetAttributeString("id", id)
+	}
 }
+
+// noIDs gives every heading the same id, for a parse that needs none.
+type noIDs struct{}
+
+func (noIDs) Generate([]byte, ast.NodeKind) []byte { return nil }
+func (noIDs) Put([]byte)                           {}

@@ -5,9 +5,10 @@
 package markdown
 
 import (
-	"bytes"
+	"bufio"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -84,14 +85,33 @@ func (c *Converter) Parse(src []byte, ids *IDs, prefix string) ast.Node {
 	if ids == nil {
 		ids = NewIDs()
 	}
-	ctx := parser.NewContext(parser.WithIDs(ids))
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	markItems(doc, src)
-	sanitize(doc, src, ids, false)
+	doc := c.parse(src, ids)
+	prepare(doc, src, ids)
 	if d, ok := doc.(*ast.Document); ok && prefix != "" {
 		d.AddMeta(prefixKey, prefix+"-")
 	}
 	return doc
+}
+
+// parse is goldmark's parse of src, heading ids from ids.
+func (c *Converter) parse(src []byte, ids parser.IDs) ast.Node {
+	ctx := parser.NewContext(parser.WithIDs(ids))
+	return c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+}
+
+// prepare marks the items of a parsed text and sanitises its headings,
+// in one walk of the tree.
+func prepare(doc ast.Node, src []byte, ids *IDs) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if h, ok := n.(*ast.Heading); ok {
+			sanitizeHeading(h, src, ids)
+			return ast.WalkContinue, nil
+		}
+		return markItem(n, src), nil
+	})
 }
 
 func footnotePrefix(n ast.Node) []byte {
@@ -119,30 +139,41 @@ func (c *Converter) Section(src string, ids *IDs, prefix string, shift int) (tem
 // puts the HTML that fn returns for each item ({#id}) after its text, and
 // sends a link "#id" to a place on another page where resolve says.
 func (c *Converter) Document(src string, ids *IDs, prefix string, shift int, fn Decorate, resolve Resolve) (template.HTML, error) {
-	var buf bytes.Buffer
 	b := []byte(src)
 	if ids == nil {
 		ids = NewIDs()
 	}
-	doc := c.Parse(b, ids, prefix)
-	sanitize(doc, b, ids, true) // again, now for the web: external images
-	decorate(doc, fn)
-	resolveLinks(doc, ids, resolve)
-	labelTables(doc, b)
-	dropItemKeys(doc)
+	return c.Render(c.Parse(b, ids, prefix), b, ids, shift, fn, resolve)
+}
+
+// Render renders a document that Parse returned for src and ids, as
+// Document does: Parse and then Render is Document. A caller that must read
+// the tree before rendering it (the level of its highest heading, which
+// items show their number) parses the text once this way instead of twice.
+// Render changes the tree; render a tree once.
+func (c *Converter) Render(doc ast.Node, src []byte, ids *IDs, shift int, fn Decorate, resolve Resolve) (template.HTML, error) {
+	var buf strings.Builder // its String does not copy the HTML
+	t := collect(doc)
+	t.sanitize(src, ids) // again, now for the web: external images
+	t.decorate(fn)
+	t.resolveLinks(ids, resolve)
+	labelTables(t.tables, src)
+	t.dropItemKeys()
 	if shift != 0 {
-		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if h, ok := n.(*ast.Heading); ok && entering {
-				h.Level = min(6, h.Level+shift)
-			}
-			return ast.WalkContinue, nil
-		})
+		for _, h := range t.headings {
+			h.Level = min(6, h.Level+shift)
+		}
 	}
-	if err := c.md.Renderer().Render(&buf, b, doc); err != nil {
+	w := writers.Get().(*bufio.Writer)
+	w.Reset(&buf)
+	err := c.md.Renderer().Render(w, src, doc) // flushes w
+	w.Reset(nil)
+	writers.Put(w)
+	if err != nil {
 		return "", err
 	}
 	out := buf.String()
-	if !c.unsafe { // then every table is goldmark's own "<table>"
+	if !c.unsafe && strings.Contains(out, "</table>") { // then every table is goldmark's own "<table>"
 		// A wide table scrolls inside a focusable region, so keyboard users
 		// can scroll it too (WCAG: scrollable regions must be focusable).
 		const wrap = `<div class="table-wrap" role="region" tabindex="0" aria-label="Tabel">`
@@ -152,6 +183,10 @@ func (c *Converter) Document(src string, ids *IDs, prefix string, shift int, fn 
 	}
 	return template.HTML(out), nil
 }
+
+// writers are the buffers goldmark writes through; given none, it makes
+// one of 4 KiB for every text (a quarter of the bytes Render allocated).
+var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 // Inline renders a short text (a commitment, a note) without the paragraph
 // around it, so it can stand inside a list item or a table cell. A text of

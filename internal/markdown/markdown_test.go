@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"html/template"
 	"strings"
 	"testing"
 )
@@ -122,6 +123,31 @@ func TestWideTablesBecomeCards(t *testing.T) {
 		got, _ := New().Block(tt.in, nil, "")
 		if !strings.Contains(string(got), tt.want) || (tt.not != "" && strings.Contains(string(got), tt.not)) {
 			t.Errorf("Block(%q) = %s; want %s and no %q", tt.in, got, tt.want, tt.not)
+		}
+	}
+}
+
+// TestRenderParsed: Parse and then Render gives what Document gives, for
+// every body of a generated corpus, so a caller that reads the tree first
+// parses a text once.
+func TestRenderParsed(t *testing.T) {
+	t.Parallel()
+	c := New()
+	meta := func(id string) template.HTML { return template.HTML(`<p class="meta">` + id + `</p>`) }
+	resolve := func(id string) string { return "/elders/#" + id }
+	for i, src := range corpusBodies(t) {
+		want, err := c.Document(string(src), NewIDs("hoofdinhoud"), "tekst", 1, meta, resolve)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := NewIDs("hoofdinhoud")
+		doc := c.Parse(src, ids, "tekst")
+		got, err := c.Render(doc, src, ids, 1, meta, resolve)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Fatalf("body %d: Render after Parse differs from Document:\n%s\n---\n%s", i, got, want)
 		}
 	}
 }

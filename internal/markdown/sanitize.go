@@ -2,47 +2,49 @@ package markdown
 
 import (
 	"net/url"
-	"regexp"
 
 	"github.com/yuin/goldmark/ast"
 )
 
-var safeID = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
+// sanitizeHeading limits what content can do to the page beyond what
+// goldmark already escapes: a heading keeps only its id (written with
+// {#id}, not style, hidden or tabindex), and an id may not take over one the
+// page template uses (such as the skip link's target).
+func sanitizeHeading(n *ast.Heading, source []byte, ids *IDs) {
+	id, _ := n.AttributeString("id")
+	n.RemoveAttributes()
+	if b, ok := id.([]byte); ok {
+		if s := string(b); safeID(b) && !ids.reserved[s] {
+			n.SetAttributeString("id", b)
+		} else {
+			n.SetAttributeString("id", []byte(ids.Unique(Slug(string(headingText(n, source))))))
+		}
+	}
+}
 
-// sanitize limits what content can do to the page beyond what goldmark
-// already escapes: a heading keeps only its id (written with {#id}, not
-// style, hidden or tabindex), and an id may not take over one the page
-// template uses (such as the skip link's target). With externalImages, an
-// image from another host becomes a link to it, so a web page never
-// requests a third party (the PDF prints images as text anyway).
-func sanitize(doc ast.Node, source []byte, ids *IDs, externalImages bool) {
-	var images []*ast.Image
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+// safeID is ^[A-Za-z][A-Za-z0-9_-]*$.
+func safeID(id []byte) bool {
+	for i, c := range id {
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '_' || c == '-')) {
+			return false
 		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			id, _ := n.AttributeString("id")
-			n.RemoveAttributes()
-			if b, ok := id.([]byte); ok {
-				if s := string(b); safeID.MatchString(s) && !ids.reserved[s] {
-					n.SetAttributeString("id", b)
-				} else {
-					n.SetAttributeString("id", []byte(ids.Unique(Slug(string(headingText(n, source))))))
-				}
-			}
-		case *ast.Image:
-			if !externalImages {
-				break
-			}
-			if u, err := url.Parse(string(n.Destination)); err == nil && (u.Scheme == "http" || u.Scheme == "https" || u.Host != "") {
-				images = append(images, n)
-			}
+	}
+	return len(id) > 0
+}
+
+// sanitize sanitises the headings again (see sanitizeHeading) and, for a
+// web page, makes an image from another host a link to it, so a web page
+// never requests a third party (the PDF prints images as text anyway).
+func (t *tree) sanitize(source []byte, ids *IDs) {
+	for _, h := range t.headings {
+		sanitizeHeading(h, source, ids)
+	}
+	for _, img := range t.images {
+		u, err := url.Parse(string(img.Destination))
+		if err != nil || !(u.Scheme == "http" || u.Scheme == "https" || u.Host != "") {
+			continue
 		}
-		return ast.WalkContinue, nil
-	})
-	for _, img := range images {
 		link := ast.NewLink()
 		link.Destination, link.Title = img.Destination, img.Title
 		for c := img.FirstChild(); c != nil; {

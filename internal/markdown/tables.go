@@ -16,15 +16,7 @@ const cardColumns = 4
 // each row as a card with "header: value" lines below ~600 px instead of a
 // table that scrolls sideways. The header row stays for screen readers.
 // Only for the web: the PDF page is wide enough for the table.
-func labelTables(doc ast.Node, src []byte) {
-	var tables []*east.Table
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := n.(*east.Table); ok && entering {
-			tables = append(tables, t)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
+func labelTables(tables []*east.Table, src []byte) {
 	for _, t := range tables {
 		head, ok := t.FirstChild().(*east.TableHeader)
 		if !ok || head.ChildCount() < cardColumns {
