@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/dutch"
@@ -74,6 +75,7 @@ func (r *renderer) funcs() template.FuncMap {
 			s, e := c.StatusAt(at)
 			return rowArgs{Page: p, C: c, At: at, Status: s, Entry: e}
 		},
+		"commitmentRow": r.commitmentRow, // memo.go
 		"commitmentsIn": a.Commitments,
 		"preambleCommitments": func(ag *a.Agreement) []*a.Item {
 			var out []*a.Item
@@ -109,23 +111,39 @@ const inlineMemo = 4096
 // inline renders a short Markdown text without its paragraph (Inline),
 // once per text while it is in the memo.
 func (r *renderer) inline(src string) (template.HTML, error) {
-	r.inlineMu.Lock()
-	h, ok := r.inlined[src]
-	r.inlineMu.Unlock()
-	if ok {
+	if h, ok := r.inlined.get(src); ok {
 		return h, nil
 	}
 	h, err := r.md.Inline(src)
 	if err != nil {
 		return h, err
 	}
-	r.inlineMu.Lock()
-	if r.inlined == nil || len(r.inlined) >= inlineMemo {
-		r.inlined = map[string]template.HTML{}
-	}
-	r.inlined[src] = h
-	r.inlineMu.Unlock()
+	r.inlined.put(src, h, inlineMemo)
 	return h, nil
+}
+
+// memo is a map for several goroutines that is emptied when it is full,
+// so that it never holds more than what the pages of a few agreements
+// share.
+type memo[K comparable] struct {
+	mu sync.Mutex
+	m  map[K]template.HTML
+}
+
+func (m *memo[K]) get(k K) (template.HTML, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	h, ok := m.m[k]
+	return h, ok
+}
+
+func (m *memo[K]) put(k K, h template.HTML, max int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil || len(m.m) >= max {
+		m.m = map[K]template.HTML{}
+	}
+	m.m[k] = h
 }
 
 // docDate is the agreement's date in words, or "datum niet vermeld".

@@ -273,10 +273,12 @@ type renderer struct {
 	indexed  func(path string, d search.Doc)
 	// reused are the agreements, by id, whose own files the caller has
 	// already (Options.Reuse).
-	reused map[string]*a.Agreement
-	// inlined is the memo of inline texts (funcs.go).
-	inlineMu sync.Mutex
-	inlined  map[string]template.HTML
+	reused  map[string]*a.Agreement
+	inlined memo[string] // inline texts (funcs.go)
+	// rowKeys are, per page kind, the memo key of its row template, 0
+	// when rows are not shared (memo.go); rows the rendered rows.
+	rowKeys map[string]int
+	rows    memo[rowKey]
 }
 
 // reusedOwner is the reused agreement that owns the output path p (below
@@ -325,6 +327,8 @@ var reservedIDs = a.ReservedIDs
 // of a small site's build).
 func (r *renderer) parseTemplates(tfs fs.FS) error {
 	r.pages_ = map[string]*template.Template{}
+	r.rowKeys = map[string]int{}
+	sigs := map[string]int{}
 	common, err := template.New("base.html").Funcs(r.funcs()).ParseFS(tfs, "base.html", "partials*.html")
 	if err != nil {
 		return fmt.Errorf("sjabloon: %w", err)
@@ -338,6 +342,7 @@ func (r *renderer) parseTemplates(tfs fs.FS) error {
 			return fmt.Errorf("sjabloon %s.html: %w", kind, err)
 		}
 		r.pages_[kind] = t
+		r.rowKeys[kind] = rowMemoKey(t, sigs)
 	}
 	return nil
 }

@@ -1,0 +1,153 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"slices"
+	"strings"
+	"text/template/parse"
+
+	a "github.com/prestatie/prestatie/internal/agreement"
+)
+
+// The same afspraak row is shown on many pages of its agreement: the list
+// of all afspraken, the lists by onderdeel, party and status, and the
+// latest report. Executing the row template took most of the time of
+// those pages, so commitmentRow renders each row once while it is in a
+// small memo (the pages of an agreement are rendered together).
+//
+// A row may be shared only when its output does not depend on the page
+// it is on: rowMemoKey reads the row template (which a site may override)
+// and allows only what every page of the agreement has alike.
+
+// rowMemo is how many rendered rows the renderer keeps; it is emptied
+// when full, so a large site never holds all its rows.
+const rowMemo = 4096
+
+type rowKey struct {
+	tmpl int // which row template rendered it (rowTemplates)
+	ag   *a.Agreement
+	c    *a.Item
+	at   a.Date
+}
+
+// rowTemplate names the template of one afspraak row.
+const rowTemplate = "commitment-row"
+
+// samePageFields are the fields and methods of the page a row template
+// may read and still be shared among the pages of an agreement.
+var samePageFields = []string{"Agreement", "ItemPath", "Site", "Base", "HasPDF", "Feed"}
+
+// rowMemoKey is an id of the row template of a page kind and the
+// templates it calls, the same for kinds that define them alike, or 0
+// when the row's output may depend on the page it is on. It reads the
+// parse trees before they are escaped.
+func rowMemoKey(t *template.Template, ids map[string]int) int {
+	var sig strings.Builder
+	seen := map[string]bool{}
+	ok := true
+	var tmpl func(name string)
+	var node func(n parse.Node)
+	fields := func(ident []string) {
+		for i, f := range ident {
+			if f == "Page" && (i+1 == len(ident) || !slices.Contains(samePageFields, ident[i+1])) {
+				ok = false
+			}
+		}
+	}
+	node = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, x := range n.Nodes {
+					node(x)
+				}
+			}
+		case *parse.ActionNode:
+			node(n.Pipe)
+		case *parse.IfNode:
+			node(n.Pipe)
+			node(n.List)
+			node(n.ElseList)
+		case *parse.RangeNode:
+			node(n.Pipe)
+			node(n.List)
+			node(n.ElseList)
+		case *parse.WithNode:
+			node(n.Pipe)
+			node(n.List)
+			node(n.ElseList)
+		case *parse.TemplateNode:
+			if n.Pipe != nil {
+				node(n.Pipe)
+			}
+			tmpl(n.Name)
+		case *parse.PipeNode:
+			if n != nil {
+				for _, c := range n.Cmds {
+					node(c)
+				}
+			}
+		case *parse.CommandNode:
+			for _, x := range n.Args {
+				node(x)
+			}
+		case *parse.FieldNode:
+			fields(n.Ident)
+		case *parse.VariableNode:
+			fields(n.Ident)
+		case *parse.ChainNode:
+			node(n.Node)
+			fields(n.Field)
+		case *parse.DotNode:
+			// The row itself, handed on whole (to a template, checked
+			// in turn, or to a function, which cannot reach the page
+			// without naming it).
+		}
+	}
+	tmpl = func(name string) {
+		if seen[name] {
+			return
+		}
+		seen[name] = true
+		x := t.Lookup(name)
+		if x == nil || x.Tree == nil || x.Tree.Root == nil {
+			ok = false
+			return
+		}
+		sig.WriteString(name + "\x00" + x.Tree.Root.String() + "\x00")
+		node(x.Tree.Root)
+	}
+	tmpl(rowTemplate)
+	if !ok {
+		return 0
+	}
+	id, found := ids[sig.String()]
+	if !found {
+		id = len(ids) + 1
+		ids[sig.String()] = id
+	}
+	return id
+}
+
+// commitmentRow renders the row of afspraak c in the table of page p
+// that shows the state at date at: the template "commitment-row" with
+// (row p c at), once per row while it is in the memo.
+func (r *renderer) commitmentRow(p *page, c *a.Item, at a.Date) (template.HTML, error) {
+	key := rowKey{r.rowKeys[p.Kind], p.Agreement, c, at}
+	if key.tmpl != 0 {
+		if h, ok := r.rows.get(key); ok {
+			return h, nil
+		}
+	}
+	s, e := c.StatusAt(at)
+	var b bytes.Buffer
+	if err := r.pages_[p.Kind].ExecuteTemplate(&b, rowTemplate, rowArgs{Page: p, C: c, At: at, Status: s, Entry: e}); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	if key.tmpl != 0 {
+		r.rows.put(key, h, rowMemo)
+	}
+	return h, nil
+}
