@@ -80,9 +80,9 @@ func (p *page) Charts(figs []*a.Figure) []chartView { return p.r.pageCharts(p.Pa
 // ProgressCharts are the agreement's status overview and target progress.
 func (p *page) ProgressCharts() []chartView { return p.r.progressCharts(p.Agreement) }
 
-// HasCharts reports whether the page draws a chart, and so needs the
+// hasCharts reports whether the page draws a chart, and so needs the
 // scripts.
-func (p *page) HasCharts() bool {
+func (p *page) hasCharts() bool {
 	if p.r.echarts == nil {
 		return false // tables only
 	}

@@ -30,9 +30,9 @@ func (r *renderer) updated(ag *a.Agreement) a.Date {
 	return d
 }
 
-// Updated is the page's "laatst bijgewerkt" date; zero when the page has
+// updated is the page's "laatst bijgewerkt" date; zero when the page has
 // none (the 404 page, a statement without a check date).
-func (p *page) Updated() a.Date {
+func (p *page) updated() a.Date {
 	switch {
 	case p.Agreement != nil:
 		return p.r.updated(p.Agreement)
@@ -50,9 +50,9 @@ func (p *page) Updated() a.Date {
 	return a.Date{}
 }
 
-// Description is the page's meta description: what the page holds, in
+// description is the page's meta description: what the page holds, in
 // one or two sentences.
-func (p *page) Description() string {
+func (p *page) description() string {
 	ag := p.Agreement
 	of := ""
 	if ag != nil {
@@ -224,6 +224,6 @@ func byteSize(n int) string {
 	return dutch.Number(float64((n+50_000)/100_000)/10) + "\u00a0MB"
 }
 
-// OwnFavicon is the site's own favicon from static/, below the base; ""
+// ownFavicon is the site's own favicon from static/, below the base; ""
 // when the pages take the theme's favicon.svg.
-func (p *page) OwnFavicon() string { return p.r.favicon }
+func (p *page) ownFavicon() string { return p.r.favicon }

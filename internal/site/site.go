@@ -308,7 +308,9 @@ func (r *renderer) render(j job) (File, error) {
 		return File{}, fmt.Errorf("%s: %w", j.file, err)
 	}
 	p.Canonical = r.base.abs(j.path)
-	r.lastmods.Store(j.path, p.Updated())
+	p.Description, p.Style, p.OwnFavicon = p.description(), &p.Site.Style, p.ownFavicon()
+	p.HasCharts, p.IsDraft, p.Updated = p.hasCharts(), p.isDraft(), p.updated()
+	r.lastmods.Store(j.path, p.Updated)
 	var buf bytes.Buffer
 	if err := r.pages_[j.kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
 		return File{}, fmt.Errorf("%s: %w", j.file, err)

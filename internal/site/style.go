@@ -2,8 +2,6 @@ package site
 
 import (
 	"net/url"
-
-	a "github.com/prestatie/prestatie/internal/agreement"
 )
 
 // link is the href of a navigation or footer link: absolute URLs as they
@@ -15,10 +13,10 @@ func (r *renderer) link(u string) string {
 	return r.base.path + u
 }
 
-// IsDraft reports whether the page shows a draft (an agreement or a
+// isDraft reports whether the page shows a draft (an agreement or a
 // section, or one above it, marked draft: true, built with --drafts or in
 // the preview).
-func (p *page) IsDraft() bool {
+func (p *page) isDraft() bool {
 	for s := p.Section; s != nil; s = s.Parent {
 		if s.Draft {
 			return true
@@ -26,6 +24,3 @@ func (p *page) IsDraft() bool {
 	}
 	return p.Agreement != nil && p.Agreement.Draft
 }
-
-// Style is the site's house style.
-func (p *page) Style() *a.Style { return &p.Site.Style }
