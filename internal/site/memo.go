@@ -151,3 +151,49 @@ func (r *renderer) commitmentRow(p *page, c *a.Item, at a.Date) (template.HTML, 
 	}
 	return h, nil
 }
+
+// Parts of the frame of every page (the head's links, the site header,
+// the footer) read only what many pages have alike. A page hands them
+// (frame .), which holds all of that, and shared renders each part once
+// per distinct frame while it is in the memo.
+
+// frameMemo is how many rendered parts of frames the renderer keeps.
+const frameMemo = 1024
+
+// frameArgs is what the shared parts of a page's frame may read.
+type frameArgs struct {
+	Site       *a.Site
+	Style      *a.Style
+	Agreement  *a.Agreement // nil on the pages of the whole site
+	OwnFavicon string       // below the base; "" for the theme's
+	Updated    a.Date       // the page's "laatst bijgewerkt"
+	Search     bool         // the page is the search page
+	kind       string       // whose templates render the parts
+}
+
+func frame(p *page) frameArgs {
+	return frameArgs{Site: p.Site, Style: p.Style, Agreement: p.Agreement, OwnFavicon: p.OwnFavicon,
+		Updated: p.Updated, Search: p.Kind == "search", kind: p.Kind}
+}
+
+type frameKey struct {
+	name string
+	args frameArgs
+}
+
+// shared renders the template name with f, once per distinct (name, f)
+// while it is in the memo: its output depends on f alone, as f holds no
+// page and the template functions depend on their arguments alone.
+func (r *renderer) shared(name string, f frameArgs) (template.HTML, error) {
+	key := frameKey{name, f}
+	if h, ok := r.frames.get(key); ok {
+		return h, nil
+	}
+	var b bytes.Buffer
+	if err := r.pages_[f.kind].ExecuteTemplate(&b, name, f); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	r.frames.put(key, h, frameMemo)
+	return h, nil
+}

@@ -279,6 +279,7 @@ type renderer struct {
 	// when rows are not shared (memo.go); rows the rendered rows.
 	rowKeys map[string]int
 	rows    memo[rowKey]
+	frames  memo[frameKey] // shared parts of the frame (memo.go)
 }
 
 // reusedOwner is the reused agreement that owns the output path p (below
