@@ -22,17 +22,17 @@ type StatusAge struct {
 	Stale    bool
 }
 
-// Stale is the status age of an afspraak's latest entry on its section
-// page, against the agreement's latest round.
-func (v itemView) Age() StatusAge {
-	e := v.Item.Latest()
+// latestAge is the status age of an afspraak's latest entry on its
+// section page, against the agreement's latest round.
+func latestAge(it *a.Item, ag *a.Agreement) StatusAge {
+	e := it.Latest()
 	if e == nil {
 		return StatusAge{}
 	}
 	if e.Status == "" { // a verdict: final, never stale
 		return StatusAge{Reported: e.Date}
 	}
-	return StatusAge{Reported: e.Date, Stale: stale(e.Status, e, v.Page.Agreement.AsOf())}
+	return StatusAge{Reported: e.Date, Stale: stale(e.Status, e, ag.AsOf())}
 }
 
 // periodEnd is the last day of the agreement's period.
