@@ -76,7 +76,6 @@ func (r *renderer) funcs() template.FuncMap {
 			return rowArgs{Page: p, C: c, At: at, Status: s, Entry: e}
 		},
 		"commitmentRow": r.commitmentRow, // memo.go
-		"frame":         frame,
 		"shared":        r.shared,
 		"commitmentsIn": a.Commitments,
 		"preambleCommitments": func(ag *a.Agreement) []*a.Item {

@@ -152,13 +152,42 @@ func (r *renderer) commitmentRow(p *page, c *a.Item, at a.Date) (template.HTML, 
 	return h, nil
 }
 
-// Parts of the frame of every page (the head's links, the site header,
-// the footer) read only what many pages have alike. A page hands them
-// (frame .), which holds all of that, and shared renders each part once
-// per distinct frame while it is in the memo.
+// Parts of a page that many pages have alike — the head's links, the
+// site header and the footer of every page, a group of choices of the
+// filter of afspraken — are rendered by shared from a value that holds all
+// they read and no page: their output depends on that value alone (the
+// template functions depend on their arguments alone), so each is
+// rendered once per distinct value while it is in the memo.
 
-// frameMemo is how many rendered parts of frames the renderer keeps.
-const frameMemo = 1024
+// sharedMemo is how many shared parts the renderer keeps.
+const sharedMemo = 2048
+
+// sharedArgs is the value a shared part is rendered from; comparable, it
+// is the part's key in the memo.
+type sharedArgs interface {
+	templates() string // the page kind whose templates render the part
+}
+
+type sharedKey struct {
+	name string
+	args sharedArgs
+}
+
+// shared renders the template name with args, once per distinct (name,
+// args) while it is in the memo.
+func (r *renderer) shared(name string, args sharedArgs) (template.HTML, error) {
+	key := sharedKey{name, args}
+	if h, ok := r.parts.get(key); ok {
+		return h, nil
+	}
+	var b bytes.Buffer
+	if err := r.pages_[args.templates()].ExecuteTemplate(&b, name, args); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	r.parts.put(key, h, sharedMemo)
+	return h, nil
+}
 
 // frameArgs is what the shared parts of a page's frame may read.
 type frameArgs struct {
@@ -168,32 +197,38 @@ type frameArgs struct {
 	OwnFavicon string       // below the base; "" for the theme's
 	Updated    a.Date       // the page's "laatst bijgewerkt"
 	Search     bool         // the page is the search page
-	kind       string       // whose templates render the parts
+	kind       string
 }
+
+func (f frameArgs) templates() string { return f.kind }
 
 func frame(p *page) frameArgs {
 	return frameArgs{Site: p.Site, Style: p.Style, Agreement: p.Agreement, OwnFavicon: p.OwnFavicon,
 		Updated: p.Updated, Search: p.Kind == "search", kind: p.Kind}
 }
 
-type frameKey struct {
-	name string
-	args frameArgs
+// choicesArgs is what a group of choices of the filter of afspraken
+// shows on one list: the list of all afspraken lets filter.js filter in
+// place (Live), the list of one choice marks it (Current) and links back
+// to all (Chosen: the list's choice is of this group).
+type choicesArgs struct {
+	Group   *filterGroup
+	Live    bool
+	Chosen  bool
+	Current string // the list's path when it is one of the group's choices
+	kind    string
 }
 
-// shared renders the template name with f, once per distinct (name, f)
-// while it is in the memo: its output depends on f alone, as f holds no
-// page and the template functions depend on their arguments alone.
-func (r *renderer) shared(name string, f frameArgs) (template.HTML, error) {
-	key := frameKey{name, f}
-	if h, ok := r.frames.get(key); ok {
-		return h, nil
+func (c choicesArgs) templates() string { return c.kind }
+
+// Choices is what group g shows on this list (shared "filter-group").
+func (p *page) Choices(g *filterGroup) choicesArgs {
+	f := p.Filter
+	c := choicesArgs{Group: g, Live: f.Kind == "", Chosen: f.Kind == g.Kind, kind: p.Kind}
+	for _, l := range g.Links {
+		if l.Path == f.Path {
+			c.Current = f.Path
+		}
 	}
-	var b bytes.Buffer
-	if err := r.pages_[f.kind].ExecuteTemplate(&b, name, f); err != nil {
-		return "", err
-	}
-	h := template.HTML(b.String())
-	r.frames.put(key, h, frameMemo)
-	return h, nil
+	return c
 }

@@ -24,12 +24,13 @@ type page struct {
 	// What the frame of every page (base.html) shows, computed once
 	// before the page is rendered: a field costs the template far less
 	// than a method.
-	Description string   // meta description
-	Style       *a.Style // the site's house style
-	OwnFavicon  string   // the site's own favicon below the base; "" for the theme's
-	HasCharts   bool     // the page draws a chart, and so needs the scripts
-	IsDraft     bool     // the page shows a draft
-	Updated     a.Date   // "laatst bijgewerkt"; zero when the page has none
+	Description string    // meta description
+	Style       *a.Style  // the site's house style
+	OwnFavicon  string    // the site's own favicon below the base; "" for the theme's
+	HasCharts   bool      // the page draws a chart, and so needs the scripts
+	IsDraft     bool      // the page shows a draft
+	Updated     a.Date    // "laatst bijgewerkt"; zero when the page has none
+	Frame       frameArgs // what the shared parts of the frame read (memo.go)
 	md          *markdown.Converter
 	r           *renderer
 	anchors     map[string]string // Anchor's ids

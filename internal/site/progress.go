@@ -281,6 +281,7 @@ type filter struct {
 // the choice ("alle onderdelen").
 type filterGroup struct {
 	Kind, Label, All string
+	List             string // the list of all afspraken, below the base
 	Links            []filterLink
 }
 
@@ -297,7 +298,7 @@ func filters(ag *a.Agreement) []filter {
 	status := func(c *a.Item) a.Status { s, _ := c.StatusAt(at); return s }
 
 	var out []filter
-	opts := []filterGroup{{Kind: "onderdeel", Label: "Onderdeel", All: "alle onderdelen"}, {Kind: "partij", Label: "Partij", All: "alle partijen"}, {Kind: "status", Label: "Status", All: "alle statussen"}}
+	opts := []filterGroup{{Kind: "onderdeel", Label: "Onderdeel", All: "alle onderdelen", List: base}, {Kind: "partij", Label: "Partij", All: "alle partijen", List: base}, {Kind: "status", Label: "Status", All: "alle statussen", List: base}}
 	add := func(kind, key, title string, keep func(*a.Item) bool) {
 		f := filter{Kind: kind, Key: key, Title: title, Path: base, At: at}
 		if kind != "" {

@@ -279,7 +279,7 @@ type renderer struct {
 	// when rows are not shared (memo.go); rows the rendered rows.
 	rowKeys map[string]int
 	rows    memo[rowKey]
-	frames  memo[frameKey] // shared parts of the frame (memo.go)
+	parts   memo[sharedKey] // shared parts of pages (memo.go)
 }
 
 // reusedOwner is the reused agreement that owns the output path p (below
@@ -311,6 +311,7 @@ func (r *renderer) render(j job) (File, error) {
 	p.Canonical = r.base.abs(j.path)
 	p.Description, p.Style, p.OwnFavicon = p.description(), &p.Site.Style, p.ownFavicon()
 	p.HasCharts, p.IsDraft, p.Updated = p.hasCharts(), p.isDraft(), p.updated()
+	p.Frame = frame(p)
 	r.lastmods.Store(j.path, p.Updated)
 	var buf bytes.Buffer
 	if err := r.pages_[j.kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
