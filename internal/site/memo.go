@@ -166,17 +166,21 @@ const sharedMemo = 2048
 // is the part's key in the memo.
 type sharedArgs interface {
 	templates() string // the page kind whose templates render the part
+	// alike is the value without the kind: the kinds whose templates
+	// define the part alike share it.
+	alike() sharedArgs
 }
 
 type sharedKey struct {
 	name string
+	tmpl int // the part's template, as the page kind defines it (tmplIDs)
 	args sharedArgs
 }
 
 // shared renders the template name with args, once per distinct (name,
 // args) while it is in the memo.
 func (r *renderer) shared(name string, args sharedArgs) (template.HTML, error) {
-	key := sharedKey{name, args}
+	key := sharedKey{name, r.tmplIDs[args.templates()][name], args.alike()}
 	if h, ok := r.parts.get(key); ok {
 		return h, nil
 	}
@@ -201,6 +205,7 @@ type frameArgs struct {
 }
 
 func (f frameArgs) templates() string { return f.kind }
+func (f frameArgs) alike() sharedArgs { f.kind = ""; return f }
 
 func frame(p *page) frameArgs {
 	return frameArgs{Site: p.Site, Style: p.Style, Agreement: p.Agreement, OwnFavicon: p.OwnFavicon,
@@ -220,6 +225,7 @@ type choicesArgs struct {
 }
 
 func (c choicesArgs) templates() string { return c.kind }
+func (c choicesArgs) alike() sharedArgs { c.kind = ""; return c }
 
 // Choices is what group g shows on this list (shared "filter-group").
 func (p *page) Choices(g *filterGroup) choicesArgs {
@@ -231,4 +237,24 @@ func (p *page) Choices(g *filterGroup) choicesArgs {
 		}
 	}
 	return c
+}
+
+// templateIDs are ids of the templates a page kind defines, the same for
+// kinds that define one alike (parsed from the same text). The ids are
+// read from the parse trees before they are escaped.
+func templateIDs(t *template.Template, ids map[string]int) map[string]int {
+	out := map[string]int{}
+	for _, x := range t.Templates() {
+		if x.Tree == nil || x.Tree.Root == nil {
+			continue
+		}
+		sig := x.Name() + "\x00" + x.Tree.Root.String()
+		id, ok := ids[sig]
+		if !ok {
+			id = len(ids) + 1
+			ids[sig] = id
+		}
+		out[x.Name()] = id
+	}
+	return out
 }

@@ -279,7 +279,8 @@ type renderer struct {
 	// when rows are not shared (memo.go); rows the rendered rows.
 	rowKeys map[string]int
 	rows    memo[rowKey]
-	parts   memo[sharedKey] // shared parts of pages (memo.go)
+	parts   memo[sharedKey]           // shared parts of pages (memo.go)
+	tmplIDs map[string]map[string]int // per page kind, its templates' ids (memo.go)
 }
 
 // reusedOwner is the reused agreement that owns the output path p (below
@@ -331,8 +332,8 @@ var reservedIDs = a.ReservedIDs
 // of a small site's build).
 func (r *renderer) parseTemplates(tfs fs.FS) error {
 	r.pages_ = map[string]*template.Template{}
-	r.rowKeys = map[string]int{}
-	sigs := map[string]int{}
+	r.rowKeys, r.tmplIDs = map[string]int{}, map[string]map[string]int{}
+	sigs, tmplSigs := map[string]int{}, map[string]int{}
 	common, err := template.New("base.html").Funcs(r.funcs()).ParseFS(tfs, "base.html", "partials*.html")
 	if err != nil {
 		return fmt.Errorf("sjabloon: %w", err)
@@ -347,6 +348,7 @@ func (r *renderer) parseTemplates(tfs fs.FS) error {
 		}
 		r.pages_[kind] = t
 		r.rowKeys[kind] = rowMemoKey(t, sigs)
+		r.tmplIDs[kind] = templateIDs(t, tmplSigs)
 	}
 	return nil
 }
