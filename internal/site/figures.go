@@ -14,6 +14,30 @@ import (
 type chartView struct {
 	*charts.Chart
 	dir string // URL of the page's folder
+	// TableRows are the rows of its table, each cell with the label of
+	// its column (a field, not a call per cell in the template).
+	TableRows []tableRow
+}
+
+type tableRow struct {
+	Label string
+	Cells []tableCell
+}
+
+type tableCell struct {
+	Label string // of the cell's column
+	Text  string
+}
+
+func newChartView(c *charts.Chart, dir string) chartView {
+	rows := make([]tableRow, len(c.Table.Rows))
+	for i, r := range c.Table.Rows {
+		rows[i] = tableRow{Label: r.Label, Cells: make([]tableCell, len(r.Cells))}
+		for j, cell := range r.Cells {
+			rows[i].Cells[j] = tableCell{Label: c.Table.ColumnLabel(j), Text: cell.Text}
+		}
+	}
+	return chartView{Chart: c, dir: dir, TableRows: rows}
 }
 
 func (v chartView) CSVURL() string  { return v.dir + v.CSVName() }
@@ -53,7 +77,7 @@ func (r *renderer) pageCharts(p string, figs []*a.Figure) []chartView {
 	return r.charts.get("figures "+p, func() []chartView {
 		var vs []chartView
 		for _, c := range charts.Figures(figs) {
-			vs = append(vs, chartView{c, r.base.path + p})
+			vs = append(vs, newChartView(c, r.base.path+p))
 		}
 		return vs
 	})
@@ -67,7 +91,7 @@ func (r *renderer) progressCharts(ag *a.Agreement) []chartView {
 		var vs []chartView
 		for _, c := range []*charts.Chart{charts.Status(ag, at), charts.Targets(ag, at)} {
 			if c != nil {
-				vs = append(vs, chartView{c, r.base.path + agreementPath(ag)})
+				vs = append(vs, newChartView(c, r.base.path+agreementPath(ag)))
 			}
 		}
 		return vs
