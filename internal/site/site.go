@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/charts"
@@ -281,6 +282,7 @@ type renderer struct {
 	rows    memo[rowKey]
 	parts   memo[sharedKey]           // shared parts of pages (memo.go)
 	tmplIDs map[string]map[string]int // per page kind, its templates' ids (memo.go)
+	sizes   map[string]*atomic.Int64  // per page kind, the size of its last page
 }
 
 // reusedOwner is the reused agreement that owns the output path p (below
@@ -314,10 +316,15 @@ func (r *renderer) render(j job) (File, error) {
 	p.HasCharts, p.IsDraft, p.Updated = p.hasCharts(), p.isDraft(), p.updated()
 	p.Frame = frame(p)
 	r.lastmods.Store(j.path, p.Updated)
+	// The buffer starts at the size of the last page of the kind: growing
+	// it from nothing allocated twice the page.
 	var buf bytes.Buffer
+	size := r.sizes[j.kind]
+	buf.Grow(int(size.Load()))
 	if err := r.pages_[j.kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
 		return File{}, fmt.Errorf("%s: %w", j.file, err)
 	}
+	size.Store(int64(buf.Len()))
 	return File{Path: j.file, Data: buf.Bytes()}, nil
 }
 
@@ -332,7 +339,7 @@ var reservedIDs = a.ReservedIDs
 // of a small site's build).
 func (r *renderer) parseTemplates(tfs fs.FS) error {
 	r.pages_ = map[string]*template.Template{}
-	r.rowKeys, r.tmplIDs = map[string]int{}, map[string]map[string]int{}
+	r.rowKeys, r.tmplIDs, r.sizes = map[string]int{}, map[string]map[string]int{}, map[string]*atomic.Int64{}
 	sigs, tmplSigs := map[string]int{}, map[string]int{}
 	common, err := template.New("base.html").Funcs(r.funcs()).ParseFS(tfs, "base.html", "partials*.html")
 	if err != nil {
@@ -349,6 +356,7 @@ func (r *renderer) parseTemplates(tfs fs.FS) error {
 		r.pages_[kind] = t
 		r.rowKeys[kind] = rowMemoKey(t, sigs)
 		r.tmplIDs[kind] = templateIDs(t, tmplSigs)
+		r.sizes[kind] = new(atomic.Int64)
 	}
 	return nil
 }
