@@ -53,12 +53,7 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return dutch.Number(v)
 		},
-		"statusClass": func(s a.Status) string {
-			if s == "" {
-				return "geen"
-			}
-			return string(s)
-		},
+		"statusClass":   statusClass,
 		"statusSlug":    statusSlug,
 		"monitoring":    quarters,
 		"lower":         strings.ToLower,
@@ -71,10 +66,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"dataPath":      dataPath,
 		"progressPath":  progressPath,
 		"isGoal":        func(it *a.Item) bool { return it.Kind == a.Goal },
-		"row": func(p *page, c *a.Item, at a.Date) rowArgs {
-			s, e := c.StatusAt(at)
-			return rowArgs{Page: p, C: c, At: at, Status: s, Entry: e}
-		},
+		"row":           r.row,
 		"commitmentRow": r.commitmentRow, // memo.go
 		"shared":        r.shared,
 		"commitmentsIn": a.Commitments,
@@ -196,21 +188,52 @@ func partyGroups(ps []*a.Party) []partyGroup {
 	return gs
 }
 
+// rowArgs is one afspraak C in a table of afspraken of page Page that
+// shows their state at At. What the row shows is computed beforehand, as
+// fields: a field costs the template far less than a call.
 type rowArgs struct {
 	Page   *page
 	C      *a.Item
 	At     a.Date // the round the table shows
 	Status a.Status
 	Entry  *a.ProgressEntry // the entry the status comes from; nil for geen rapportage
+
+	Text     template.HTML // the afspraak's text (inline)
+	Deel     string        // filter key of its top-level onderdeel (topKey)
+	Partijen string        // filter keys of whom it binds (bindingKeys)
+	Slug     string        // of its status (statusSlug)
+	Class    string        // of its status (statusClass)
+	Label    string        // its status in words
+	URL      string        // where it is shown
+	Where    string        // the onderdeel (or the preamble) it is in
+	Binding  string        // whom it binds, "" for no party named
+	Overdue  bool          // past its deadline at At
+	// Age is when the row's status was reported, and whether that is
+	// before the round the table shows.
+	Age StatusAge
 }
 
-// Age is when the row's status was reported, and whether that is before
-// the round the table shows.
-func (r rowArgs) Age() StatusAge {
-	if r.Entry == nil {
-		return StatusAge{}
+// row is afspraak c in a table of page p that shows the state at date at.
+func (r *renderer) row(p *page, c *a.Item, at a.Date) (rowArgs, error) {
+	s, e := c.StatusAt(at)
+	text, err := r.inline(c.Text)
+	v := rowArgs{Page: p, C: c, At: at, Status: s, Entry: e, Text: text,
+		Deel: topKey(c), Partijen: strings.Join(bindingKeys(c.Binding), " "), Slug: statusSlug(s), Class: statusClass(s),
+		Label: s.Label(), URL: r.base.path + r.where[c], Where: itemWhere(c), Binding: dutch.Binding(c.Binding), Overdue: c.Overdue(at)}
+	if c.Section == nil && p.Agreement.PreambleTitle != "" {
+		v.Where = p.Agreement.PreambleTitle
 	}
-	return StatusAge{Reported: r.Entry.Date, Stale: stale(r.Status, r.Entry, r.At)}
+	if e != nil {
+		v.Age = StatusAge{Reported: e.Date, Stale: stale(s, e, at)}
+	}
+	return v, err
+}
+
+func statusClass(s a.Status) string {
+	if s == "" {
+		return "geen"
+	}
+	return string(s)
 }
 
 // tocArgs is what the "toc" template needs: the agreement (for the URLs)

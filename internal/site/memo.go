@@ -140,9 +140,12 @@ func (r *renderer) commitmentRow(p *page, c *a.Item, at a.Date) (template.HTML, 
 			return h, nil
 		}
 	}
-	s, e := c.StatusAt(at)
+	row, err := r.row(p, c, at)
+	if err != nil {
+		return "", err
+	}
 	var b bytes.Buffer
-	if err := r.pages_[p.Kind].ExecuteTemplate(&b, rowTemplate, rowArgs{Page: p, C: c, At: at, Status: s, Entry: e}); err != nil {
+	if err := r.pages_[p.Kind].ExecuteTemplate(&b, rowTemplate, row); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())
