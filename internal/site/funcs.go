@@ -67,6 +67,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"progressPath":  progressPath,
 		"isGoal":        func(it *a.Item) bool { return it.Kind == a.Goal },
 		"row":           r.row,
+		"history":       r.history,       // items.go
 		"commitmentRow": r.commitmentRow, // memo.go
 		"shared":        r.shared,
 		"commitmentsIn": a.Commitments,

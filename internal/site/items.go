@@ -120,3 +120,44 @@ func sectionTrail(s *a.Section) string {
 	}
 	return strings.Join(parts, " › ")
 }
+
+// entryView is a voortgangsmelding as the history of an afspraak shows
+// it, its words computed beforehand (fields cost the template far less
+// than calls).
+type entryView struct {
+	ISODate, Date   string
+	Status, Verdict string // labels; "" when the entry gives none
+	Value           string // the number reported; "" when none
+	Note, Source    template.HTML
+	Illustrative    bool
+}
+
+// history is the voortgangsmeldingen of afspraak it, oldest first.
+func (r *renderer) history(it *a.Item) ([]entryView, error) {
+	out := make([]entryView, len(it.Progress))
+	for i, e := range it.Progress {
+		v := entryView{ISODate: e.Date.String(), Date: dutch.DateOf(e.Date), Illustrative: e.Illustrative}
+		if e.Status != "" {
+			v.Status = e.Status.Label()
+		}
+		if e.Verdict != "" {
+			v.Verdict = e.Verdict.Label()
+		}
+		if e.Value != nil {
+			v.Value = dutch.Number(*e.Value)
+		}
+		var err error
+		if e.Note != "" {
+			if v.Note, err = r.inline(e.Note); err != nil {
+				return nil, err
+			}
+		}
+		if e.Source != "" {
+			if v.Source, err = r.inline(e.Source); err != nil {
+				return nil, err
+			}
+		}
+		out[i] = v
+	}
+	return out, nil
+}
