@@ -261,3 +261,25 @@ func templateIDs(t *template.Template, ids map[string]int) map[string]int {
 	}
 	return out
 }
+
+// trailArgs are the links of the breadcrumbs above a page: the pages of
+// an agreement have few trails, kept once each (renderer.trail).
+type trailArgs struct {
+	*trail
+	kind string
+}
+
+type trail struct{ Links []link }
+
+func (t trailArgs) templates() string { return t.kind }
+func (t trailArgs) alike() sharedArgs { t.kind = ""; return t }
+
+// trail is the one trail with the links ls.
+func (r *renderer) trail(ls []link, kind string) trailArgs {
+	var key strings.Builder
+	for _, l := range ls {
+		key.WriteString(l.Path + "\x00" + l.Title + "\x00")
+	}
+	t, _ := r.trails.LoadOrStore(key.String(), &trail{Links: ls})
+	return trailArgs{t.(*trail), kind}
+}

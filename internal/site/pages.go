@@ -31,6 +31,7 @@ type page struct {
 	IsDraft     bool      // the page shows a draft
 	Updated     a.Date    // "laatst bijgewerkt"; zero when the page has none
 	Frame       frameArgs // what the shared parts of the frame read (memo.go)
+	Trail       trailArgs // the links of the breadcrumbs (memo.go)
 	md          *markdown.Converter
 	r           *renderer
 	anchors     map[string]string // Anchor's ids

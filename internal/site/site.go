@@ -281,6 +281,7 @@ type renderer struct {
 	rowKeys map[string]int
 	rows    memo[rowKey]
 	parts   memo[sharedKey]           // shared parts of pages (memo.go)
+	trails  sync.Map                  // breadcrumb trails by their links (memo.go)
 	tmplIDs map[string]map[string]int // per page kind, its templates' ids (memo.go)
 	sizes   map[string]*atomic.Int64  // per page kind, the size of its last page
 }
@@ -314,7 +315,7 @@ func (r *renderer) render(j job) (File, error) {
 	p.Canonical = r.base.abs(j.path)
 	p.Description, p.Style, p.OwnFavicon = p.description(), &p.Site.Style, p.ownFavicon()
 	p.HasCharts, p.IsDraft, p.Updated = p.hasCharts(), p.isDraft(), p.updated()
-	p.Frame = frame(p)
+	p.Frame, p.Trail = frame(p), r.trail(p.Crumbs, p.Kind)
 	r.lastmods.Store(j.path, p.Updated)
 	// The buffer starts at the size of the last page of the kind: growing
 	// it from nothing allocated twice the page.
