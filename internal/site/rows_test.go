@@ -3,6 +3,7 @@ package site_test
 import (
 	"io/fs"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -11,11 +12,9 @@ import (
 	"github.com/prestatie/prestatie/internal/site"
 )
 
-// A site's own row template that shows the page it is on is rendered for
-// every page: the rows of the lists of afspraken are shared among pages
-// only when the template cannot tell them apart.
-func TestOwnRowTemplateReadsPage(t *testing.T) {
-	t.Parallel()
+// templatesWith are the embedded templates, each changed by edit.
+func templatesWith(t *testing.T, edit func(name, text string) string) fstest.MapFS {
+	t.Helper()
 	tmpl, _ := fs.Sub(prestatie.Templates, "templates")
 	own := fstest.MapFS{}
 	err := fs.WalkDir(tmpl, ".", func(p string, d fs.DirEntry, err error) error {
@@ -23,33 +22,81 @@ func TestOwnRowTemplateReadsPage(t *testing.T) {
 			return err
 		}
 		b, err := fs.ReadFile(tmpl, p)
-		if p == "partials-progress.html" {
-			old := strings.Replace(string(b), `{{define "commitment-row"}}`, `{{define "default-row"}}`, 1)
-			b = []byte(old + `{{define "commitment-row"}}<tr><td>{{.Page.Path}}</td></tr>{{end}}`)
-		}
-		own[p] = &fstest.MapFile{Data: b}
+		own[p] = &fstest.MapFile{Data: []byte(edit(p, string(b)))}
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return own
+}
+
+func renderWith(t *testing.T, dir string, tmpl fs.FS) map[string]string {
+	t.Helper()
 	theme, _ := fs.Sub(prestatie.Themes, "themes/default")
-	out, err := site.Render(load(t, os.DirFS("../..")), site.Options{Templates: own, Theme: theme, ECharts: stubECharts})
+	out, err := site.Render(load(t, os.DirFS(dir)), site.Options{Templates: tmpl, Theme: theme, ECharts: stubECharts})
 	if err != nil {
 		t.Fatal(err)
 	}
-	lists := 0
+	files := map[string]string{}
 	for _, f := range out.Files {
-		if !strings.Contains(f.Path, "/voortgang/afspraken/") || !strings.HasSuffix(f.Path, "index.html") {
+		files[f.Path] = string(f.Data)
+	}
+	return files
+}
+
+// A site's own row template that shows the page it is on is rendered for
+// every page: the rows of the lists of afspraken are shared among pages
+// only when the template cannot tell them apart.
+func TestOwnRowTemplateReadsPage(t *testing.T) {
+	t.Parallel()
+	own := templatesWith(t, func(name, text string) string {
+		if name != "partials-progress.html" {
+			return text
+		}
+		text = strings.Replace(text, `{{define "commitment-row"}}`, `{{define "default-row"}}`, 1)
+		return text + `{{define "commitment-row"}}<tr><td>{{.Page.Path}}</td></tr>{{end}}`
+	})
+	lists := 0
+	for p, data := range renderWith(t, "../..", own) {
+		if !strings.Contains(p, "/voortgang/afspraken/") || !strings.HasSuffix(p, "index.html") {
 			continue
 		}
 		lists++
-		want := "<tr><td>" + strings.TrimSuffix(f.Path, "index.html") + "</td></tr>"
-		if !strings.Contains(string(f.Data), want) {
-			t.Errorf("%s: no row %s", f.Path, want)
+		want := "<tr><td>" + strings.TrimSuffix(p, "index.html") + "</td></tr>"
+		if !strings.Contains(data, want) {
+			t.Errorf("%s: no row %s", p, want)
 		}
 	}
 	if lists < 2 {
 		t.Fatalf("%d lists of afspraken rendered, want several", lists)
+	}
+}
+
+// Templates that render every part in place, without the memo of rows
+// and shared parts (as a site's own templates may), give the same pages.
+func TestSharedPartsSameAsInPlace(t *testing.T) {
+	t.Parallel()
+	shared := regexp.MustCompile(`\{\{(-?) ?shared ("[a-z-]+") ([^}]+)\}\}`)
+	row := regexp.MustCompile(`\{\{commitmentRow ([^}]+)\}\}`)
+	inPlace := templatesWith(t, func(name, text string) string {
+		text = shared.ReplaceAllString(text, `{{$1 template $2 $3}}`)
+		text = row.ReplaceAllString(text, `{{template "commitment-row" (row $1)}}`)
+		if strings.Contains(text, "{{shared") || strings.Contains(text, "{{- shared") || strings.Contains(text, "{{commitmentRow") {
+			t.Fatalf("%s: a memo call is left", name)
+		}
+		return text
+	})
+	for _, dir := range []string{"../..", "../../testdata/sites/huisstijl", "../../testdata/sites/twee"} {
+		want := renderWith(t, dir, inPlace)
+		got := renderWith(t, dir, templatesWith(t, func(_, text string) string { return text }))
+		if len(got) != len(want) {
+			t.Errorf("%s: %d files, in place %d", dir, len(got), len(want))
+		}
+		for p, w := range want {
+			if got[p] != w {
+				t.Errorf("%s: %s differs from the page rendered in place", dir, p)
+			}
+		}
 	}
 }
