@@ -26,12 +26,19 @@ type itemView struct {
 	// Overdue reports whether the afspraak is past its stated deadline at
 	// the agreement's latest report.
 	Overdue bool
-	Age     StatusAge // when its latest status was reported (time.go)
+	Age     StatusAge   // when its latest status was reported (time.go)
+	Latest  *latestView // its latest voortgangsmelding; nil when none
 }
 
 func (p *page) itemMeta(it *a.Item) (template.HTML, error) {
 	v := itemView{Page: p, Item: it, Binding: dutch.Binding(it.Binding), BindingLabel: bindingLabel(it.Binding),
 		Overdue: it.Overdue(p.Agreement.AsOf()), Age: latestAge(it, p.Agreement)}
+	if it.Monitored() {
+		var err error
+		if v.Latest, err = p.r.latest(it, p.Agreement); err != nil {
+			return "", err
+		}
+	}
 	var b bytes.Buffer
 	if err := p.r.pages_[p.Kind].ExecuteTemplate(&b, "item-meta", v); err != nil {
 		return "", err
@@ -125,18 +132,19 @@ func sectionTrail(s *a.Section) string {
 // it, its words computed beforehand (fields cost the template far less
 // than calls).
 type entryView struct {
-	ISODate, Date   string
-	Status, Verdict string // labels; "" when the entry gives none
-	Value           string // the number reported; "" when none
-	Note, Source    template.HTML
-	Illustrative    bool
+	ISODate, Date        string
+	Status, Verdict      string // labels; "" when the entry gives none
+	Value                string // the number reported; "" when none
+	Note, Source         string // Markdown; "" when none
+	NoteHTML, SourceHTML template.HTML
+	Illustrative         bool
 }
 
 // history is the voortgangsmeldingen of afspraak it, oldest first.
 func (r *renderer) history(it *a.Item) ([]entryView, error) {
 	out := make([]entryView, len(it.Progress))
 	for i, e := range it.Progress {
-		v := entryView{ISODate: e.Date.String(), Date: dutch.DateOf(e.Date), Illustrative: e.Illustrative}
+		v := entryView{ISODate: e.Date.String(), Date: dutch.DateOf(e.Date), Note: e.Note, Source: e.Source, Illustrative: e.Illustrative}
 		if e.Status != "" {
 			v.Status = e.Status.Label()
 		}
@@ -147,17 +155,58 @@ func (r *renderer) history(it *a.Item) ([]entryView, error) {
 			v.Value = dutch.Number(*e.Value)
 		}
 		var err error
-		if e.Note != "" {
-			if v.Note, err = r.inline(e.Note); err != nil {
-				return nil, err
-			}
-		}
-		if e.Source != "" {
-			if v.Source, err = r.inline(e.Source); err != nil {
-				return nil, err
-			}
+		if v.NoteHTML, v.SourceHTML, err = r.notes(e); err != nil {
+			return nil, err
 		}
 		out[i] = v
 	}
 	return out, nil
+}
+
+// notes are the note and source of a voortgangsmelding, rendered.
+func (r *renderer) notes(e *a.ProgressEntry) (note, source template.HTML, err error) {
+	if e.Note != "" {
+		if note, err = r.inline(e.Note); err != nil {
+			return "", "", err
+		}
+	}
+	if e.Source != "" {
+		source, err = r.inline(e.Source)
+	}
+	return note, source, err
+}
+
+// latestView is an afspraak's latest voortgangsmelding as the "status"
+// template shows it, its words computed beforehand.
+type latestView struct {
+	Status                    a.Status // for the class; "" for a verdict alone
+	Verdict                   a.Verdict
+	StatusLabel, VerdictLabel string
+	Value                     string // the number, with the target's unit; "" when none
+	URL                       string // the report page of its date
+	ISODate, Date             string
+	Illustrative              bool
+	Note, Source              string // Markdown; "" when none
+	NoteHTML, SourceHTML      template.HTML
+}
+
+// latest is the latest voortgangsmelding of afspraak it, nil when there
+// is none.
+func (r *renderer) latest(it *a.Item, ag *a.Agreement) (*latestView, error) {
+	e := it.Latest()
+	if e == nil {
+		return nil, nil
+	}
+	v := &latestView{Status: e.Status, Verdict: e.Verdict, StatusLabel: e.Status.Label(), VerdictLabel: e.Verdict.Label(),
+		URL: r.base.path + reportPath(ag, e.Date), ISODate: e.Date.String(), Date: dutch.DateOf(e.Date),
+		Illustrative: e.Illustrative, Note: e.Note, Source: e.Source}
+	if e.Value != nil {
+		v.Value = dutch.Number(*e.Value)
+		if it.Target != nil {
+			v.Value = dutch.Quantity(*e.Value, it.Target.Unit)
+		}
+	}
+	var err error
+	v.NoteHTML, v.SourceHTML, err = r.notes(e)
+	return v, err
 }
