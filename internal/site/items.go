@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"html/template"
 	"regexp"
 	"strings"
@@ -39,7 +38,7 @@ func (p *page) itemMeta(it *a.Item) (template.HTML, error) {
 			return "", err
 		}
 	}
-	var b bytes.Buffer
+	var b strings.Builder // its String does not copy
 	if err := p.r.pages_[p.Kind].ExecuteTemplate(&b, "item-meta", v); err != nil {
 		return "", err
 	}

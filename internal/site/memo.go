@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"html/template"
 	"slices"
 	"strings"
@@ -144,7 +143,7 @@ func (r *renderer) commitmentRow(p *page, c *a.Item, at a.Date) (template.HTML, 
 	if err != nil {
 		return "", err
 	}
-	var b bytes.Buffer
+	var b strings.Builder // its String does not copy
 	if err := r.pages_[p.Kind].ExecuteTemplate(&b, rowTemplate, row); err != nil {
 		return "", err
 	}
@@ -187,7 +186,7 @@ func (r *renderer) shared(name string, args sharedArgs) (template.HTML, error) {
 	if h, ok := r.parts.get(key); ok {
 		return h, nil
 	}
-	var b bytes.Buffer
+	var b strings.Builder // its String does not copy
 	if err := r.pages_[args.templates()].ExecuteTemplate(&b, name, args); err != nil {
 		return "", err
 	}
