@@ -11,9 +11,24 @@ import (
 
 // chartView is a chart as the "figures" template shows it: the chart with
 // the URLs of its downloads, which sit beside the page.
+//
+// What the template reads is copied into fields of the view itself: a
+// field of the embedded chart costs text/template a search through the
+// embedding each time, and a method a reflective call.
 type chartView struct {
 	*charts.Chart
 	dir string // URL of the page's folder
+
+	ID, Caption, Summary string
+	Source               string // the sources, joined
+	Single, Illustrative bool   // Single: a number card without a drawing
+	Height               int
+	Option               map[string]any
+	Cards                []charts.Card
+	Notes                []string
+	Table                charts.Table
+	Goal                 *a.Target // the target drawn against the figure, if any
+	CSVURL, JSONURL      string    // the downloads
 	// TableRows are the rows of its table, each cell with the label of
 	// its column (a field, not a call per cell in the template).
 	TableRows []tableRow
@@ -37,18 +52,13 @@ func newChartView(c *charts.Chart, dir string) chartView {
 			rows[i].Cells[j] = tableCell{Label: c.Table.ColumnLabel(j), Text: cell.Text}
 		}
 	}
-	return chartView{Chart: c, dir: dir, TableRows: rows}
-}
-
-func (v chartView) CSVURL() string  { return v.dir + v.CSVName() }
-func (v chartView) JSONURL() string { return v.dir + v.JSONName() }
-
-// Goal is the target drawn against the figure, if any.
-func (v chartView) Goal() *a.Target {
-	if n := len(v.Figures); n > 0 {
-		return v.Figures[n-1].Goal
+	v := chartView{Chart: c, dir: dir, ID: c.ID, Caption: c.Caption(), Summary: c.Summary, Source: c.Source(),
+		Single: c.Single(), Illustrative: c.Illustrative, Height: c.Height, Option: c.Option, Cards: c.Cards,
+		Notes: c.Notes, Table: c.Table, CSVURL: dir + c.CSVName(), JSONURL: dir + c.JSONName(), TableRows: rows}
+	if n := len(c.Figures); n > 0 {
+		v.Goal = c.Figures[n-1].Goal
 	}
-	return nil
+	return v
 }
 
 // chartCache keeps the charts of each page: the head of the page, its
@@ -112,7 +122,7 @@ func (p *page) hasCharts() bool {
 	}
 	drawn := func(vs []chartView) bool {
 		for _, v := range vs {
-			if !v.Single() {
+			if !v.Single {
 				return true
 			}
 		}
@@ -157,7 +167,7 @@ func (r *renderer) chartFiles(out *Output) ([]File, error) {
 	add := func(p string, vs []chartView) error {
 		for _, v := range vs {
 			// A number card has its downloads too; only a drawing needs ECharts.
-			drawn = drawn || !v.Single()
+			drawn = drawn || !v.Single
 			j, err := v.JSON()
 			if err != nil {
 				return err
