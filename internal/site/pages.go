@@ -226,13 +226,16 @@ func (p *page) Text(m a.Markdown, items []*a.Item, top int) (template.HTML, erro
 		}
 	}
 	walk(items)
-	highest, shown := p.layout(m.Source, byID)
+	// One parse: layout reads the tree, then Render renders it.
+	b := []byte(m.Source)
+	doc := p.md.Parse(b, p.IDs, "tekst")
+	highest, shown := layout(doc, b, byID)
 	shift := 0
 	if highest > 0 {
 		shift = top - highest
 	}
 	var failed error
-	h, err := p.md.Document(m.Source, p.IDs, "tekst", shift, func(id string) template.HTML {
+	h, err := p.md.Render(doc, b, p.IDs, shift, func(id string) template.HTML {
 		it := byID[id]
 		if it == nil {
 			return ""
@@ -260,10 +263,9 @@ func (p *page) Text(m a.Markdown, items []*a.Item, top int) (template.HTML, erro
 // when the text starts with it, or when the heading just above a paragraph
 // does ("### 1.1 Looptijd" above article 1.1); otherwise (a number given
 // in the annotation of a bullet or paragraph) the site prints it.
-func (p *page) layout(src string, byID map[string]*a.Item) (highest int, shown map[string]bool) {
-	b := []byte(src)
+func layout(doc ast.Node, b []byte, byID map[string]*a.Item) (highest int, shown map[string]bool) {
 	shown = map[string]bool{}
-	ast.Walk(p.md.Parse(b, nil, ""), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
