@@ -183,19 +183,9 @@ func Build(opt Options) (Summary, diag.List, error) {
 	ds := l.ds
 	err = publish(dest, func(w *tree) error {
 		c := openCache(w.dest, keys)
-		ok := false
-		defer func() { c.commit(ok) }()
+		cached, cachedPages = c.keepIn(w)
 		var err error
-		if cached, cachedPages, err = c.replay(w); err != nil {
-			return err
-		}
-		emit := func(f site.File) error {
-			if err := w.write(f); err != nil {
-				return err
-			}
-			return c.store(w, f.Path)
-		}
-		out, ds, err = l.render(opt, emit, c.reuser())
+		out, ds, err = l.render(opt, w.write, c.reuser())
 		if err != nil {
 			return err
 		}
@@ -209,7 +199,7 @@ func Build(opt Options) (Summary, diag.List, error) {
 				}
 			}
 		}
-		ok = true
+		c.commit(w)
 		return nil
 	})
 	if errors.Is(err, errContent) {

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -15,7 +14,6 @@ import (
 	"github.com/prestatie/prestatie/internal/cache"
 	"github.com/prestatie/prestatie/internal/content"
 	"github.com/prestatie/prestatie/internal/pdf"
-	"github.com/prestatie/prestatie/internal/search"
 )
 
 // An incremental build: every agreement gets a key that hashes all it is
@@ -127,183 +125,6 @@ func owner(byID map[string]*a.Agreement, p string) *a.Agreement {
 		return nil
 	}
 	return byID[id]
-}
-
-// diskCache is the cache of one Build, on disk beside the output, used
-// while the output's lock is held.
-type diskCache struct {
-	dir     *cache.Dir
-	keys    map[*a.Agreement]cache.Key
-	byID    map[string]*a.Agreement        // rendered agreements with a key
-	hits    map[*a.Agreement][]cache.Entry // reused agreements
-	writers map[*a.Agreement]*cache.Writer // rendered agreements, being stored
-	// docs is the search text of the rendered agreements' pages, kept in
-	// their entries (searchData) so that a later build does not read
-	// and parse those pages again.
-	docs map[*a.Agreement]map[string]search.Doc
-	mu   sync.Mutex
-}
-
-// searchData names the search text of an entry's pages in the entry: the
-// search.Doc of each page by its path, as JSON.
-const searchData = ".search.json"
-
-// openCache opens the cache of dest and looks up every agreement. A cache
-// that cannot be opened is not used: the build is then a cold one.
-func openCache(dest string, keys map[*a.Agreement]cache.Key) *diskCache {
-	if keys == nil {
-		return nil
-	}
-	dir, err := cache.OpenDir(CacheDir(dest))
-	if err != nil {
-		return nil
-	}
-	c := &diskCache{dir: dir, keys: keys, byID: map[string]*a.Agreement{},
-		hits: map[*a.Agreement][]cache.Entry{}, writers: map[*a.Agreement]*cache.Writer{},
-		docs: map[*a.Agreement]map[string]search.Doc{}}
-	for ag, k := range keys {
-		if es, ok := dir.Lookup(k); ok {
-			c.hits[ag] = es
-		} else {
-			c.byID[ag.ID] = ag
-		}
-	}
-	return c
-}
-
-// reused tells site.Render and the PDFs which agreements come from the
-// cache.
-func (c *diskCache) reused(ag *a.Agreement) bool {
-	if c == nil {
-		return false
-	}
-	_, ok := c.hits[ag]
-	return ok
-}
-
-// reuser tells site.Render and the PDFs which agreements come from a
-// cache, and hands the search index the pages of those (it is made from
-// the pages' text). The zero reuser reuses nothing.
-type reuser struct {
-	reused func(*a.Agreement) bool
-	file   func(path string) ([]byte, error)
-	// doc and indexed keep the pages' search text (the preview's cache).
-	doc     func(path string) (search.Doc, bool)
-	indexed func(path string, d search.Doc)
-}
-
-// reuser is what the build reuses from the cache on disk.
-func (c *diskCache) reuser() reuser {
-	if c == nil {
-		return reuser{}
-	}
-	byID := map[string]*a.Agreement{}
-	hitDocs := map[*a.Agreement]func() map[string]search.Doc{}
-	for ag := range c.hits {
-		byID[ag.ID] = ag
-		hitDocs[ag] = sync.OnceValue(func() map[string]search.Doc {
-			var ds map[string]search.Doc
-			if b, err := c.dir.Read(c.keys[ag], searchData); err == nil {
-				json.Unmarshal(b, &ds) // none: the pages are read
-			}
-			return ds
-		})
-	}
-	return reuser{reused: c.reused, file: func(p string) ([]byte, error) {
-		ag := owner(byID, p)
-		if ag == nil {
-			return nil, fmt.Errorf("%s: geen bestand van de cache", p)
-		}
-		return os.ReadFile(c.dir.File(c.keys[ag], p))
-	}, doc: func(p string) (search.Doc, bool) {
-		ag := owner(byID, p)
-		if ag == nil {
-			return search.Doc{}, false
-		}
-		d, ok := hitDocs[ag]()[p]
-		return d, ok
-	}, indexed: func(p string, d search.Doc) {
-		if ag := owner(c.byID, p); ag != nil {
-			c.mu.Lock()
-			if c.docs[ag] == nil {
-				c.docs[ag] = map[string]search.Doc{}
-			}
-			c.docs[ag][p] = d
-			c.mu.Unlock()
-		}
-	}}
-}
-
-// replay links the files of the reused agreements into the new output.
-func (c *diskCache) replay(w *tree) (files, pages int, err error) {
-	if c == nil {
-		return 0, 0, nil
-	}
-	for ag, es := range c.hits {
-		for _, e := range es {
-			if err := w.link(e.Path, c.dir.File(c.keys[ag], e.Path)); err != nil {
-				return 0, 0, err
-			}
-			files++
-			if strings.HasSuffix(e.Path, "/index.html") {
-				pages++
-			}
-		}
-	}
-	return files, pages, nil
-}
-
-// store keeps a file just written to the new output, when it belongs to a
-// rendered agreement with a key.
-func (c *diskCache) store(w *tree, p string) error {
-	if c == nil {
-		return nil
-	}
-	ag := owner(c.byID, p)
-	if ag == nil {
-		return nil
-	}
-	c.mu.Lock()
-	wr := c.writers[ag]
-	if wr == nil {
-		var err error
-		if wr, err = c.dir.Begin(c.keys[ag]); err != nil {
-			c.mu.Unlock()
-			return nil // not stored: the next build renders it again
-		}
-		c.writers[ag] = wr
-	}
-	c.mu.Unlock()
-	wr.Add(p, w.path(p)) // a file not stored fails the entry (Commit)
-	return nil
-}
-
-// commit puts the stored entries in place and drops the entries this build
-// did not use. Failures only cost the next build time.
-func (c *diskCache) commit(ok bool) {
-	if c == nil {
-		return
-	}
-	for ag, wr := range c.writers {
-		if ok {
-			if ds := c.docs[ag]; ds != nil {
-				if b, err := json.Marshal(ds); err == nil {
-					wr.Put(searchData, b) // not stored: its pages are read again
-				}
-			}
-			wr.Commit()
-		} else {
-			wr.Abort()
-		}
-	}
-	if !ok {
-		return
-	}
-	keep := map[cache.Key]bool{}
-	for _, k := range c.keys {
-		keep[k] = true
-	}
-	c.dir.Keep(keep)
 }
 
 // stamp lists the path, size, mode and time of every file below dir: a

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prestatie/prestatie/internal/corpus"
 	"github.com/prestatie/prestatie/internal/site"
 )
 
@@ -131,6 +132,7 @@ func TestKillBuildHelper(t *testing.T) {
 	if point == "" {
 		t.Skip("helper process for TestKilledIncrementalBuild")
 	}
+	noExchange = os.Getenv("PRESTATIE_NO_EXCHANGE") == "1"
 	testHook = func(p string) {
 		if p == point {
 			fmt.Println("ready")
@@ -142,31 +144,50 @@ func TestKillBuildHelper(t *testing.T) {
 }
 
 // TestKilledIncrementalBuild: an incremental build killed after it stored
-// its agreements in the cache (before the swap, and while the previous
-// output is removed) leaves a whole output, the old or the new one, and the
-// next incremental build gives exactly what a cold build gives.
+// its agreements in the cache (before the swap, while it puts the changed
+// entries in place, with or without exchanging them, and while the
+// previous ones are removed) leaves a whole output, the old or the new
+// one, and the next incremental build gives exactly what a cold build
+// gives.
 func TestKilledIncrementalBuild(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds the default site several times")
+		t.Skip("builds a site several times")
 	}
 	t.Parallel()
 	for _, tt := range []struct {
-		point string
-		new   bool // dest holds the new build after the kill
-	}{{"written", false}, {"swap", false}, {"cleanup", true}} {
-		t.Run(tt.point, func(t *testing.T) {
+		point    string
+		new      bool // dest holds the new build after the kill
+		fallback bool // two renames instead of an exchange
+	}{{"written", false, false}, {"swap", false, false}, {"between", false, false}, {"between", false, true}, {"cleanup", true, false}} {
+		name := tt.point
+		if tt.fallback {
+			name += "-fallback"
+		}
+		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			src := copySite(t)
+			// Two agreements, one of which changes: the other's folder
+			// stays, and the rest is put in place entry by entry.
+			src := t.TempDir()
+			if err := corpus.Write(src, 2); err != nil {
+				t.Fatal(err)
+			}
 			dest := filepath.Join(t.TempDir(), "public")
 			buildOK(t, Options{Source: src, Dest: dest, NoPDF: true})
 			old := treeHash(t, dest)
-			edit(t, filepath.Join(src, "content", "alphen-chaam-2023-2024", "beschikbaarheid", "nieuwbouw.md"), "title: Nieuwbouw", "title: Nieuwbouw en meer")
+			ids := agreementIDs(t, src)
+			edit(t, filepath.Join(src, "content", ids[0], "beschikbaarheid", "nieuwbouw.md"), "title: Nieuwbouw", "title: Nieuwbouw en meer")
 			cold := filepath.Join(t.TempDir(), "public")
 			buildOK(t, Options{Source: src, Dest: cold, NoPDF: true, NoCache: true})
 			want := treeHash(t, cold)
 
-			killWhenReady(t, "TestKillBuildHelper", tt.point,
-				"PRESTATIE_KILL_BUILD_AT="+tt.point, "PRESTATIE_SOURCE="+src, "PRESTATIE_DEST="+dest)
+			env := []string{"PRESTATIE_KILL_BUILD_AT=" + tt.point, "PRESTATIE_SOURCE=" + src, "PRESTATIE_DEST=" + dest}
+			if tt.fallback {
+				env = append(env, "PRESTATIE_NO_EXCHANGE=1")
+			}
+			killWhenReady(t, "TestKillBuildHelper", tt.point, env...)
+			if _, err := os.Lstat(dest); err != nil {
+				t.Fatalf("the output went missing while changed entries were put in place: %v", err)
+			}
 			Recover(dest)
 			got, wantNow := treeHash(t, dest), old
 			if tt.new {

@@ -97,6 +97,7 @@ func publish(dest string, fill func(w *tree) error) error {
 		return err
 	}
 	w := &tree{dir: tmp, dest: dest, written: map[string]bool{}}
+	w.dirs.Store(tmp, true)
 	if err := fill(w); err != nil {
 		return err
 	}
@@ -111,6 +112,12 @@ func publish(dest string, fill func(w *tree) error) error {
 		}
 		done = true
 		return nil
+	}
+	if len(w.keep) > 0 {
+		// The output is partly the previous one: only what changed is
+		// put in its place (journal.go).
+		done = true
+		return swapEntries(parent, base, tmp, dest, w.keep)
 	}
 	hook("swap")
 	err = errExchangeUnsupported
@@ -155,18 +162,43 @@ type tree struct {
 	mu      sync.Mutex
 	written map[string]bool
 	dirs    sync.Map // folders made, by path
+	// keep are the top-level entries of dest that this build leaves as
+	// they are (unchanged agreements, from the cache): nothing is written
+	// below them. Set before the first file is written.
+	keep map[string]bool
+	// files are the files written, as the file system has them, when
+	// track is set (for the cache's manifests).
+	track bool
+	files map[string]cache.Entry
+}
+
+// keepOld leaves the previous output's top-level entry name in place.
+func (t *tree) keepOld(name string) {
+	if t.keep == nil {
+		t.keep = map[string]bool{}
+	}
+	t.keep[name] = true
+}
+
+// kept reports whether the output path p lies in a kept entry.
+func (t *tree) kept(p string) bool {
+	top, _, _ := strings.Cut(p, "/")
+	return t.keep[top]
 }
 
 // path is where the output file p is written.
 func (t *tree) path(p string) string { return filepath.Join(t.dir, filepath.FromSlash(p)) }
 
 // create makes room for the output file p: its folder exists and no file
-// is at p. A file written before at p is removed, never written over: it
-// may be a hard link shared with the cache and the previous output.
+// is at p. A file written before at p is removed, never written over.
+// It returns "" for a file in a kept entry: that is in place already.
 func (t *tree) create(p string) (string, error) {
 	fp := t.path(p)
 	if !strings.HasPrefix(fp, t.dir+string(filepath.Separator)) || p == MarkerFile {
 		return "", fmt.Errorf("uitvoerbestand %q valt buiten de uitvoermap", p)
+	}
+	if t.kept(p) {
+		return "", nil
 	}
 	t.mu.Lock()
 	again := t.written[p]
@@ -181,13 +213,20 @@ func (t *tree) create(p string) (string, error) {
 }
 
 // mkdir makes the folder dir of the output, once: an output has thousands
-// of files in a few folders each, and MkdirAll looks at every folder of
-// the path each time.
+// of files in a few folders each. Its parent is made first only when it
+// is missing (MkdirAll would look at every folder of the path each time).
 func (t *tree) mkdir(dir string) error {
 	if _, ok := t.dirs.Load(dir); ok {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := t.mkdir(filepath.Dir(dir)); err != nil {
+			return err
+		}
+		err = os.Mkdir(dir, 0o755)
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) { // made meanwhile by another goroutine
 		return err
 	}
 	t.dirs.Store(dir, true)
@@ -197,26 +236,71 @@ func (t *tree) mkdir(dir string) error {
 // write writes one output file; it may be called from several goroutines.
 func (t *tree) write(f site.File) error {
 	fp, err := t.create(f.Path)
+	if err != nil || fp == "" {
+		return err
+	}
+	if !t.track {
+		return os.WriteFile(fp, f.Data, 0o644)
+	}
+	file, err := os.OpenFile(fp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(fp, f.Data, 0o644)
-}
-
-// link puts the file src (from the cache) into the output as p.
-func (t *tree) link(p, src string) error {
-	fp, err := t.create(p)
+	_, err = file.Write(f.Data)
+	var st fs.FileInfo
+	if err == nil {
+		st, err = file.Stat()
+	}
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return err
 	}
-	return cache.Link(src, fp)
+	t.mu.Lock()
+	if t.files == nil {
+		t.files = map[string]cache.Entry{}
+	}
+	t.files[f.Path] = cache.EntryOf(f.Path, st)
+	t.mu.Unlock()
+	return nil
 }
 
-// has reports whether the file at path was written already.
+// entries are the files (written with track) and folders of the output
+// below the top-level folder top, as they are now, for a cache manifest.
+func (t *tree) entries(top string) ([]cache.Entry, error) {
+	var es []cache.Entry
+	t.mu.Lock()
+	for p, e := range t.files {
+		if strings.HasPrefix(p, top+"/") {
+			es = append(es, e)
+		}
+	}
+	t.mu.Unlock()
+	root := t.path(top)
+	var err error
+	t.dirs.Range(func(k, _ any) bool {
+		dir := k.(string)
+		if dir != root && !strings.HasPrefix(dir, root+string(filepath.Separator)) {
+			return true
+		}
+		rel, _ := filepath.Rel(t.dir, dir)
+		var e cache.Entry
+		if e, err = cache.Stat(t.dir, filepath.ToSlash(rel)); err != nil {
+			return false
+		}
+		es = append(es, e)
+		return true
+	})
+	return es, err
+}
+
+// has reports whether the file at path was written already, or lies in
+// a kept entry.
 func (t *tree) has(path string) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return t.written[path]
+	return t.written[path] || t.kept(path)
 }
 
 // recoverSwap cleans up after a build killed midway; the caller holds the
@@ -224,6 +308,9 @@ func (t *tree) has(path string) bool {
 // A build killed between the two renames of the fallback left dest missing
 // and the previous output in an .old- folder: that one is put back first.
 func recoverSwap(parent, base string) {
+	// A build killed while it put changed entries in place is undone
+	// first (journal.go); what it could not undo stays.
+	spare := rollback(parent, base)
 	dest := filepath.Join(parent, base)
 	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
 		if olds, _ := filepath.Glob(filepath.Join(parent, "."+base+".old-*")); len(olds) > 0 {
@@ -233,7 +320,9 @@ func recoverSwap(parent, base string) {
 	for _, pat := range []string{"." + base + ".new-*", "." + base + ".old-*"} {
 		matches, _ := filepath.Glob(filepath.Join(parent, pat))
 		for _, m := range matches {
-			os.RemoveAll(m)
+			if !spare[filepath.Base(m)] {
+				os.RemoveAll(m)
+			}
 		}
 	}
 }

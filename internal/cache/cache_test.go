@@ -2,6 +2,7 @@ package cache
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
@@ -37,8 +38,9 @@ func TestKeyParts(t *testing.T) {
 	}
 }
 
-// TestDir: an entry is found as stored, not when a stored file changed in
-// place or is gone, and Keep removes the others.
+// TestDir: an entry is found while the output's files and folders are as
+// stored, not when a file changed in place, was replaced or is gone, or a
+// folder got another file; Keep removes the others.
 func TestDir(t *testing.T) {
 	root := t.TempDir()
 	out := t.TempDir()
@@ -51,36 +53,61 @@ func TestDir(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		dirs := map[string]bool{}
 		for p, text := range files {
 			src := filepath.Join(out, filepath.FromSlash(p))
 			os.MkdirAll(filepath.Dir(src), 0o755)
 			os.WriteFile(src, []byte(text), 0o644)
-			if err := w.Add(p, src); err != nil {
+			dirs[path.Dir(p)] = true
+		}
+		for p := range files {
+			dirs[p] = true
+		}
+		for p := range dirs {
+			e, err := Stat(out, p)
+			if err != nil {
 				t.Fatal(err)
 			}
+			w.Add(e)
 		}
 		if err := w.Commit(); err != nil {
 			t.Fatal(err)
 		}
 	}
 	k1, k2 := New().Key(), func() Key { h := New(); h.AddString("x", "y"); return h.Key() }()
-	store(k1, map[string]string{"a/index.html": "A", "a/b/index.html": "B"})
+	files := map[string]string{"a/index.html": "A", "a/b/index.html": "B"}
+	store(k1, files)
 	store(k2, map[string]string{"c/index.html": "C"})
-	if es, ok := d.Lookup(k1); !ok || len(es) != 2 {
+	if es, ok := d.Lookup(k1, out); !ok || len(es) != 4 {
 		t.Fatalf("lookup: %v %v", es, ok)
 	}
-	// The published file and the stored one are the same file: an edit in
-	// place shows in the cache, which then does not trust the entry.
-	f, _ := os.OpenFile(filepath.Join(out, "a", "index.html"), os.O_APPEND|os.O_WRONLY, 0)
-	f.WriteString("edited")
-	f.Close()
-	if _, ok := d.Lookup(k1); ok {
-		t.Error("an entry whose file changed in place was found")
+	for name, change := range map[string]func(){
+		"edited in place": func() {
+			f, _ := os.OpenFile(filepath.Join(out, "a", "index.html"), os.O_APPEND|os.O_WRONLY, 0)
+			f.WriteString("edited")
+			f.Close()
+		},
+		"replaced": func() {
+			p := filepath.Join(out, "a", "b", "index.html")
+			st, _ := os.Stat(p)
+			os.Remove(p)
+			os.WriteFile(p, []byte("B"), 0o644)
+			os.Chtimes(p, st.ModTime(), st.ModTime())
+		},
+		"a file added": func() { os.WriteFile(filepath.Join(out, "a", "b", "extra.html"), nil, 0o644) },
+		"removed":      func() { os.Remove(filepath.Join(out, "a", "b", "index.html")) },
+	} {
+		os.RemoveAll(filepath.Join(out, "a"))
+		store(k1, files)
+		change()
+		if _, ok := d.Lookup(k1, out); ok {
+			t.Errorf("an entry whose output was %s was found", name)
+		}
 	}
 	if err := d.Keep(map[Key]bool{k1: true}); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := d.Lookup(k2); ok {
+	if _, ok := d.Lookup(k2, out); ok {
 		t.Error("Keep left an entry it was not given")
 	}
 	// A build killed while storing leaves a temporary entry: the next
@@ -121,7 +148,7 @@ func TestDirData(t *testing.T) {
 	if b, err := d.Read(k, ".search.json"); err != nil || string(b) != "{}" {
 		t.Errorf("Read: %q %v", b, err)
 	}
-	if _, ok := d.Lookup(k); !ok {
-		t.Error("an entry with data beside no files was not found")
+	if _, ok := d.Lookup(k, t.TempDir()); ok {
+		t.Error("an entry without files was found")
 	}
 }

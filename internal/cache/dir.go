@@ -7,15 +7,19 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 )
 
-// Dir is a cache on disk: entries/<key>/ holds the files of one entry as
-// hard links to the files the build published (no second copy on disk)
-// and a manifest of their sizes and modification times. A file of the
-// output changed in place (the same inode) no longer matches its manifest,
-// so the entry is not used.
+// Dir is a cache on disk beside one output folder: entries/<key>/ holds
+// the manifest of the files and folders a build published for that key
+// (their paths and what the file system says of them: size, time, inode)
+// and data the build made beside them (Put). The files themselves are
+// not copied nor linked: they stay in the output, where an unchanged
+// agreement's folder is left as it is by the next build. A file or folder
+// of the output that was changed, added to or replaced no longer matches
+// the manifest, so the entry is not used.
 //
 // A Dir belongs to one output folder and is only used while that folder's
 // lock is held (internal/build), so one build at a time writes to it.
@@ -29,11 +33,39 @@ const (
 	tmpPrefix    = ".tmp-"
 )
 
-// Entry is one file of an entry, as it was stored.
+// Entry is one file or folder of an entry, as it was published.
 type Entry struct {
-	Path    string `json:"path"` // slash-separated, below the output folder
-	Size    int64  `json:"size"`
-	ModTime int64  `json:"mtime"` // nanoseconds since 1970
+	Path    string `json:"p"` // slash-separated, below the output folder
+	Dir     bool   `json:"d,omitempty"`
+	Size    int64  `json:"s"`
+	ModTime int64  `json:"t"` // nanoseconds since 1970
+	Ino     uint64 `json:"i,omitempty"`
+}
+
+// Stat is the Entry of the file or folder at p (below out) as it is.
+func Stat(out, p string) (Entry, error) {
+	st, err := os.Lstat(filepath.Join(out, filepath.FromSlash(p)))
+	if err != nil {
+		return Entry{}, err
+	}
+	return EntryOf(p, st), nil
+}
+
+// EntryOf is the Entry of a file or folder at p with the information st.
+func EntryOf(p string, st fs.FileInfo) Entry {
+	e := Entry{Path: p, Dir: st.IsDir(), ModTime: st.ModTime().UnixNano(), Ino: Inode(st)}
+	if !e.Dir {
+		e.Size = st.Size()
+	}
+	return e
+}
+
+// same reports whether st is what e says, also in kind.
+func (e Entry) same(st fs.FileInfo) bool {
+	if e.Dir != st.IsDir() || (!e.Dir && !st.Mode().IsRegular()) {
+		return false
+	}
+	return EntryOf(e.Path, st) == e
 }
 
 // OpenDir opens (and makes) the cache in root, removing what a build that
@@ -57,39 +89,53 @@ func OpenDir(root string) (*Dir, error) {
 
 func (d *Dir) entry(k Key) string { return filepath.Join(d.root, entriesDir, k.String()) }
 
-// File is where the stored file p of entry k is.
-func (d *Dir) File(k Key, p string) string {
-	return filepath.Join(d.entry(k), filepath.FromSlash(p))
-}
-
-// Lookup returns the files of entry k when it is stored and every file is
-// still as it was stored.
-func (d *Dir) Lookup(k Key) ([]Entry, bool) {
+// Lookup returns the files and folders of entry k when it is stored and
+// every one of them is in out as it was published.
+func (d *Dir) Lookup(k Key, out string) ([]Entry, bool) {
 	b, err := os.ReadFile(filepath.Join(d.entry(k), manifestFile))
 	if err != nil {
 		return nil, false
 	}
 	var es []Entry
-	if json.Unmarshal(b, &es) != nil {
+	if json.Unmarshal(b, &es) != nil || len(es) == 0 {
 		return nil, false
 	}
 	for _, e := range es {
-		st, err := os.Lstat(d.File(k, e.Path))
-		if err != nil || !st.Mode().IsRegular() || st.Size() != e.Size || st.ModTime().UnixNano() != e.ModTime {
+		st, err := os.Lstat(filepath.Join(out, filepath.FromSlash(e.Path)))
+		if err != nil || !e.same(st) {
 			return nil, false
 		}
 	}
 	return es, true
 }
 
-// Writer stores the files of one entry as they are made.
+// LookupAll looks up several entries at once, side by side (each is a
+// stat of every file it lists): found[i] is Lookup(keys[i], out).
+func (d *Dir) LookupAll(keys []Key, out string) (found [][]Entry) {
+	found = make([][]Entry, len(keys))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				found[i], _ = d.Lookup(keys[i], out)
+			}
+		})
+	}
+	for i := range keys {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return found
+}
+
+// Writer stores one entry.
 type Writer struct {
 	d   *Dir
 	k   Key
 	tmp string
-	mu  sync.Mutex
 	es  []Entry
-	err error
 }
 
 // Begin starts storing entry k.
@@ -101,31 +147,8 @@ func (d *Dir) Begin(k Key) (*Writer, error) {
 	return &Writer{d: d, k: k, tmp: tmp}, nil
 }
 
-// Add stores the file src, just written to the output as p, by linking it
-// (copying it where the file system has no hard links). It may be called
-// from several goroutines.
-func (w *Writer) Add(p, src string) error {
-	dst := filepath.Join(w.tmp, filepath.FromSlash(p))
-	if !strings.HasPrefix(dst, w.tmp+string(filepath.Separator)) {
-		return fmt.Errorf("cache: pad %q valt buiten de cache", p)
-	}
-	err := os.MkdirAll(filepath.Dir(dst), 0o755)
-	if err == nil {
-		err = Link(src, dst)
-	}
-	var st fs.FileInfo
-	if err == nil {
-		st, err = os.Lstat(dst)
-	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if err != nil {
-		w.err = errors.Join(w.err, err)
-		return err
-	}
-	w.es = append(w.es, Entry{Path: p, Size: st.Size(), ModTime: st.ModTime().UnixNano()})
-	return nil
-}
+// Add lists published files and folders in the entry.
+func (w *Writer) Add(es ...Entry) { w.es = append(w.es, es...) }
 
 // Put stores data the build made beside the files, such as the search
 // text of the entry's pages, under name: a file name starting with "."
@@ -157,10 +180,6 @@ func dataName(name string) error {
 // Commit puts the entry in place; an entry stored under the same key
 // before is replaced.
 func (w *Writer) Commit() error {
-	if w.err != nil {
-		w.Abort()
-		return w.err
-	}
 	b, err := json.Marshal(w.es)
 	if err == nil {
 		err = os.WriteFile(filepath.Join(w.tmp, manifestFile), b, 0o644)
@@ -197,19 +216,4 @@ func (d *Dir) Keep(keep map[Key]bool) error {
 		}
 	}
 	return errors.Join(errs...)
-}
-
-// Link hard-links src to dst, or copies it when the file system cannot
-// link (another device, no hard links). The build puts stored files into
-// a new output with it.
-func Link(src, dst string) error {
-	err := os.Link(src, dst)
-	if err == nil || errors.Is(err, fs.ErrExist) {
-		return err
-	}
-	b, rerr := os.ReadFile(src)
-	if rerr != nil {
-		return rerr
-	}
-	return os.WriteFile(dst, b, 0o644)
 }

@@ -1,0 +1,191 @@
+package build
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	a "github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/cache"
+	"github.com/prestatie/prestatie/internal/search"
+)
+
+// diskCache is the cache of one Build, on disk beside the output, used
+// while the output's lock is held. An agreement whose key is as in the
+// build that made the output, and whose files in the output are as that
+// build left them, keeps its folder: nothing of it is rendered or moved.
+type diskCache struct {
+	dir  *cache.Dir
+	dest string
+	keys map[*a.Agreement]cache.Key
+	byID map[string]*a.Agreement        // rendered agreements with a key
+	hits map[*a.Agreement][]cache.Entry // kept agreements
+	// docs is the search text of the rendered agreements' pages, kept in
+	// their entries (searchData) so that a later build does not read
+	// and parse those pages again.
+	docs map[*a.Agreement]map[string]search.Doc
+	mu   sync.Mutex
+}
+
+// searchData names the search text of an entry's pages in the entry: the
+// search.Doc of each page by its path, as JSON.
+const searchData = ".search.json"
+
+// openCache opens the cache of dest and looks up every agreement. A cache
+// that cannot be opened is not used: the build is then a cold one.
+func openCache(dest string, keys map[*a.Agreement]cache.Key) *diskCache {
+	if keys == nil {
+		return nil
+	}
+	dir, err := cache.OpenDir(CacheDir(dest))
+	if err != nil {
+		return nil
+	}
+	c := &diskCache{dir: dir, dest: dest, keys: keys, byID: map[string]*a.Agreement{},
+		hits: map[*a.Agreement][]cache.Entry{}, docs: map[*a.Agreement]map[string]search.Doc{}}
+	var ags []*a.Agreement
+	var ks []cache.Key
+	for ag, k := range keys {
+		ags = append(ags, ag)
+		ks = append(ks, k)
+	}
+	for i, es := range dir.LookupAll(ks, dest) {
+		if ag := ags[i]; es != nil && ownsAll(ag.ID, es) {
+			c.hits[ag] = es
+		} else {
+			c.byID[ag.ID] = ag
+		}
+	}
+	return c
+}
+
+// ownsAll reports whether every entry lies in the agreement's folder.
+func ownsAll(id string, es []cache.Entry) bool {
+	for _, e := range es {
+		if e.Path != id && !strings.HasPrefix(e.Path, id+"/") {
+			return false
+		}
+	}
+	return true
+}
+
+// keepIn leaves the folders of the kept agreements in the output and
+// returns how many files and pages they hold.
+func (c *diskCache) keepIn(w *tree) (files, pages int) {
+	if c == nil {
+		return 0, 0
+	}
+	w.track = true
+	for ag, es := range c.hits {
+		w.keepOld(ag.ID)
+		for _, e := range es {
+			if e.Dir {
+				continue
+			}
+			files++
+			if strings.HasSuffix(e.Path, "/index.html") {
+				pages++
+			}
+		}
+	}
+	return files, pages
+}
+
+// reused tells site.Render and the PDFs which agreements come from the
+// cache.
+func (c *diskCache) reused(ag *a.Agreement) bool {
+	if c == nil {
+		return false
+	}
+	_, ok := c.hits[ag]
+	return ok
+}
+
+// reuser tells site.Render and the PDFs which agreements come from a
+// cache, and hands the search index the pages of those (it is made from
+// the pages' text). The zero reuser reuses nothing.
+type reuser struct {
+	reused func(*a.Agreement) bool
+	file   func(path string) ([]byte, error)
+	// doc and indexed keep the pages' search text (the preview's cache).
+	doc     func(path string) (search.Doc, bool)
+	indexed func(path string, d search.Doc)
+}
+
+// reuser is what the build reuses from the cache on disk: the search text
+// of the kept pages, or the pages themselves in the output.
+func (c *diskCache) reuser() reuser {
+	if c == nil {
+		return reuser{}
+	}
+	byID := map[string]*a.Agreement{}
+	hitDocs := map[*a.Agreement]func() map[string]search.Doc{}
+	for ag := range c.hits {
+		byID[ag.ID] = ag
+		hitDocs[ag] = sync.OnceValue(func() map[string]search.Doc {
+			var ds map[string]search.Doc
+			if b, err := c.dir.Read(c.keys[ag], searchData); err == nil {
+				json.Unmarshal(b, &ds) // none: the pages are read
+			}
+			return ds
+		})
+	}
+	return reuser{reused: c.reused, file: func(p string) ([]byte, error) {
+		if owner(byID, p) == nil {
+			return nil, fmt.Errorf("%s: geen bestand van de cache", p)
+		}
+		return os.ReadFile(filepath.Join(c.dest, filepath.FromSlash(p)))
+	}, doc: func(p string) (search.Doc, bool) {
+		ag := owner(byID, p)
+		if ag == nil {
+			return search.Doc{}, false
+		}
+		d, ok := hitDocs[ag]()[p]
+		return d, ok
+	}, indexed: func(p string, d search.Doc) {
+		if ag := owner(c.byID, p); ag != nil {
+			c.mu.Lock()
+			if c.docs[ag] == nil {
+				c.docs[ag] = map[string]search.Doc{}
+			}
+			c.docs[ag][p] = d
+			c.mu.Unlock()
+		}
+	}}
+}
+
+// commit stores the entries of the rendered agreements, as they are in
+// the new output, and drops the entries this build did not use. Failures
+// only cost the next build time: an entry is trusted only while the
+// output's files are as it lists them, so one stored for an output that
+// was then not published is never used.
+func (c *diskCache) commit(w *tree) {
+	if c == nil {
+		return
+	}
+	for id, ag := range c.byID {
+		es, err := w.entries(id)
+		if err != nil || len(es) == 0 {
+			continue
+		}
+		wr, err := c.dir.Begin(c.keys[ag])
+		if err != nil {
+			continue
+		}
+		wr.Add(es...)
+		if ds := c.docs[ag]; ds != nil {
+			if b, err := json.Marshal(ds); err == nil {
+				wr.Put(searchData, b) // not stored: its pages are read again
+			}
+		}
+		wr.Commit()
+	}
+	keep := map[cache.Key]bool{}
+	for _, k := range c.keys {
+		keep[k] = true
+	}
+	c.dir.Keep(keep)
+}
