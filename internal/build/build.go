@@ -86,6 +86,10 @@ type loaded struct {
 	// read, for the cache (incremental.go).
 	stamps map[string]string
 	raw    fs.FS // the site folder as it is, links not followed
+	// models and folderKeys are Build's model cache and the hashes of
+	// the agreement folders it computed (modelcache.go).
+	models     *modelCache
+	folderKeys map[string]cache.Key
 }
 
 // load reads the site, its theme, logos and house style, and checks what
@@ -98,11 +102,19 @@ func load(fsys, raw fs.FS, opt Options, prefix string) loaded {
 	if opt.keyed || opt.Cache != nil {
 		stamps = stampFolders(raw, fsys)
 	}
+	var models *modelCache
+	var folderKeys map[string]cache.Key
+	var memo checkMemo = opt.Cache
 	if opt.Cache != nil {
 		copt.Reuse, copt.Read = opt.Cache.folders(stamps)
+	} else if opt.keyed {
+		models, folderKeys = openModels(opt.Dest, fsys, raw, stamps, opt, prefix)
+		copt.Reuse, copt.Read = models.reuse, models.read
+		memo = models
 	}
 	s, ds := content.Load(fsys, copt)
-	l := loaded{site: s, prefix: prefix, stamps: stamps, raw: raw}
+	models.unread(fsys, raw, stamps, folderKeys)
+	l := loaded{site: s, prefix: prefix, stamps: stamps, raw: raw, models: models, folderKeys: folderKeys}
 	theme, err := themeFS(fsys, s.Theme)
 	if err != nil {
 		if !ds.HasErrors() { // content reports an unknown theme at its line
@@ -114,7 +126,7 @@ func load(fsys, raw fs.FS, opt Options, prefix string) loaded {
 	l.theme = theme
 	checkThemeFiles(theme, s.Theme, prefix, &ds)
 	l.fonts = loadFonts(fsys, s, &ds)
-	checkFooters(s, l.fonts, &ds, opt.Cache)
+	checkFooters(s, l.fonts, &ds, memo)
 	if err := pdf.Hyphenation(); err != nil && len(s.Agreements) > 0 {
 		// Once, at the site's configuration as for ECharts: it is the
 		// program's lack, not the content's.
@@ -167,6 +179,9 @@ func Build(opt Options) (Summary, diag.List, error) {
 	}
 	fsys := os.DirFS(opt.Source)
 	opt.keyed = !opt.NoCache
+	if real, err := realPath(dest); err == nil {
+		opt.Dest = real // the cache is beside it (CacheDir), as publish sees it
+	}
 	l, err := prepare(fsys, opt, displayPrefix(opt.Source))
 	if err != nil || l.ds.HasErrors() {
 		return Summary{}, l.ds, err
@@ -184,6 +199,7 @@ func Build(opt Options) (Summary, diag.List, error) {
 	err = publish(dest, func(w *tree) error {
 		c := openCache(w.dest, keys)
 		cached, cachedPages = c.keepIn(w)
+		l.models.store()
 		var err error
 		out, ds, err = l.render(opt, w.write, c.reuser())
 		if err != nil {

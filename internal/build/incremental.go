@@ -105,7 +105,10 @@ func (l loaded) keys(opt Options) map[*a.Agreement]cache.Key {
 	sk := shared.Key()
 	keys := map[*a.Agreement]cache.Key{}
 	for _, ag := range l.site.Agreements {
-		fk, ok := l.folderKey(opt.Cache, ag.ID)
+		fk, ok := l.folderKeys["content/"+ag.ID]
+		if l.folderKeys == nil {
+			fk, ok = l.folderKey(opt.Cache, ag.ID)
+		}
 		if !ok {
 			continue
 		}

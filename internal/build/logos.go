@@ -75,7 +75,7 @@ func unwrapPath(err error) error {
 //
 // With a MemCache, an agreement read before from the same files has the
 // problems it had then, without checking it again.
-func checkFooters(s *a.Site, fonts []pdf.Font, ds *diag.List, c *MemCache) {
+func checkFooters(s *a.Site, fonts []pdf.Font, ds *diag.List, c checkMemo) {
 	fk := fontsKey(fonts)
 	for _, ag := range s.Agreements {
 		if found, ok := c.checked(ag, fk); ok {
@@ -93,4 +93,11 @@ func checkFooters(s *a.Site, fonts []pdf.Font, ds *diag.List, c *MemCache) {
 		c.setChecked(ag, fk, found)
 		*ds = append(*ds, found...)
 	}
+}
+
+// checkMemo keeps what checkFooters found in an agreement read from the
+// same files before: the preview's MemCache, Build's model cache.
+type checkMemo interface {
+	checked(ag *a.Agreement, fonts string) (diag.List, bool)
+	setChecked(ag *a.Agreement, fonts string, ds diag.List)
 }
