@@ -9,10 +9,14 @@ package build
 import (
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
+	"time"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/cache"
@@ -39,6 +43,10 @@ type modelCache struct {
 	mu    sync.Mutex
 	got   map[string]*model // by folder: reused or read now
 	dirty map[string]bool   // folders whose model is to be stored
+	// stamps and folderKeys are every folder's stamp and hash, for the
+	// memo of the hashes (folderMemo).
+	stamps     map[string]string
+	folderKeys map[string]cache.Key
 }
 
 // openModels hashes every agreement folder that has a stamp and opens the
@@ -50,15 +58,19 @@ func openModels(dest string, fsys, raw fs.FS, stamps map[string]string, opt Opti
 	base.AddString("options", fmt.Sprintf("drafts=%t prefix=%q", opt.Drafts, prefix))
 	bk := base.Key()
 	c := &modelCache{dir: filepath.Join(CacheDir(dest), modelsDir), keys: map[string]cache.Key{},
-		got: map[string]*model{}, dirty: map[string]bool{}}
+		got: map[string]*model{}, dirty: map[string]bool{}, stamps: stamps}
 	folderKeys := map[string]cache.Key{}
+	c.folderKeys = folderKeys
 	var dirs []string
 	for dir := range stamps {
 		dirs = append(dirs, dir)
 	}
+	memo := readFolderMemo(dest)
 	fks := make([]*cache.Key, len(dirs))
 	parallel(len(dirs), func(i int) {
-		if k, ok := hashFolder(raw, fsys, dirs[i], stamps[dirs[i]]); ok {
+		if m, ok := memo[dirs[i]]; ok && m.Stamp == stamps[dirs[i]] {
+			fks[i] = &m.Key
+		} else if k, ok := hashFolder(raw, fsys, dirs[i], stamps[dirs[i]]); ok {
 			fks[i] = &k
 		}
 	})
@@ -193,6 +205,7 @@ func (c *modelCache) store() {
 			os.Rename(name+".tmp", name)
 		}
 	})
+	c.storeFolderMemo()
 	want := map[string]bool{}
 	for _, k := range c.keys {
 		want[k.String()] = true
@@ -216,4 +229,75 @@ func hashFolder(raw, fsys fs.FS, dir, before string) (cache.Key, bool) {
 		return cache.Key{}, false
 	}
 	return h.Key(), true
+}
+
+// folderMemo is the hash of each agreement folder with the stamp it had
+// (the path, size, time and mode of every file), kept in the cache so that
+// a folder whose stamp is the same is not read and hashed again: hashing
+// 800 folders took 0.6 s of CPU. As git does with its index, a folder
+// with a file changed less than racyWindow before the stamp was taken is
+// not memoised: a second change within the file system's clock tick could
+// leave size and time as they were.
+type folderMemo map[string]struct {
+	Stamp string
+	Key   cache.Key
+}
+
+const (
+	folderMemoFile = "folders"
+	racyWindow     = 2 * time.Second
+)
+
+func readFolderMemo(dest string) folderMemo {
+	var m folderMemo
+	if b, err := os.ReadFile(filepath.Join(CacheDir(dest), folderMemoFile)); err == nil {
+		if cache.Decode(b, &m) != nil {
+			return nil
+		}
+	}
+	return m
+}
+
+// storeFolderMemo keeps the hashes of this build's folders.
+func (c *modelCache) storeFolderMemo() {
+	m := folderMemo{}
+	limit := time.Now().Add(-racyWindow).UnixNano()
+	for dir, k := range c.folderKeys {
+		if st := c.stamps[dir]; newest(st) < limit {
+			m[dir] = struct {
+				Stamp string
+				Key   cache.Key
+			}{st, k}
+		}
+	}
+	b, err := cache.Encode(&m)
+	if err != nil {
+		return
+	}
+	name := filepath.Join(filepath.Dir(c.dir), folderMemoFile)
+	if os.WriteFile(name+".tmp", b, 0o644) == nil {
+		os.Rename(name+".tmp", name)
+	}
+}
+
+// newest is the latest modification time in a stamp; the largest number
+// when it cannot tell.
+func newest(stamp string) int64 {
+	var t int64
+	for line := range strings.Lines(stamp) {
+		q, err := strconv.QuotedPrefix(line)
+		if err != nil {
+			return math.MaxInt64
+		}
+		f := strings.Fields(line[len(q):])
+		if len(f) < 2 {
+			return math.MaxInt64
+		}
+		mt, err := strconv.ParseInt(f[1], 10, 64)
+		if err != nil {
+			return math.MaxInt64
+		}
+		t = max(t, mt)
+	}
+	return t
 }

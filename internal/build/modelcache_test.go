@@ -1,0 +1,68 @@
+package build
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/prestatie/prestatie/internal/cache"
+	"github.com/prestatie/prestatie/internal/corpus"
+)
+
+// TestFolderMemo: a folder whose files have the sizes and times they had
+// is not hashed again (its hash comes from the memo), a folder changed just
+// now is not memoised, and a changed folder is hashed and built again.
+func TestFolderMemo(t *testing.T) {
+	t.Parallel()
+	src := t.TempDir()
+	if err := corpus.Write(src, 2); err != nil {
+		t.Fatal(err)
+	}
+	ids := agreementIDs(t, src)
+	old := time.Now().Add(-time.Hour)
+	filepath.WalkDir(filepath.Join(src, "content"), func(p string, d fs.DirEntry, err error) error {
+		return os.Chtimes(p, old, old)
+	})
+	dest := filepath.Join(t.TempDir(), "public")
+	opt := Options{Source: src, Dest: dest, NoPDF: true}
+	buildOK(t, opt)
+	memo := readFolderMemo(dest)
+	if len(memo) != 2 {
+		t.Fatalf("memo of %d folders, want 2", len(memo))
+	}
+	page := func(id string) string { return filepath.Join(dest, id, "index.html") }
+	first := []uint64{inode(t, page(ids[0])), inode(t, page(ids[1]))}
+	// A memo that says another hash for an unchanged stamp is believed:
+	// the folder is not hashed, so its agreement gets another key.
+	m := memo["content/"+ids[0]]
+	m.Key = cache.Key{}
+	memo["content/"+ids[0]] = m
+	b, _ := cache.Encode(&memo)
+	os.WriteFile(filepath.Join(CacheDir(dest), folderMemoFile), b, 0o644)
+	buildOK(t, opt)
+	if inode(t, page(ids[0])) == first[0] || inode(t, page(ids[1])) != first[1] {
+		t.Error("the memo of an unchanged folder was not used")
+	}
+	// A folder changed now is hashed (and built) again, and not memoised.
+	edit(t, filepath.Join(src, "content", ids[1], "beschikbaarheid", "nieuwbouw.md"), "title: Nieuwbouw", "title: Nieuwbouw en meer")
+	buildOK(t, opt)
+	if inode(t, page(ids[1])) == first[1] {
+		t.Error("a changed folder was not built again")
+	}
+	if _, ok := readFolderMemo(dest)["content/"+ids[1]]; ok {
+		t.Error("a folder changed just now was memoised")
+	}
+}
+
+func TestNewest(t *testing.T) {
+	st := strconv.Quote("content/a b") + " 12 300 -rw-r--r--\n" + strconv.Quote("content/c") + " 1 200 drwxr-xr-x\n"
+	if got := newest(st); got != 300 {
+		t.Errorf("newest = %d", got)
+	}
+	if newest("rommel\n") < 1<<62 {
+		t.Error("an unreadable stamp is not the newest")
+	}
+}
