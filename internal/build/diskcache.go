@@ -168,9 +168,17 @@ func (c *diskCache) commit(w *tree) {
 	if c == nil {
 		return
 	}
+	tops := map[string]bool{}
+	for id := range c.byID {
+		tops[id] = true
+	}
+	all, err := w.entries(tops)
+	if err != nil {
+		all = nil // nothing stored: the next build renders every agreement
+	}
 	for id, ag := range c.byID {
-		es, err := w.entries(id)
-		if err != nil || len(es) == 0 {
+		es := all[id]
+		if len(es) == 0 {
 			continue
 		}
 		wr, err := c.dir.Begin(c.keys[ag])

@@ -267,29 +267,33 @@ func (t *tree) write(f site.File) error {
 }
 
 // entries are the files (written with track) and folders of the output
-// below the top-level folder top, as they are now, for a cache manifest.
-func (t *tree) entries(top string) ([]cache.Entry, error) {
-	var es []cache.Entry
+// below each of the top-level folders tops, as they are now, for the
+// cache's manifests: one pass over what was written.
+func (t *tree) entries(tops map[string]bool) (map[string][]cache.Entry, error) {
+	es := map[string][]cache.Entry{}
+	topOf := func(p string) string {
+		top, _, _ := strings.Cut(p, "/")
+		return top
+	}
 	t.mu.Lock()
 	for p, e := range t.files {
-		if strings.HasPrefix(p, top+"/") {
-			es = append(es, e)
+		if top := topOf(p); tops[top] {
+			es[top] = append(es[top], e)
 		}
 	}
 	t.mu.Unlock()
-	root := t.path(top)
 	var err error
 	t.dirs.Range(func(k, _ any) bool {
-		dir := k.(string)
-		if dir != root && !strings.HasPrefix(dir, root+string(filepath.Separator)) {
+		rel, rerr := filepath.Rel(t.dir, k.(string))
+		rel = filepath.ToSlash(rel)
+		if rerr != nil || rel == "." || !tops[topOf(rel)] {
 			return true
 		}
-		rel, _ := filepath.Rel(t.dir, dir)
 		var e cache.Entry
-		if e, err = cache.Stat(t.dir, filepath.ToSlash(rel)); err != nil {
+		if e, err = cache.Stat(t.dir, rel); err != nil {
 			return false
 		}
-		es = append(es, e)
+		es[topOf(rel)] = append(es[topOf(rel)], e)
 		return true
 	})
 	return es, err

@@ -1,7 +1,6 @@
 package cache
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -29,17 +28,17 @@ type Dir struct {
 
 const (
 	entriesDir   = "entries"
-	manifestFile = ".manifest.json"
+	manifestFile = ".manifest"
 	tmpPrefix    = ".tmp-"
 )
 
 // Entry is one file or folder of an entry, as it was published.
 type Entry struct {
-	Path    string `json:"p"` // slash-separated, below the output folder
-	Dir     bool   `json:"d,omitempty"`
-	Size    int64  `json:"s"`
-	ModTime int64  `json:"t"` // nanoseconds since 1970
-	Ino     uint64 `json:"i,omitempty"`
+	Path    string // slash-separated, below the output folder
+	Dir     bool
+	Size    int64
+	ModTime int64 // nanoseconds since 1970
+	Ino     uint64
 }
 
 // Stat is the Entry of the file or folder at p (below out) as it is.
@@ -97,7 +96,7 @@ func (d *Dir) Lookup(k Key, out string) ([]Entry, bool) {
 		return nil, false
 	}
 	var es []Entry
-	if json.Unmarshal(b, &es) != nil || len(es) == 0 {
+	if Decode(b, &es) != nil || len(es) == 0 {
 		return nil, false
 	}
 	for _, e := range es {
@@ -180,7 +179,7 @@ func dataName(name string) error {
 // Commit puts the entry in place; an entry stored under the same key
 // before is replaced.
 func (w *Writer) Commit() error {
-	b, err := json.Marshal(w.es)
+	b, err := Encode(&w.es)
 	if err == nil {
 		err = os.WriteFile(filepath.Join(w.tmp, manifestFile), b, 0o644)
 	}
