@@ -118,7 +118,7 @@ func (c *modelCache) reuse(dir string) (*a.Agreement, diag.List, bool) {
 		return nil, nil, false
 	}
 	m := new(model)
-	if cache.Decode(b, m) != nil {
+	if cache.Decode(b, m) != nil || m.Agreement == nil {
 		return nil, nil, false
 	}
 	c.mu.Lock()
@@ -187,7 +187,7 @@ func (c *modelCache) store() {
 	}
 	var dirs []string
 	for dir := range c.dirty {
-		if _, ok := c.keys[dir]; ok {
+		if _, ok := c.keys[dir]; ok && c.got[dir].Agreement != nil {
 			dirs = append(dirs, dir)
 		}
 	}
