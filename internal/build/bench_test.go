@@ -83,15 +83,17 @@ func BenchmarkBuildIncremental(b *testing.B) {
 		}
 		return dir, filepath.Join(dir, "content", es[len(es)/2].Name(), "beschikbaarheid", "nieuwbouw.md")
 	}
+	defaultSite := func(b *testing.B) (string, string) {
+		dir := copySite(b)
+		return dir, filepath.Join(dir, "content", "alphen-chaam-2023-2024", "beschikbaarheid", "nieuwbouw.md")
+	}
 	for _, c := range []struct {
 		name  string
 		site  func(b *testing.B) (dir, file string)
 		noPDF bool
 	}{
-		{"default", func(b *testing.B) (string, string) {
-			dir := copySite(b)
-			return dir, filepath.Join(dir, "content", "alphen-chaam-2023-2024", "beschikbaarheid", "nieuwbouw.md")
-		}, false},
+		{"default", defaultSite, false},
+		{"default-no-pdf", defaultSite, true},
 		{"corpus", corpusDir, false},
 		{"corpus-no-pdf", corpusDir, true},
 	} {

@@ -17,11 +17,12 @@ import (
 )
 
 // An incremental build: every agreement gets a key that hashes all it is
-// made from, and an agreement whose key was built before takes its files
-// (pages, open data, feed, chart downloads, PDF: everything below <id>/)
-// from the cache instead of rendering them. The files of the whole site
-// (home page, site feed, sitemap, assets) are always made again; they are
-// a small part of a large site.
+// made from, and an agreement whose folder in the output was built with
+// the same key, and is as that build left it, keeps its files (pages, open
+// data, feed, chart downloads, PDF: everything below <id>/) where they are
+// instead of rendering them (diskcache.go, journal.go). The files of the
+// whole site (home page, site feed, sitemap, assets) are always made
+// again. Its model comes from the model cache (modelcache.go).
 //
 // What an agreement's files depend on, and so its key:
 //   - its folder content/<id>/, every file by path and contents;
