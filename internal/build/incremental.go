@@ -165,16 +165,21 @@ func stamp(raw, fsys fs.FS, dir string) (string, bool) {
 	return b.String(), err == nil
 }
 
-// stampFolders stamps every folder in content/, before it is read.
+// stampFolders stamps every folder in content/, before it is read, one
+// folder per core at a time.
 func stampFolders(raw, fsys fs.FS) map[string]string {
-	stamps := map[string]string{}
 	entries, _ := fs.ReadDir(fsys, "content")
-	for _, e := range entries {
-		if e.IsDir() {
-			dir := "content/" + e.Name()
-			if st, ok := stamp(raw, fsys, dir); ok {
-				stamps[dir] = st
-			}
+	sts := make([]string, len(entries))
+	oks := make([]bool, len(entries))
+	parallel(len(entries), func(i int) {
+		if entries[i].IsDir() {
+			sts[i], oks[i] = stamp(raw, fsys, "content/"+entries[i].Name())
+		}
+	})
+	stamps := map[string]string{}
+	for i, e := range entries {
+		if oks[i] {
+			stamps["content/"+e.Name()] = sts[i]
 		}
 	}
 	return stamps
