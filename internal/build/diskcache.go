@@ -52,7 +52,11 @@ func openCache(dest string, keys map[*a.Agreement]cache.Key) *diskCache {
 		ags = append(ags, ag)
 		ks = append(ks, k)
 	}
-	for i, es := range dir.LookupAll(ks, dest) {
+	found := make([][]cache.Entry, len(ks))
+	if cache.Inodes { // the journal tells entries apart by inode
+		found = dir.LookupAll(ks, dest)
+	}
+	for i, es := range found {
 		if ag := ags[i]; es != nil && ownsAll(ag.ID, es) {
 			c.hits[ag] = es
 		} else {

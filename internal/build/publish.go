@@ -105,6 +105,12 @@ func publish(dest string, fill func(w *tree) error) error {
 		return err
 	}
 	hook("written")
+	if len(w.keep) > 0 {
+		// The output is partly the previous one: only what changed is
+		// put in its place (journal.go).
+		done = true
+		return swapEntries(parent, base, tmp, dest, w.keep)
+	}
 	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
 		hook("swap")
 		if err := os.Rename(tmp, dest); err != nil {
@@ -112,12 +118,6 @@ func publish(dest string, fill func(w *tree) error) error {
 		}
 		done = true
 		return nil
-	}
-	if len(w.keep) > 0 {
-		// The output is partly the previous one: only what changed is
-		// put in its place (journal.go).
-		done = true
-		return swapEntries(parent, base, tmp, dest, w.keep)
 	}
 	hook("swap")
 	err = errExchangeUnsupported
