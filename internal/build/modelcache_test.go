@@ -66,3 +66,41 @@ func TestNewest(t *testing.T) {
 		t.Error("an unreadable stamp is not the newest")
 	}
 }
+
+// TestDamagedCache: models, manifests, search text and the memo of folder
+// hashes that cannot be read (cut short by a full disk, say) are not used:
+// the build reads, renders or indexes those agreements again, and its
+// output is a cold build's.
+func TestDamagedCache(t *testing.T) {
+	t.Parallel()
+	for _, pat := range []string{modelsDir + "/*", "entries/*/.manifest", "entries/*/" + searchData, folderMemoFile} {
+		t.Run(filepath.Base(pat), func(t *testing.T) {
+			t.Parallel()
+			src := t.TempDir()
+			if err := corpus.Write(src, 2); err != nil {
+				t.Fatal(err)
+			}
+			old := time.Now().Add(-time.Hour) // so that the folders are memoised
+			filepath.WalkDir(filepath.Join(src, "content"), func(p string, d fs.DirEntry, err error) error {
+				return os.Chtimes(p, old, old)
+			})
+			dest := filepath.Join(t.TempDir(), "public")
+			opt := Options{Source: src, Dest: dest, NoPDF: true}
+			buildOK(t, opt)
+			files, _ := filepath.Glob(filepath.Join(CacheDir(dest), pat))
+			if len(files) == 0 {
+				t.Fatalf("no %s in the cache", pat)
+			}
+			for _, f := range files {
+				b, _ := os.ReadFile(f)
+				os.WriteFile(f, b[:len(b)/2], 0o644)
+			}
+			ids := agreementIDs(t, src)
+			edit(t, filepath.Join(src, "content", ids[0], "beschikbaarheid", "nieuwbouw.md"), "title: Nieuwbouw", "title: Nieuwbouw en meer")
+			buildOK(t, opt)
+			cold := filepath.Join(t.TempDir(), "public")
+			buildOK(t, Options{Source: src, Dest: cold, NoPDF: true, NoCache: true})
+			sameTree(t, readTree(t, dest), readTree(t, cold))
+		})
+	}
+}
