@@ -209,6 +209,13 @@ func Build(opt Options) (Summary, diag.List, error) {
 			return errContent
 		}
 		for _, f := range out.Files {
+			if w.kept(f.Path) { // a static file in a kept folder: counted there
+				cached--
+				if strings.HasSuffix(f.Path, "/index.html") {
+					cachedPages--
+				}
+				continue
+			}
 			if !w.has(f.Path) {
 				if err := w.write(f); err != nil {
 					return err

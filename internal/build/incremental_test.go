@@ -124,6 +124,9 @@ func TestIncrementalEqualsCold(t *testing.T) {
 		other = ids[2]
 	}
 	edit(t, filepath.Join(gen, nieuwbouw(other)), "title: Nieuwbouw", "title: Nieuwbouw 中")
+	// A static file in an agreement's folder is part of it.
+	os.MkdirAll(filepath.Join(gen, "static", other, "bijlage"), 0o755)
+	os.WriteFile(filepath.Join(gen, "static", other, "bijlage", "index.html"), []byte("bijlage"), 0o644)
 	changes := []change{
 		{"een afspraak", func(t testing.TB, dir string) {
 			edit(t, filepath.Join(dir, nieuwbouw(part)), "items:\n", "items:\n  nieuw: {party: gemeente}\n")
@@ -169,14 +172,17 @@ func TestIncrementalEqualsCold(t *testing.T) {
 				before[id] = inode(t, filepath.Join(dest, id, "index.html"))
 			}
 			c.edit(t, src)
-			_, warm, err := Build(opt)
+			warmSum, warm, err := Build(opt)
 			if err != nil || warm.HasErrors() {
 				t.Fatalf("build: %v\n%v", err, warm)
 			}
 			cold := filepath.Join(t.TempDir(), "public")
-			_, want, err := Build(Options{Source: src, Dest: cold, NoPDF: true, NoCache: true})
+			coldSum, want, err := Build(Options{Source: src, Dest: cold, NoPDF: true, NoCache: true})
 			if err != nil || want.HasErrors() {
 				t.Fatalf("build: %v\n%v", err, want)
+			}
+			if warmSum.Files != coldSum.Files || warmSum.Pages != coldSum.Pages {
+				t.Errorf("the incremental build counted %d files, %d pages; a cold one %d, %d", warmSum.Files, warmSum.Pages, coldSum.Files, coldSum.Pages)
 			}
 			sameTree(t, readTree(t, dest), readTree(t, cold))
 			// The models taken from the cache bring their warnings.
