@@ -222,6 +222,9 @@ func Build(opt Options) (Summary, diag.List, error) {
 				}
 			}
 		}
+		if err := w.wait(); err != nil {
+			return err
+		}
 		c.commit(w)
 		return nil
 	})

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -98,7 +99,13 @@ func publish(dest string, fill func(w *tree) error) error {
 	}
 	w := &tree{dir: tmp, dest: dest, written: map[string]bool{}}
 	w.dirs.Store(tmp, true)
-	if err := fill(w); err != nil {
+	w.startWriters(runtime.GOMAXPROCS(0))
+	err = fill(w)
+	// Nothing is written into tmp after this, nor is it removed before.
+	if werr := w.wait(); err == nil {
+		err = werr
+	}
+	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(tmp, MarkerFile), []byte(markerText), 0o644); err != nil {
@@ -170,6 +177,7 @@ type tree struct {
 	// track is set (for the cache's manifests).
 	track bool
 	files map[string]cache.Entry
+	bg    *writers // background writers, when started
 }
 
 // keepOld leaves the previous output's top-level entry name in place.
@@ -189,27 +197,22 @@ func (t *tree) kept(p string) bool {
 // path is where the output file p is written.
 func (t *tree) path(p string) string { return filepath.Join(t.dir, filepath.FromSlash(p)) }
 
-// create makes room for the output file p: its folder exists and no file
-// is at p. A file written before at p is removed, never written over.
-// It returns "" for a file in a kept entry: that is in place already.
-func (t *tree) create(p string) (string, error) {
-	fp := t.path(p)
+// claim checks the output path p and notes it as written: fp is where it
+// goes, "" for a file in a kept entry (that is in place already), and
+// again tells that p was written before.
+func (t *tree) claim(p string) (fp string, again bool, err error) {
+	fp = t.path(p)
 	if !strings.HasPrefix(fp, t.dir+string(filepath.Separator)) || p == MarkerFile {
-		return "", fmt.Errorf("uitvoerbestand %q valt buiten de uitvoermap", p)
+		return "", false, fmt.Errorf("uitvoerbestand %q valt buiten de uitvoermap", p)
 	}
 	if t.kept(p) {
-		return "", nil
+		return "", false, nil
 	}
 	t.mu.Lock()
-	again := t.written[p]
+	again = t.written[p]
 	t.written[p] = true
 	t.mu.Unlock()
-	if again {
-		if err := os.Remove(fp); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return "", err
-		}
-	}
-	return fp, t.mkdir(filepath.Dir(fp))
+	return fp, again, nil
 }
 
 // mkdir makes the folder dir of the output, once: an output has thousands
@@ -234,9 +237,28 @@ func (t *tree) mkdir(dir string) error {
 }
 
 // write writes one output file; it may be called from several goroutines.
+// With background writers (startWriters) it hands the file to one of them
+// and returns; an error shows in a later write or in wait.
 func (t *tree) write(f site.File) error {
-	fp, err := t.create(f.Path)
+	fp, again, err := t.claim(f.Path)
 	if err != nil || fp == "" {
+		return err
+	}
+	if t.bg != nil {
+		return t.bg.put(fp, f, again)
+	}
+	return t.put(fp, f, again)
+}
+
+// put writes f at fp, claimed. A file written before at fp is removed,
+// never written over.
+func (t *tree) put(fp string, f site.File, again bool) error {
+	if again {
+		if err := os.Remove(fp); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if err := t.mkdir(filepath.Dir(fp)); err != nil {
 		return err
 	}
 	if !t.track {
