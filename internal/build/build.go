@@ -184,6 +184,9 @@ func Build(opt Options) (Summary, diag.List, error) {
 	}
 	l, err := prepare(fsys, opt, displayPrefix(opt.Source))
 	if err != nil || l.ds.HasErrors() {
+		if err == nil {
+			l.models.store(false) // for the build after the fix
+		}
 		return Summary{}, l.ds, err
 	}
 	var keys map[*a.Agreement]cache.Key
@@ -199,7 +202,7 @@ func Build(opt Options) (Summary, diag.List, error) {
 	err = publish(dest, func(w *tree) error {
 		c := openCache(w.dest, keys)
 		cached, cachedPages = c.keepIn(w)
-		l.models.store()
+		l.models.store(true)
 		var err error
 		out, ds, err = l.render(opt, w.write, c.reuser())
 		if err != nil {

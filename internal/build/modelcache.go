@@ -47,6 +47,7 @@ type modelCache struct {
 	// memo of the hashes (folderMemo).
 	stamps     map[string]string
 	folderKeys map[string]cache.Key
+	source     string // the site folder, absolute
 }
 
 // openModels hashes every agreement folder that has a stamp and opens the
@@ -65,7 +66,8 @@ func openModels(dest string, fsys, raw fs.FS, stamps map[string]string, opt Opti
 	for dir := range stamps {
 		dirs = append(dirs, dir)
 	}
-	memo := readFolderMemo(dest)
+	c.source, _ = filepath.Abs(opt.Source)
+	memo := readFolderMemo(dest, c.source)
 	fks := make([]*cache.Key, len(dirs))
 	parallel(len(dirs), func(i int) {
 		if m, ok := memo[dirs[i]]; ok && m.Stamp == stamps[dirs[i]] {
@@ -178,7 +180,12 @@ func (c *modelCache) setChecked(ag *a.Agreement, fonts string, ds diag.List) {
 // store writes the models read or checked now and removes those of
 // folders that are gone or changed. The caller holds the output's lock.
 // Failures only cost the next build time.
-func (c *modelCache) store() {
+//
+// A build that fails on its content stores the models it read with
+// clean false: without the lock, so it only adds files (each written in
+// one step under a name of its own) and removes none; the next build,
+// after a fix, reads only the folders that changed.
+func (c *modelCache) store(clean bool) {
 	if c == nil {
 		return
 	}
@@ -200,12 +207,12 @@ func (c *modelCache) store() {
 		if err != nil {
 			return
 		}
-		name := c.file(c.keys[dirs[i]])
-		if os.WriteFile(name+".tmp", b, 0o644) == nil {
-			os.Rename(name+".tmp", name)
-		}
+		writeFile(c.file(c.keys[dirs[i]]), b)
 	})
 	c.storeFolderMemo()
+	if !clean {
+		return
+	}
 	want := map[string]bool{}
 	for _, k := range c.keys {
 		want[k.String()] = true
@@ -215,6 +222,25 @@ func (c *modelCache) store() {
 		if !want[e.Name()] {
 			os.Remove(filepath.Join(c.dir, e.Name()))
 		}
+	}
+}
+
+// writeFile writes a file of the cache in one step, through a temporary
+// file of its own beside it (another build may write the same name).
+func writeFile(name string, b []byte) {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
 	}
 }
 
@@ -238,7 +264,15 @@ func hashFolder(raw, fsys fs.FS, dir, before string) (cache.Key, bool) {
 // with a file changed less than racyWindow before the stamp was taken is
 // not memoised: a second change within the file system's clock tick could
 // leave size and time as they were.
-type folderMemo map[string]struct {
+//
+// The memo names the site folder it is of: another site built into the
+// same output may have folders with the same names, sizes and times.
+type folderMemo struct {
+	Source  string
+	Folders map[string]memoised
+}
+
+type memoised struct {
 	Stamp string
 	Key   cache.Key
 }
@@ -248,35 +282,27 @@ const (
 	racyWindow     = 2 * time.Second
 )
 
-func readFolderMemo(dest string) folderMemo {
+// readFolderMemo is the memo of the site folder source kept beside dest.
+func readFolderMemo(dest, source string) map[string]memoised {
 	var m folderMemo
-	if b, err := os.ReadFile(filepath.Join(CacheDir(dest), folderMemoFile)); err == nil {
-		if cache.Decode(b, &m) != nil {
-			return nil
-		}
+	b, err := os.ReadFile(filepath.Join(CacheDir(dest), folderMemoFile))
+	if err != nil || cache.Decode(b, &m) != nil || m.Source != source {
+		return nil
 	}
-	return m
+	return m.Folders
 }
 
 // storeFolderMemo keeps the hashes of this build's folders.
 func (c *modelCache) storeFolderMemo() {
-	m := folderMemo{}
+	m := folderMemo{Source: c.source, Folders: map[string]memoised{}}
 	limit := time.Now().Add(-racyWindow).UnixNano()
 	for dir, k := range c.folderKeys {
 		if st := c.stamps[dir]; newest(st) < limit {
-			m[dir] = struct {
-				Stamp string
-				Key   cache.Key
-			}{st, k}
+			m.Folders[dir] = memoised{st, k}
 		}
 	}
-	b, err := cache.Encode(&m)
-	if err != nil {
-		return
-	}
-	name := filepath.Join(filepath.Dir(c.dir), folderMemoFile)
-	if os.WriteFile(name+".tmp", b, 0o644) == nil {
-		os.Rename(name+".tmp", name)
+	if b, err := cache.Encode(&m); err == nil {
+		writeFile(filepath.Join(filepath.Dir(c.dir), folderMemoFile), b)
 	}
 }
 

@@ -29,7 +29,7 @@ func TestFolderMemo(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	opt := Options{Source: src, Dest: dest, NoPDF: true}
 	buildOK(t, opt)
-	memo := readFolderMemo(dest)
+	memo := readFolderMemo(dest, src)
 	if len(memo) != 2 {
 		t.Fatalf("memo of %d folders, want 2", len(memo))
 	}
@@ -40,7 +40,7 @@ func TestFolderMemo(t *testing.T) {
 	m := memo["content/"+ids[0]]
 	m.Key = cache.Key{}
 	memo["content/"+ids[0]] = m
-	b, _ := cache.Encode(&memo)
+	b, _ := cache.Encode(&folderMemo{Source: src, Folders: memo})
 	os.WriteFile(filepath.Join(CacheDir(dest), folderMemoFile), b, 0o644)
 	buildOK(t, opt)
 	if inode(t, page(ids[0])) == first[0] || inode(t, page(ids[1])) != first[1] {
@@ -52,7 +52,7 @@ func TestFolderMemo(t *testing.T) {
 	if inode(t, page(ids[1])) == first[1] {
 		t.Error("a changed folder was not built again")
 	}
-	if _, ok := readFolderMemo(dest)["content/"+ids[1]]; ok {
+	if _, ok := readFolderMemo(dest, src)["content/"+ids[1]]; ok {
 		t.Error("a folder changed just now was memoised")
 	}
 }
@@ -103,4 +103,37 @@ func TestDamagedCache(t *testing.T) {
 			sameTree(t, readTree(t, dest), readTree(t, cold))
 		})
 	}
+}
+
+// TestModelsOfFailedBuild: a build that fails on its content keeps the
+// models it read (the one with errors too, with its errors), so the build
+// after the fix reads only the fixed folder; it gives what a cold build
+// gives, and the failing one gives its errors again from the cache.
+func TestModelsOfFailedBuild(t *testing.T) {
+	t.Parallel()
+	src := t.TempDir()
+	if err := corpus.Write(src, 2); err != nil {
+		t.Fatal(err)
+	}
+	ids := agreementIDs(t, src)
+	file := filepath.Join(src, "content", ids[0], "beschikbaarheid", "nieuwbouw.md")
+	good, _ := os.ReadFile(file)
+	edit(t, file, "order: ", "order: x")
+	dest := filepath.Join(t.TempDir(), "public")
+	opt := Options{Source: src, Dest: dest, NoPDF: true}
+	_, first, err := Build(opt)
+	if err != nil || !first.HasErrors() {
+		t.Fatalf("a broken agreement built: %v %v", err, first)
+	}
+	if models, _ := os.ReadDir(filepath.Join(CacheDir(dest), modelsDir)); len(models) != 2 {
+		t.Fatalf("%d models kept after a failed build, want 2", len(models))
+	}
+	if _, again, _ := Build(opt); again.Error() != first.Error() {
+		t.Errorf("errors from the cache:\n%v\nwant:\n%v", again, first)
+	}
+	os.WriteFile(file, good, 0o644)
+	buildOK(t, opt)
+	cold := filepath.Join(t.TempDir(), "public")
+	buildOK(t, Options{Source: src, Dest: cold, NoPDF: true, NoCache: true})
+	sameTree(t, readTree(t, dest), readTree(t, cold))
 }
