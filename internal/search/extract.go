@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -34,9 +35,13 @@ type Block struct {
 
 // skipped elements hold no text a reader searches for: scripts and chart
 // data, navigation (contents, pager), controls.
-var skipped = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Template: true, atom.Svg: true, atom.Nav: true,
-	atom.Button: true, atom.Select: true, atom.Form: true, atom.Noscript: true,
+func skipped(t atom.Atom) bool {
+	switch t {
+	case atom.Script, atom.Style, atom.Template, atom.Svg, atom.Nav,
+		atom.Button, atom.Select, atom.Form, atom.Noscript:
+		return true
+	}
+	return false
 }
 
 // skippedClasses mark elements that repeat what stands beside them: the
@@ -45,37 +50,91 @@ var skipped = map[atom.Atom]bool{
 var skippedClasses = []string{"chart-data", "chart-downloads"}
 
 func skippedClass(class string) bool {
-	for _, c := range strings.Fields(class) {
-		if slices.Contains(skippedClasses, c) {
+	return hasClass(class, skippedClasses...)
+}
+
+// hasClass reports whether one of the names in the class attribute is
+// one of names, split as strings.Fields splits.
+func hasClass(class string, names ...string) bool {
+	for i := 0; i < len(class); i++ {
+		if class[i] >= utf8.RuneSelf { // Unicode white space
+			return slices.ContainsFunc(strings.Fields(class), func(f string) bool { return slices.Contains(names, f) })
+		}
+	}
+	for len(class) > 0 {
+		i := 0
+		for i < len(class) && asciiSpace(class[i]) {
+			i++
+		}
+		j := i
+		for j < len(class) && !asciiSpace(class[j]) {
+			j++
+		}
+		if i < j && slices.Contains(names, class[i:j]) {
 			return true
 		}
+		class = class[j:]
 	}
 	return false
 }
 
-// inline elements do not separate words; every other element does.
-var inline = map[atom.Atom]bool{
-	atom.A: true, atom.Abbr: true, atom.B: true, atom.Cite: true, atom.Code: true, atom.Data: true,
-	atom.Dfn: true, atom.Em: true, atom.I: true, atom.Mark: true, atom.Q: true, atom.S: true,
-	atom.Small: true, atom.Span: true, atom.Strong: true, atom.Sub: true, atom.Sup: true,
-	atom.Time: true, atom.U: true,
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
-var headings = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true}
+// inline elements do not separate words; every other element does.
+func inline(t atom.Atom) bool {
+	switch t {
+	case atom.A, atom.Abbr, atom.B, atom.Cite, atom.Code, atom.Data,
+		atom.Dfn, atom.Em, atom.I, atom.Mark, atom.Q, atom.S,
+		atom.Small, atom.Span, atom.Strong, atom.Sub, atom.Sup,
+		atom.Time, atom.U:
+		return true
+	}
+	return false
+}
+
+func heading(t atom.Atom) bool {
+	switch t {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+func void(t atom.Atom) bool {
+	switch t {
+	case atom.Br, atom.Img, atom.Input, atom.Hr, atom.Wbr, atom.Meta, atom.Link, atom.Source:
+		return true
+	}
+	return false
+}
 
 // Extract reads a rendered page: the text of its <main> (hidden elements,
 // scripts and navigation left out) and its breadcrumbs (nav.breadcrumbs).
 func Extract(path string, page []byte) Doc {
+	b := region(page)
 	e := &extractor{doc: Doc{Path: path}}
-	z := html.NewTokenizer(bytes.NewReader(region(page)))
+	if scan(e, b) {
+		return e.doc
+	}
+	e = &extractor{doc: Doc{Path: path}}
+	extractTokens(e, b)
+	return e.doc
+}
+
+// extractTokens reads b with golang.org/x/net/html's Tokenizer: the pages
+// scan gives up on.
+func extractTokens(e *extractor, b []byte) {
+	z := html.NewTokenizer(bytes.NewReader(b))
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
 			e.close()
-			return e.doc
+			return
 		case html.TextToken:
-			e.text(string(z.Text()))
+			e.text(z.Text(), false)
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			var at attrs
@@ -135,32 +194,30 @@ type extractor struct {
 	stack   []open
 	inMain  bool
 	crumbs  bool // inside nav.breadcrumbs
-	crumb   strings.Builder
+	crumb   collapser
 	parts   []string
 	skip    int // depth of the skipped element, 0 when none
 	heading atom.Atom
-	head    strings.Builder
+	head    collapser
 	anchor  string // of the current block
 	section struct{ anchor, heading string }
-	text_   strings.Builder
+	text_   collapser
 }
-
-var voids = map[atom.Atom]bool{atom.Br: true, atom.Img: true, atom.Input: true, atom.Hr: true, atom.Wbr: true, atom.Meta: true, atom.Link: true, atom.Source: true}
 
 func (e *extractor) start(tag atom.Atom, at attrs, selfClosing bool) {
 	if !e.inMain {
 		switch {
 		case tag == atom.Main:
 			e.inMain = true
-		case tag == atom.Nav && slices.Contains(strings.Fields(at.class), "breadcrumbs"):
+		case tag == atom.Nav && hasClass(at.class, "breadcrumbs"):
 			e.crumbs = true
 		case e.crumbs && tag == atom.Li:
-			e.crumb.Reset()
+			e.crumb.reset()
 		}
 		return
 	}
-	if voids[tag] || selfClosing {
-		if !inline[tag] {
+	if void(tag) || selfClosing {
+		if !inline(tag) {
 			e.space()
 		}
 		return
@@ -169,19 +226,19 @@ func (e *extractor) start(tag atom.Atom, at attrs, selfClosing bool) {
 	if e.skip > 0 {
 		return
 	}
-	if skipped[tag] || at.hidden || skippedClass(at.class) {
+	if skipped(tag) || at.hidden || skippedClass(at.class) {
 		e.skip = len(e.stack)
 		return
 	}
-	if !inline[tag] {
+	if !inline(tag) {
 		e.space()
 	}
 	id := at.id
 	switch {
-	case headings[tag] && e.heading == 0:
+	case heading(tag) && e.heading == 0:
 		e.flush()
 		e.heading = tag
-		e.head.Reset()
+		e.head.reset()
 		if tag != atom.H1 {
 			e.section.anchor, e.anchor = id, id
 		}
@@ -196,7 +253,7 @@ func (e *extractor) end(tag atom.Atom) {
 	if !e.inMain {
 		switch {
 		case e.crumbs && tag == atom.Li:
-			if s := collapse(e.crumb.String()); s != "" {
+			if s := e.crumb.String(); s != "" {
 				e.parts = append(e.parts, s)
 			}
 		case e.crumbs && tag == atom.Nav:
@@ -236,12 +293,12 @@ func (e *extractor) pop(j int) {
 		}
 		return
 	}
-	if !inline[o.tag] {
+	if !inline(o.tag) {
 		e.space()
 	}
 	if o.tag == e.heading {
 		e.heading = 0
-		h := collapse(e.head.String())
+		h := e.head.String()
 		if o.tag == atom.H1 {
 			if e.doc.Title == "" {
 				e.doc.Title = h
@@ -266,34 +323,44 @@ func (e *extractor) pop(j int) {
 	}
 }
 
-func (e *extractor) text(s string) {
+// text takes a text as it stands in the page; unescape tells that its
+// character references are still to be read (not in a script or style).
+func (e *extractor) text(s []byte, unescape bool) {
+	var to *collapser
 	switch {
 	case !e.inMain:
-		if e.crumbs {
-			e.crumb.WriteString(s)
+		if !e.crumbs {
+			return
 		}
+		to = &e.crumb
 	case e.skip > 0:
+		return
 	case e.heading != 0:
-		e.head.WriteString(s)
+		to = &e.head
 	default:
-		e.text_.WriteString(s)
+		to = &e.text_
+	}
+	if unescape && bytes.IndexByte(s, '&') >= 0 {
+		to.writeString(html.UnescapeString(string(s)))
+	} else {
+		to.write(s)
 	}
 }
 
 func (e *extractor) space() {
 	if e.heading != 0 {
-		e.head.WriteByte(' ')
+		e.head.writeString(" ")
 	} else {
-		e.text_.WriteByte(' ')
+		e.text_.writeString(" ")
 	}
 }
 
 // flush ends the current block.
 func (e *extractor) flush() {
-	if t := collapse(e.text_.String()); t != "" {
+	if t := e.text_.String(); t != "" {
 		e.doc.Blocks = append(e.doc.Blocks, Block{Anchor: e.anchor, Heading: e.section.heading, Text: t})
 	}
-	e.text_.Reset()
+	e.text_.reset()
 }
 
 func (e *extractor) close() {
@@ -303,22 +370,39 @@ func (e *extractor) close() {
 	}
 }
 
-// collapse trims s and makes each run of white space one space.
-func collapse(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case ' ', '\t', '\n', '\r', '\f':
-			space = b.Len() > 0
-		default:
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
+// collapser collects text as collapse would return it: trimmed, each run
+// of white space one space.
+type collapser struct {
+	b     []byte
+	space bool // white space seen after the last byte written
 }
+
+func (c *collapser) write(s []byte) {
+	for _, ch := range s {
+		c.add(ch)
+	}
+}
+
+func (c *collapser) writeString(s string) {
+	for i := 0; i < len(s); i++ {
+		c.add(s[i])
+	}
+}
+
+func (c *collapser) add(ch byte) {
+	switch ch {
+	case ' ', '\t', '\n', '\r', '\f':
+		c.space = len(c.b) > 0
+	default:
+		if c.space {
+			c.b = append(c.b, ' ')
+			c.space = false
+		}
+		c.b = append(c.b, ch)
+	}
+}
+
+// String is the text collected since the last reset.
+func (c *collapser) String() string { return string(c.b) }
+
+func (c *collapser) reset() { c.b, c.space = c.b[:0], false }
