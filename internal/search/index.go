@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The index is written as files below Dir:
@@ -52,22 +53,45 @@ type File struct {
 }
 
 // Index collects pages from several goroutines and writes the index.
+//
+// It keeps of each page only what the index files need: the page's own
+// file (its text for the result list, pageJSON) and its terms as numbers
+// with their weighted counts. A large site's pages are not held as
+// strings and maps until the end (800 agreements: 15,000 pages).
 type Index struct {
 	// ChunkSize is the size in bytes after which a chunk is cut.
 	ChunkSize int
-	stem      Stemmer
 	mu        sync.Mutex
 	docs      map[int]*entry
+	// terms are the terms by number, ids the numbers by term.
+	terms []string
+	ids   map[string]int32
+	// free are the counters not in use: one per goroutine adding pages
+	// at a time.
+	free []*counter
 }
 
 type entry struct {
-	doc    Doc
-	tf     map[string]float64 // term → weighted count
-	length float64            // sum of the weights
+	page []byte // the page's file
+	// terms are its terms, each its number << 32 | its weighted count,
+	// in the order of the numbers.
+	terms  []uint64
+	length uint64 // sum of the weights
+}
+
+// counter counts the terms of one page at a time, remembering the term of
+// every word as it stands in the text ("Woningen"), so that a word met
+// again is neither lowered nor stemmed nor looked up under the lock.
+type counter struct {
+	terms  map[string]int32 // word as it stands → term number, -1 for none
+	counts []uint64         // by term number, on this page
+	seen   []uint64         // the term numbers counted on this page
 }
 
 // New returns an empty index.
-func New() *Index { return &Index{ChunkSize: ChunkSize, docs: map[int]*entry{}} }
+func New() *Index {
+	return &Index{ChunkSize: ChunkSize, docs: map[int]*entry{}, ids: map[string]int32{}}
+}
 
 // Add reads the page at position order (pages are numbered in this
 // order, so the index does not depend on which goroutine came first).
@@ -77,25 +101,80 @@ func (x *Index) Add(order int, path string, page []byte) {
 
 // AddDoc adds an extracted page.
 func (x *Index) AddDoc(order int, d Doc) {
-	e := &entry{doc: d, tf: map[string]float64{}}
+	c := x.counter()
 	for i, b := range d.Blocks {
-		w := float64(textWeight)
+		w := uint64(textWeight)
 		switch {
 		case b.IsHeading && i == 0 && b.Anchor == "" && b.Text == d.Title:
 			w = titleWeight
 		case b.IsHeading:
 			w = headingWeight
 		}
-		eachWord(b.Text, func(word string) {
-			if t := x.stem.Term(word); t != "" {
-				e.tf[t] += w
-				e.length += w
+		eachRaw(b.Text, func(raw string, ascii, upper bool) {
+			id, ok := c.terms[raw]
+			if !ok {
+				id = -1
+				emit(raw, ascii, upper, func(word string) { id = x.termOf(word) })
+				c.terms[strings.Clone(raw)] = id // not the page's text
 			}
+			if id < 0 {
+				return
+			}
+			if int(id) >= len(c.counts) {
+				c.counts = append(c.counts, make([]uint64, int(id)+1-len(c.counts))...)
+			}
+			if c.counts[id] == 0 {
+				c.seen = append(c.seen, uint64(id))
+			}
+			c.counts[id] += w
 		})
 	}
+	e := &entry{page: pageJSON(d), terms: make([]uint64, len(c.seen))}
+	slices.Sort(c.seen)
+	for i, id := range c.seen {
+		n := c.counts[id]
+		e.terms[i] = id<<32 | n
+		e.length += n
+		c.counts[id] = 0
+	}
+	c.seen = c.seen[:0]
 	x.mu.Lock()
 	x.docs[order] = e
+	x.free = append(x.free, c)
 	x.mu.Unlock()
+}
+
+// counter is a counter not in use by another goroutine.
+func (x *Index) counter() *counter {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if n := len(x.free); n > 0 {
+		c := x.free[n-1]
+		x.free = x.free[:n-1]
+		return c
+	}
+	return &counter{terms: map[string]int32{}}
+}
+
+// termOf is the number of the term of word, -1 for none.
+func (x *Index) termOf(word string) int32 {
+	t, ok := plainTerm(word)
+	if !ok {
+		t = stem(word)
+	}
+	if t == "" {
+		return -1
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	id, ok := x.ids[t]
+	if !ok {
+		t = strings.Clone(t) // not the page's text
+		id = int32(len(x.terms))
+		x.terms = append(x.terms, t)
+		x.ids[t] = id
+	}
+	return id
 }
 
 // Files writes the index: the same pages give the same bytes.
@@ -107,7 +186,7 @@ func (x *Index) Files() []File {
 	slices.Sort(orders)
 	var total float64
 	for _, o := range orders {
-		total += x.docs[o].length
+		total += float64(x.docs[o].length)
 	}
 	avg := 1.0
 	if len(orders) > 0 && total > 0 {
@@ -115,30 +194,30 @@ func (x *Index) Files() []File {
 	}
 	// Postings per term: page number and score, pages in order.
 	type posting struct{ doc, score int }
-	postings := map[string][]posting{}
+	postings := make([][]posting, len(x.terms))
 	for n, o := range orders {
 		e := x.docs[o]
-		norm := k1 * (1 - bm + bm*e.length/avg)
-		for t, tf := range e.tf {
+		norm := k1 * (1 - bm + bm*float64(e.length)/avg)
+		for _, t := range e.terms {
+			tf := float64(t & (1<<32 - 1))
 			s := int(math.Round(100 * tf * (k1 + 1) / (tf + norm)))
-			postings[t] = append(postings[t], posting{n, max(s, 1)})
+			postings[t>>32] = append(postings[t>>32], posting{n, max(s, 1)})
 		}
 	}
-	terms := make([]string, 0, len(postings))
-	for t := range postings {
-		terms = append(terms, t)
+	ids := make([]int32, 0, len(x.terms))
+	for id, ps := range postings {
+		if len(ps) > 0 {
+			ids = append(ids, int32(id))
+		}
 	}
-	slices.Sort(terms)
-	for _, t := range terms {
-		slices.SortFunc(postings[t], func(a, b posting) int { return a.doc - b.doc })
-	}
+	slices.SortFunc(ids, func(a, b int32) int { return strings.Compare(x.terms[a], x.terms[b]) })
 
 	var files []File
 	// Pages.
 	pages := make([][]byte, len(orders))
 	h := sha256.New()
 	for n, o := range orders {
-		pages[n] = pageJSON(x.docs[o].doc)
+		pages[n] = x.docs[o].page
 		h.Write(pages[n])
 		h.Write([]byte{0})
 	}
@@ -164,7 +243,8 @@ func (x *Index) Files() []File {
 		chunks = append(chunks, chunk{first, name})
 		buf.Reset()
 	}
-	for _, t := range terms {
+	for _, id := range ids {
+		t := x.terms[id]
 		if buf.Len() >= x.ChunkSize {
 			cut()
 		}
@@ -177,7 +257,7 @@ func (x *Index) Files() []File {
 		buf.Write(jsonString(t))
 		buf.WriteString(":[")
 		prev := 0
-		for i, p := range postings[t] {
+		for i, p := range postings[id] {
 			if i > 0 {
 				buf.WriteByte(',')
 			}
@@ -224,20 +304,58 @@ func (x *Index) Files() []File {
 // blocks of text to quote, [anchor, heading, text] each (headings on their
 // own are left out: the block under them repeats them).
 func pageJSON(d Doc) []byte {
-	blocks := [][3]string{}
-	for _, b := range d.Blocks {
-		if !b.IsHeading {
-			blocks = append(blocks, [3]string{b.Anchor, b.Heading, b.Text})
+	b := make([]byte, 0, pageSize(d))
+	b = append(b, `{"path":`...)
+	b = appendJSON(b, d.Path)
+	b = append(b, `,"title":`...)
+	b = appendJSON(b, d.Title)
+	if d.Context != "" {
+		b = append(b, `,"context":`...)
+		b = appendJSON(b, d.Context)
+	}
+	b = append(b, `,"blocks":[`...)
+	first := true
+	for _, k := range d.Blocks {
+		if k.IsHeading {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, '[')
+		b = appendJSON(b, k.Anchor)
+		b = append(b, ',')
+		b = appendJSON(b, k.Heading)
+		b = append(b, ',')
+		b = appendJSON(b, k.Text)
+		b = append(b, ']')
+	}
+	return append(b, "]}\n"...)
+}
+
+// pageSize is about the size of d's page file.
+func pageSize(d Doc) int {
+	n := 64 + len(d.Path) + len(d.Title) + len(d.Context)
+	for _, k := range d.Blocks {
+		if !k.IsHeading {
+			n += 12 + len(k.Anchor) + len(k.Heading) + len(k.Text)
 		}
 	}
-	v := struct {
-		Path    string      `json:"path"`
-		Title   string      `json:"title"`
-		Context string      `json:"context,omitempty"`
-		Blocks  [][3]string `json:"blocks"`
-	}{d.Path, d.Title, d.Context, blocks}
-	b, _ := json.Marshal(v) // strings only: cannot fail
-	return append(b, '\n')
+	return n
+}
+
+// appendJSON appends s as encoding/json writes it: a string of printable
+// ASCII but " \\ < > & as it stands, any other through encoding/json.
+func appendJSON(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return append(b, jsonString(s)...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 func jsonString(s string) []byte {

@@ -181,3 +181,33 @@ func TestIndex(t *testing.T) {
 		t.Errorf("page 0: %+v", pg)
 	}
 }
+
+// TestPageJSON: a page's file is what encoding/json writes, whatever the
+// text holds.
+func TestPageJSON(t *testing.T) {
+	t.Parallel()
+	for _, d := range []Doc{
+		{Path: "a/", Title: "T", Blocks: []Block{{Text: "T", IsHeading: true}}},
+		{Path: "a/b/", Title: "Één <b> & \"c\"", Context: "x › y", Blocks: []Block{
+			{Anchor: "id-1", Heading: "Kop\\", Text: "tekst\twith\x01control <script> &amp; \u2028\u2029 \xff invalid ‘quote’"},
+			{Text: "h", IsHeading: true},
+			{Heading: "h", Text: "plain"},
+		}},
+	} {
+		blocks := [][3]string{}
+		for _, b := range d.Blocks {
+			if !b.IsHeading {
+				blocks = append(blocks, [3]string{b.Anchor, b.Heading, b.Text})
+			}
+		}
+		want, _ := json.Marshal(struct {
+			Path    string      `json:"path"`
+			Title   string      `json:"title"`
+			Context string      `json:"context,omitempty"`
+			Blocks  [][3]string `json:"blocks"`
+		}{d.Path, d.Title, d.Context, blocks})
+		if got := pageJSON(d); string(got) != string(want)+"\n" {
+			t.Errorf("pageJSON:\n%s\nwant\n%s", got, want)
+		}
+	}
+}

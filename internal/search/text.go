@@ -51,22 +51,38 @@ func Words(text string) []string {
 // (lowered); others go through Unicode decomposition to lose their
 // accents.
 func eachWord(text string, f func(string)) {
+	eachRaw(text, func(w string, ascii, upper bool) { emit(w, ascii, upper, f) })
+}
+
+// eachRaw cuts text into runs of letters, digits and marks: the words as
+// they stand, before emit lowers them and takes off their accents. ascii
+// tells that w is ASCII, upper that it has an upper case letter.
+func eachRaw(text string, f func(w string, ascii, upper bool)) {
 	start, ascii, upper := -1, true, false
-	for i, r := range text {
-		in := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.M, r)
+	for i := 0; i < len(text); {
+		c, size := text[i], 1
+		var in bool
+		if c < utf8.RuneSelf {
+			in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			in = unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.M, r)
+		}
 		switch {
 		case in && start < 0:
-			start, ascii, upper = i, r < utf8.RuneSelf, r >= 'A' && r <= 'Z'
+			start, ascii, upper = i, c < utf8.RuneSelf, 'A' <= c && c <= 'Z'
 		case in:
-			ascii = ascii && r < utf8.RuneSelf
-			upper = upper || r >= 'A' && r <= 'Z'
+			ascii = ascii && c < utf8.RuneSelf
+			upper = upper || 'A' <= c && c <= 'Z'
 		case start >= 0:
-			emit(text[start:i], ascii, upper, f)
+			f(text[start:i], ascii, upper)
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
-		emit(text[start:], ascii, upper, f)
+		f(text[start:], ascii, upper)
 	}
 }
 
@@ -98,23 +114,33 @@ type Stemmer struct{ memo sync.Map }
 // a single letter. Words of the letters a–z only are stemmed ("woningen"
 // → "woning"); others (numbers, "2028", other scripts) are kept whole.
 func (s *Stemmer) Term(w string) string {
-	if stop[w] || (len(w) == 1 && !isDigit(w[0])) {
-		return ""
-	}
-	for i := 0; i < len(w); i++ {
-		if w[i] < 'a' || w[i] > 'z' {
-			return w
-		}
+	if t, ok := plainTerm(w); ok {
+		return t
 	}
 	if t, ok := s.memo.Load(w); ok {
 		return t.(string)
 	}
-	t := s.stemOf(w)
+	t := stem(w)
 	s.memo.Store(w, t)
 	return t
 }
 
-func (s *Stemmer) stemOf(w string) string {
+// plainTerm is the term of a word that is not stemmed: "" for a stop word
+// or a single letter, the word itself when it has other characters than
+// a–z. ok is false for a word to stem.
+func plainTerm(w string) (t string, ok bool) {
+	if stop[w] || (len(w) == 1 && !isDigit(w[0])) {
+		return "", true
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+func stem(w string) string {
 	env := snowballstem.NewEnv(w)
 	dutch.Stem(env)
 	return env.Current()
