@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"slices"
+	"strings"
 	"sync"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
@@ -61,11 +62,22 @@ func newChartView(c *charts.Chart, dir string) chartView {
 	return v
 }
 
-// chartCache keeps the charts of each page: the head of the page, its
-// body and its downloads all ask for them, from several goroutines.
+// chartCache keeps the charts of each page while pages ask for them: the
+// head of a page, its body and the agreement page's list of figures, from
+// several goroutines. Once a page is written (release), only the
+// downloads of its charts are kept for chartFiles, not the charts with
+// their ECharts options: held to the end of the build, those were a fifth
+// of a large site's memory. A page that asks again has them built again.
 type chartCache struct {
 	mu     sync.Mutex
-	byPage map[string][]chartView
+	byPage map[string][]chartView // by key: "figures " or "progress " + page path
+	kept   map[string]downloads
+}
+
+// downloads are the files of a page's charts.
+type downloads struct {
+	files []File
+	drawn bool // a chart is drawn, not only shown as a number
 }
 
 func (c *chartCache) get(key string, build func() []chartView) []chartView {
@@ -82,21 +94,94 @@ func (c *chartCache) get(key string, build func() []chartView) []chartView {
 	return vs
 }
 
+// release drops the charts of the page at path p and of the pages below
+// it, keeping their downloads.
+func (c *chartCache) release(p string) error {
+	type page struct {
+		key string
+		vs  []chartView
+	}
+	var done []page
+	c.mu.Lock()
+	for key, vs := range c.byPage {
+		if _, path, _ := strings.Cut(key, " "); strings.HasPrefix(path, p) {
+			done = append(done, page{key, vs})
+			delete(c.byPage, key)
+		}
+	}
+	c.mu.Unlock()
+	for _, d := range done {
+		_, path, _ := strings.Cut(d.key, " ")
+		dl, err := chartDownloads(path, d.vs)
+		if err != nil {
+			return err
+		}
+		c.mu.Lock()
+		if c.kept == nil {
+			c.kept = map[string]downloads{}
+		}
+		c.kept[d.key] = dl
+		c.mu.Unlock()
+	}
+	return nil
+}
+
+// downloads are the downloads of the charts of key, on the page at path
+// p: those kept, or those of the charts built now.
+func (c *chartCache) downloads(key, p string, build func() []chartView) (downloads, error) {
+	c.mu.Lock()
+	d, ok := c.kept[key]
+	c.mu.Unlock()
+	if ok {
+		return d, nil
+	}
+	return chartDownloads(p, c.get(key, build))
+}
+
+// chartDownloads are the CSV and JSON of charts vs on the page at path p.
+func chartDownloads(p string, vs []chartView) (downloads, error) {
+	var d downloads
+	for _, v := range vs {
+		// A number card has its downloads too; only a drawing needs ECharts.
+		d.drawn = d.drawn || !v.Single
+		j, err := v.JSON()
+		if err != nil {
+			return d, err
+		}
+		d.files = append(d.files, File{Path: p + v.CSVName(), Data: recsv(v.CSV())}, File{Path: p + v.JSONName(), Data: j})
+	}
+	return d, nil
+}
+
+// The keys of the chartCache: the kind of charts and the page's path.
+const (
+	figuresKey  = "figures "
+	progressKey = "progress "
+)
+
 // pageCharts are the charts of figs on the page at path p (below the base).
 func (r *renderer) pageCharts(p string, figs []*a.Figure) []chartView {
-	return r.charts.get("figures "+p, func() []chartView {
+	return r.charts.get(figuresKey+p, r.figuresBuild(p, figs))
+}
+
+func (r *renderer) figuresBuild(p string, figs []*a.Figure) func() []chartView {
+	return func() []chartView {
 		var vs []chartView
 		for _, c := range charts.Figures(figs) {
 			vs = append(vs, newChartView(c, r.base.path+p))
 		}
 		return vs
-	})
+	}
 }
 
 // progressCharts are the status overview and the target progress of an
 // agreement, shown on its page.
 func (r *renderer) progressCharts(ag *a.Agreement) []chartView {
-	return r.charts.get("progress "+agreementPath(ag), func() []chartView {
+	return r.charts.get(progressKey+agreementPath(ag), r.progressBuild(ag))
+}
+
+func (r *renderer) progressBuild(ag *a.Agreement) func() []chartView {
+	return func() []chartView {
 		at := ag.AsOf()
 		var vs []chartView
 		for _, c := range []*charts.Chart{charts.Status(ag, at), charts.Targets(ag, at)} {
@@ -105,7 +190,7 @@ func (r *renderer) progressCharts(ag *a.Agreement) []chartView {
 			}
 		}
 		return vs
-	})
+	}
 }
 
 // Charts are the charts of figures shown on this page.
@@ -164,17 +249,11 @@ func (p *page) Headlines() []headline {
 func (r *renderer) chartFiles(out *Output) ([]File, error) {
 	var files []File
 	drawn := false
-	add := func(p string, vs []chartView) error {
-		for _, v := range vs {
-			// A number card has its downloads too; only a drawing needs ECharts.
-			drawn = drawn || !v.Single
-			j, err := v.JSON()
-			if err != nil {
-				return err
-			}
-			files = append(files, File{Path: p + v.CSVName(), Data: recsv(v.CSV())}, File{Path: p + v.JSONName(), Data: j})
-		}
-		return nil
+	add := func(key, p string, build func() []chartView) error {
+		d, err := r.charts.downloads(key, p, build)
+		files = append(files, d.files...)
+		drawn = drawn || d.drawn
+		return err
 	}
 	for _, ag := range r.site.Agreements {
 		if r.reused[ag.ID] != nil {
@@ -183,13 +262,17 @@ func (r *renderer) chartFiles(out *Output) ([]File, error) {
 			drawn = drawn || draws(ag)
 			continue
 		}
-		if err := add(agreementPath(ag), append(r.progressCharts(ag), r.pageCharts(agreementPath(ag), ag.Figures)...)); err != nil {
+		p := agreementPath(ag)
+		if err := add(progressKey+p, p, r.progressBuild(ag)); err != nil {
+			return nil, err
+		}
+		if err := add(figuresKey+p, p, r.figuresBuild(p, ag.Figures)); err != nil {
 			return nil, err
 		}
 		var err error
 		ag.EachSection(func(s *a.Section) {
-			if err == nil {
-				err = add(sectionPath(ag, s), r.pageCharts(sectionPath(ag, s), s.Figures))
+			if p := sectionPath(ag, s); err == nil {
+				err = add(figuresKey+p, p, r.figuresBuild(p, s.Figures))
 			}
 		})
 		if err != nil {

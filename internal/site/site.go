@@ -169,6 +169,9 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 			f, err := r.render(j)
 			if err == nil {
 				r.indexPage(i, j, f) // search.go
+				if j.path != "" {
+					err = r.charts.release(j.path) // figures.go
+				}
 			}
 			if err == nil && opt.Emit != nil {
 				err = opt.Emit(f)
