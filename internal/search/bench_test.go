@@ -61,7 +61,7 @@ func BenchmarkIndex(b *testing.B) {
 			for i, p := range pages {
 				x.Add(i, p.path, p.data)
 			}
-			if len(x.Files()) < len(pages) {
+			if files, err := x.Files(); err != nil || len(files) < len(pages) {
 				b.Fatal("too few files")
 			}
 		}

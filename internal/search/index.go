@@ -68,11 +68,12 @@ type Index struct {
 	ids   map[string]int32
 	// free are the counters not in use: one per goroutine adding pages
 	// at a time.
-	free []*counter
+	free  []*counter
+	pages spill
 }
 
 type entry struct {
-	page []byte // the page's file
+	page where // the page's file (pages)
 	// terms are its terms, each its number << 32 | its weighted count,
 	// in the order of the numbers.
 	terms  []uint64
@@ -129,7 +130,7 @@ func (x *Index) AddDoc(order int, d Doc) {
 			c.counts[id] += w
 		})
 	}
-	e := &entry{page: pageJSON(d), terms: make([]uint64, len(c.seen))}
+	e := &entry{page: x.pages.put(pageJSON(d)), terms: make([]uint64, len(c.seen))}
 	slices.Sort(c.seen)
 	for i, id := range c.seen {
 		n := c.counts[id]
@@ -178,7 +179,19 @@ func (x *Index) termOf(word string) int32 {
 }
 
 // Files writes the index: the same pages give the same bytes.
-func (x *Index) Files() []File {
+func (x *Index) Files() ([]File, error) {
+	var files []File
+	err := x.Each(func(f File) error {
+		files = append(files, f)
+		return nil
+	})
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files, err
+}
+
+// Each hands f the files of the index one by one, as Files has them, so
+// that they need not be held all at once; it stops at the first error.
+func (x *Index) Each(f func(File) error) error {
 	orders := make([]int, 0, len(x.docs))
 	for o := range x.docs {
 		orders = append(orders, o)
@@ -212,18 +225,20 @@ func (x *Index) Files() []File {
 	}
 	slices.SortFunc(ids, func(a, b int32) int { return strings.Compare(x.terms[a], x.terms[b]) })
 
-	var files []File
-	// Pages.
-	pages := make([][]byte, len(orders))
+	// Pages: their folder is named by all of them.
+	if err := x.pages.read(); err != nil {
+		return err
+	}
 	h := sha256.New()
-	for n, o := range orders {
-		pages[n] = x.docs[o].page
-		h.Write(pages[n])
+	for _, o := range orders {
+		h.Write(x.pages.get(x.docs[o].page))
 		h.Write([]byte{0})
 	}
 	pageDir := "index/" + hex.EncodeToString(h.Sum(nil)[:5]) + "/"
-	for n, b := range pages {
-		files = append(files, File{Path: Dir + pageDir + strconv.Itoa(n) + ".json", Data: b})
+	for n, o := range orders {
+		if err := f(File{Path: Dir + pageDir + strconv.Itoa(n) + ".json", Data: x.pages.get(x.docs[o].page)}); err != nil {
+			return err
+		}
 	}
 	// Chunks: {"term":[doc, score, doc-gap, score, ...], ...}.
 	type chunk struct {
@@ -233,20 +248,23 @@ func (x *Index) Files() []File {
 	var chunks []chunk
 	var buf bytes.Buffer
 	var first string
-	cut := func() {
+	cut := func() error {
 		if buf.Len() == 0 {
-			return
+			return nil
 		}
 		buf.WriteString("}\n")
 		name := "index/" + hashOf(buf.Bytes()) + ".json"
-		files = append(files, File{Path: Dir + name, Data: bytes.Clone(buf.Bytes())})
 		chunks = append(chunks, chunk{first, name})
+		data := bytes.Clone(buf.Bytes())
 		buf.Reset()
+		return f(File{Path: Dir + name, Data: data})
 	}
 	for _, id := range ids {
 		t := x.terms[id]
 		if buf.Len() >= x.ChunkSize {
-			cut()
+			if err := cut(); err != nil {
+				return err
+			}
 		}
 		if buf.Len() == 0 {
 			first = t
@@ -268,7 +286,9 @@ func (x *Index) Files() []File {
 		}
 		buf.WriteByte(']')
 	}
-	cut()
+	if err := cut(); err != nil {
+		return err
+	}
 	if len(chunks) > 0 {
 		chunks[0].first = "" // every term sorts after it
 	}
@@ -295,9 +315,7 @@ func (x *Index) Files() []File {
 		b.WriteByte(']')
 	}
 	b.WriteString("]}\n")
-	files = append(files, File{Path: Entry, Data: b.Bytes()})
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return files
+	return f(File{Path: Entry, Data: b.Bytes()})
 }
 
 // pageJSON is a page for the result list: its path, title, context and the

@@ -82,14 +82,25 @@ func TestExtract(t *testing.T) {
 
 // build indexes pages given in the order of adding, with small chunks.
 func build(t *testing.T, order []int, pages map[int]string) map[string][]byte {
+	return buildSpilled(t, order, pages, 0)
+}
+
+// buildSpilled is build with the page files written to the spill's file
+// every block bytes (0: a megabyte).
+func buildSpilled(t *testing.T, order []int, pages map[int]string, block int) map[string][]byte {
 	t.Helper()
 	x := New()
+	x.pages.block = block
 	x.ChunkSize = 64
 	for _, o := range order {
 		x.Add(o, "p"+string(rune('a'+o))+"/", []byte(pages[o]))
 	}
 	out := map[string][]byte{}
-	for _, f := range x.Files() {
+	files, err := x.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
 		out[f.Path] = f.Data
 	}
 	return out
@@ -208,6 +219,22 @@ func TestPageJSON(t *testing.T) {
 		}{d.Path, d.Title, d.Context, blocks})
 		if got := pageJSON(d); string(got) != string(want)+"\n" {
 			t.Errorf("pageJSON:\n%s\nwant\n%s", got, want)
+		}
+	}
+}
+
+// TestSpill: the page files kept in a temporary file come back as they
+// went in.
+func TestSpill(t *testing.T) {
+	t.Parallel()
+	a := build(t, []int{0, 1, 2}, pages)
+	b := buildSpilled(t, []int{1, 2, 0}, pages, 10)
+	if len(a) != len(b) {
+		t.Fatalf("%d files, spilled %d", len(a), len(b))
+	}
+	for p, d := range a {
+		if !bytes.Equal(d, b[p]) {
+			t.Errorf("%s differs when spilled", p)
 		}
 	}
 }

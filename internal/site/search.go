@@ -49,11 +49,19 @@ func (r *renderer) indexReused(n int, j job, opt Options) error {
 	return err
 }
 
-// searchFiles is the index of every searchable page.
-func (r *renderer) searchFiles() []File {
+// searchFiles is the index of every searchable page. With to (Emit),
+// each file is handed to it as it is made and kept without its data.
+func (r *renderer) searchFiles(to func(File) error) ([]File, error) {
 	var files []File
-	for _, f := range r.search.Files() {
+	err := r.search.Each(func(f search.File) error {
+		if to != nil {
+			if err := to(File{Path: f.Path, Data: f.Data}); err != nil {
+				return err
+			}
+			f.Data = nil
+		}
 		files = append(files, File{Path: f.Path, Data: f.Data})
-	}
-	return files
+		return nil
+	})
+	return files, err
 }

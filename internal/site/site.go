@@ -226,8 +226,8 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		return nil, err
 	}
 	out.Files = append(out.Files, figs...)
-	idx := r.searchFiles()
-	if err := emit(opt.Emit, idx); err != nil {
+	idx, err := r.searchFiles(opt.Emit) // search.go
+	if err != nil {
 		return nil, err
 	}
 	out.Files = append(out.Files, idx...)
