@@ -401,7 +401,7 @@ func (t *tagRead) read(key, val []byte) {
 	default:
 		return
 	}
-	if bytes.ContainsAny(val, "&\r\x00") {
+	if bytes.IndexByte(val, '&') >= 0 || bytes.IndexByte(val, '\r') >= 0 || bytes.IndexByte(val, 0) >= 0 {
 		t.bad = true // the Tokenizer unescapes and converts these
 		return
 	}

@@ -200,7 +200,7 @@ func TestPageJSON(t *testing.T) {
 	for _, d := range []Doc{
 		{Path: "a/", Title: "T", Blocks: []Block{{Text: "T", IsHeading: true}}},
 		{Path: "a/b/", Title: "Één <b> & \"c\"", Context: "x › y", Blocks: []Block{
-			{Anchor: "id-1", Heading: "Kop\\", Text: "tekst\twith\x01control <script> &amp; \u2028\u2029 \xff invalid ‘quote’"},
+			{Anchor: "id-1", Heading: "Kop\\", Text: "tekst\twith\x01control\b\f\r\n\x7f <script> &amp; \u2028\u2029 \xff\xe2\x80 invalid ‘quote’ 😀 é"},
 			{Text: "h", IsHeading: true},
 			{Heading: "h", Text: "plain"},
 		}},
@@ -237,4 +237,15 @@ func TestSpill(t *testing.T) {
 			t.Errorf("%s differs when spilled", p)
 		}
 	}
+}
+
+// FuzzAppendJSON: appendJSON writes any string as encoding/json does.
+func FuzzAppendJSON(f *testing.F) {
+	f.Add("tekst <b> & \"c\" \\ \u2028 \xff é 😀 \x00\x1f\x7f")
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendJSON(nil, s); string(got) != string(want) {
+			t.Errorf("appendJSON(%q) = %s, want %s", s, got, want)
+		}
+	})
 }

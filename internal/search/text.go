@@ -54,6 +54,14 @@ func eachWord(text string, f func(string)) {
 	eachRaw(text, func(w string, ascii, upper bool) { emit(w, ascii, upper, f) })
 }
 
+// inWord are the ASCII letters and digits.
+var inWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 // eachRaw cuts text into runs of letters, digits and marks: the words as
 // they stand, before emit lowers them and takes off their accents. ascii
 // tells that w is ASCII, upper that it has an upper case letter.
@@ -63,7 +71,7 @@ func eachRaw(text string, f func(w string, ascii, upper bool)) {
 		c, size := text[i], 1
 		var in bool
 		if c < utf8.RuneSelf {
-			in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+			in = inWord[c]
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
