@@ -143,11 +143,16 @@ func load(fsys, raw fs.FS, opt Options, prefix string) loaded {
 // so with Go's default (GOGC=100) it collected garbage far more often than
 // when the output was held (and served as ballast): 200 agreements with
 // PDFs took 29-38 s of CPU instead of 22-24. GOGC=300 with a soft limit
-// gives 21-32 s, peak 310-370 MiB (measured side by side; README). The
-// limit is what peak memory comes to on a large site (800 agreements with
-// PDFs: 761 MiB at a limit of 768, 440 MiB at 420, for a live heap of a
-// few hundred MB); 460 MiB keeps it under 500 MiB. GOGC or GOMEMLIMIT in
-// the environment still win. It is the command's to
+// gives 21-32 s, peak 310-370 MiB (measured side by side; README). On a
+// large site the limit, not GOGC, sets the pace: peak memory comes to
+// about the limit plus 12 MiB (the program's own pages), and the less the
+// build holds live, the less often it collects. With 800 agreements
+// holding about 200 MB live (the search index and the chart cache no
+// longer keep every page's text and charts), measured once each with and
+// without PDFs: a limit of 460 MiB peaked at 472-473 MiB, 440 at 453 MiB
+// for about the same CPU and collections (no PDFs 42 and 44, with PDFs
+// 140 and 152), 420 at 432-433 MiB for 15-20% more collections. GOGC or
+// GOMEMLIMIT in the environment still win. It is the command's to
 // call, once: the setting is process-wide, so a library call (or the
 // preview server, which builds again and again) must not change it.
 func TuneGC() {
@@ -155,7 +160,7 @@ func TuneGC() {
 		debug.SetGCPercent(300)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(460 << 20)
+		debug.SetMemoryLimit(440 << 20)
 	}
 }
 
