@@ -378,8 +378,22 @@ type collapser struct {
 }
 
 func (c *collapser) write(s []byte) {
-	for _, ch := range s {
-		c.add(ch)
+	for i := 0; i < len(s); {
+		if white[s[i]] {
+			c.space = len(c.b) > 0
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && !white[s[j]] {
+			j++
+		}
+		if c.space {
+			c.b = append(c.b, ' ')
+			c.space = false
+		}
+		c.b = append(c.b, s[i:j]...)
+		i = j
 	}
 }
 
@@ -388,6 +402,9 @@ func (c *collapser) writeString(s string) {
 		c.add(s[i])
 	}
 }
+
+// white is the white space collapse takes together.
+var white = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true}
 
 func (c *collapser) add(ch byte) {
 	switch ch {
