@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/prestatie/prestatie/internal/spill"
 )
 
 // The index is written as files below Dir:
@@ -67,12 +69,15 @@ type Index struct {
 	ids   map[string]int32
 	// free are the counters not in use: one per goroutine adding pages
 	// at a time.
-	free  []*counter
-	pages spill
+	free []*counter
+	// pages are the pages' files until they are written: a large site's
+	// were the largest part of what its build held (800 agreements: 47
+	// MB).
+	pages spill.Spill
 }
 
 type entry struct {
-	page where // the page's file (pages)
+	page spill.Ref // the page's file (pages)
 	// terms are its terms, each its number << 32 | its weighted count,
 	// in the order of the numbers.
 	terms  []uint64
@@ -129,7 +134,7 @@ func (x *Index) AddDoc(order int, d Doc) {
 			c.counts[id] += w
 		})
 	}
-	e := &entry{page: x.pages.put(pageJSON(d)), terms: make([]uint64, len(c.seen))}
+	e := &entry{page: x.pages.Put(pageJSON(d)), terms: make([]uint64, len(c.seen))}
 	slices.Sort(c.seen)
 	for i, id := range c.seen {
 		n := c.counts[id]
@@ -225,17 +230,19 @@ func (x *Index) Each(f func(File) error) error {
 	slices.SortFunc(ids, func(a, b int32) int { return strings.Compare(x.terms[a], x.terms[b]) })
 
 	// Pages: their folder is named by all of them.
-	if err := x.pages.read(); err != nil {
+	if err := x.pages.Load(); err != nil {
 		return err
 	}
 	h := sha256.New()
 	for _, o := range orders {
-		h.Write(x.pages.get(x.docs[o].page))
+		b, _ := x.pages.Get(x.docs[o].page) // loaded: no error
+		h.Write(b)
 		h.Write([]byte{0})
 	}
 	pageDir := "index/" + hex.EncodeToString(h.Sum(nil)[:5]) + "/"
 	for n, o := range orders {
-		if err := f(File{Path: Dir + pageDir + strconv.Itoa(n) + ".json", Data: x.pages.get(x.docs[o].page)}); err != nil {
+		b, _ := x.pages.Get(x.docs[o].page)
+		if err := f(File{Path: Dir + pageDir + strconv.Itoa(n) + ".json", Data: b}); err != nil {
 			return err
 		}
 	}

@@ -90,7 +90,7 @@ func build(t *testing.T, order []int, pages map[int]string) map[string][]byte {
 func buildSpilled(t *testing.T, order []int, pages map[int]string, block int) map[string][]byte {
 	t.Helper()
 	x := New()
-	x.pages.block = block
+	x.pages.Block = block
 	x.ChunkSize = 64
 	for _, o := range order {
 		x.Add(o, "p"+string(rune('a'+o))+"/", []byte(pages[o]))
