@@ -147,8 +147,9 @@ func load(fsys, raw fs.FS, opt Options, prefix string) loaded {
 // large site the limit, not GOGC, sets the pace: peak memory comes to
 // about the limit plus 12 MiB (the program's own pages), and the less the
 // build holds live, the less often it collects. With 800 agreements
-// holding about 200 MB live (the search index and the chart cache no
-// longer keep every page's text and charts), measured once each with and
+// holding about 170 MB live (the search index and the chart cache no
+// longer keep every page's text and charts; 117 MB once the cache's
+// search text went to a temporary file too), measured once each with and
 // without PDFs: a limit of 460 MiB peaked at 472-473 MiB, 440 at 453 MiB
 // for about the same CPU and collections (no PDFs 42 and 44, with PDFs
 // 140 and 152), 420 at 432-433 MiB for 15-20% more collections. GOGC or
