@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/cache"
 	"github.com/prestatie/prestatie/internal/search"
+	"github.com/prestatie/prestatie/internal/spill"
 )
 
 // diskCache is the cache of one Build, on disk beside the output, used
@@ -24,9 +26,12 @@ type diskCache struct {
 	hits map[*a.Agreement][]cache.Entry // kept agreements
 	// docs is the search text of the rendered agreements' pages, kept in
 	// their entries (searchData) so that a later build does not read
-	// and parse those pages again.
-	docs map[*a.Agreement]map[string]search.Doc
-	mu   sync.Mutex
+	// and parse those pages again. Each page's is held encoded in a
+	// temporary file (spilled) until the end: held in memory, it was a
+	// third of what a large build kept live (800 agreements: 51 MB).
+	docs    map[*a.Agreement]map[string]spill.Ref
+	spilled spill.Spill
+	mu      sync.Mutex
 }
 
 // searchData names the search text of an entry's pages in the entry: the
@@ -45,7 +50,7 @@ func openCache(dest string, keys map[*a.Agreement]cache.Key) *diskCache {
 		return nil
 	}
 	c := &diskCache{dir: dir, dest: dest, keys: keys, byID: map[string]*a.Agreement{},
-		hits: map[*a.Agreement][]cache.Entry{}, docs: map[*a.Agreement]map[string]search.Doc{}}
+		hits: map[*a.Agreement][]cache.Entry{}, docs: map[*a.Agreement]map[string]spill.Ref{}}
 	var ags []*a.Agreement
 	var ks []cache.Key
 	for ag, k := range keys {
@@ -153,14 +158,40 @@ func (c *diskCache) reuser() reuser {
 		return d, ok
 	}, indexed: func(p string, d search.Doc) {
 		if ag := owner(c.byID, p); ag != nil {
+			b, err := cache.Encode(&d)
+			if err != nil {
+				return // not stored: its pages are read again
+			}
+			r := c.spilled.Put(b)
 			c.mu.Lock()
 			if c.docs[ag] == nil {
-				c.docs[ag] = map[string]search.Doc{}
+				c.docs[ag] = map[string]spill.Ref{}
 			}
-			c.docs[ag][p] = d
+			c.docs[ag][p] = r
 			c.mu.Unlock()
 		}
 	}}
+}
+
+// searchData is what the entry of ag keeps as searchData: the search
+// text of its pages by path.
+func (c *diskCache) searchData(ag *a.Agreement) ([]byte, error) {
+	if c.docs[ag] == nil {
+		return nil, errors.New("geen zoektekst")
+	}
+	ds := map[string]search.Doc{}
+	for p, r := range c.docs[ag] {
+		b, err := c.spilled.Get(r)
+		if err != nil {
+			return nil, err
+		}
+		var d search.Doc
+		if err := cache.Decode(b, &d); err != nil {
+			return nil, err
+		}
+		ds[p] = d
+	}
+	return cache.Encode(&ds)
 }
 
 // commit stores the entries of the rendered agreements, as they are in
@@ -172,6 +203,7 @@ func (c *diskCache) commit(w *tree) {
 	if c == nil {
 		return
 	}
+	defer c.spilled.Close()
 	tops := map[string]bool{}
 	for id := range c.byID {
 		tops[id] = true
@@ -190,10 +222,8 @@ func (c *diskCache) commit(w *tree) {
 			continue
 		}
 		wr.Add(es...)
-		if ds := c.docs[ag]; ds != nil {
-			if b, err := cache.Encode(&ds); err == nil {
-				wr.Put(searchData, b) // not stored: its pages are read again
-			}
+		if b, err := c.searchData(ag); err == nil {
+			wr.Put(searchData, b) // not stored: its pages are read again
 		}
 		wr.Commit()
 	}
