@@ -6,6 +6,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -210,26 +211,29 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		out.Files = append(out.Files, r.sitemap(jobs))
 	}
 	out.Files = append(out.Files, r.robots())
-	data, err := r.dataFiles()
-	if err != nil {
-		return nil, err
-	}
-	if err := emit(opt.Emit, data); err != nil {
+	// The open data, the chart downloads and the search index are made
+	// from what the pages left, each on its own: side by side, so that
+	// the end of a large build is not one core's work.
+	var data, figs, idx []File
+	var dataErr, figsErr, idxErr error
+	var tail sync.WaitGroup
+	tail.Go(func() {
+		if data, dataErr = r.dataFiles(); dataErr == nil {
+			dataErr = emit(opt.Emit, data)
+		}
+	})
+	tail.Go(func() {
+		if figs, figsErr = r.chartFiles(out); figsErr == nil {
+			figsErr = emit(opt.Emit, figs)
+		}
+	})
+	tail.Go(func() { idx, idxErr = r.searchFiles(opt.Emit) }) // search.go
+	tail.Wait()
+	if err := errors.Join(dataErr, figsErr, idxErr); err != nil {
 		return nil, err
 	}
 	out.Files = append(out.Files, data...)
-	figs, err := r.chartFiles(out)
-	if err != nil {
-		return nil, err
-	}
-	if err := emit(opt.Emit, figs); err != nil {
-		return nil, err
-	}
 	out.Files = append(out.Files, figs...)
-	idx, err := r.searchFiles(opt.Emit) // search.go
-	if err != nil {
-		return nil, err
-	}
 	out.Files = append(out.Files, idx...)
 	slices.SortFunc(out.Files, func(x, y File) int { return strings.Compare(x.Path, y.Path) })
 	return out, nil
