@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"maps"
 	"reflect"
@@ -60,7 +59,7 @@ func templateOf(f face, ttf []byte) (*fontTemplate, error) {
 		return nil, err
 	}
 	if table.Len() != 1 {
-		return nil, fmt.Errorf("gofpdf heeft %d lettertypen na één toevoeging", table.Len())
+		return nil, libraryChanged(fmt.Sprintf("gofpdf heeft %d lettertypen na één toevoeging", table.Len()))
 	}
 	iter := table.MapRange()
 	iter.Next()
@@ -121,7 +120,7 @@ func withFonts(cfg *entity.Config, date time.Time, used usedFaces, extra *extraF
 func installFonts(m core.Maroto, faces []face, share bool) error {
 	w := writerOf(providerOf(m))
 	if w == nil {
-		return errors.New("de PDF-schrijver van maroto is onbereikbaar")
+		return libraryChanged("de PDF-schrijver van maroto is onbereikbaar")
 	}
 	table, err := fontTable(w)
 	if err != nil {
@@ -148,7 +147,7 @@ func installFonts(m core.Maroto, faces []face, share bool) error {
 func fontTable(w *gofpdf.Fpdf) (reflect.Value, error) {
 	v := reflect.ValueOf(w).Elem().FieldByName("fonts")
 	if !v.IsValid() || v.Kind() != reflect.Map || v.Type().Key().Kind() != reflect.String {
-		return reflect.Value{}, errors.New("gofpdf heeft geen lettertypetabel meer")
+		return reflect.Value{}, libraryChanged("gofpdf heeft geen lettertypetabel meer")
 	}
 	return writable(v), nil
 }
@@ -158,7 +157,7 @@ func fontTable(w *gofpdf.Fpdf) (reflect.Value, error) {
 // subsetting parses again into its own fields, and, unless share, its
 // bytes) is the copy's own; the glyph widths, only read, are shared.
 func cloneDef(tmpl reflect.Value, share bool) (reflect.Value, error) {
-	bad := errors.New("gofpdf's lettertypedefinitie is veranderd")
+	bad := libraryChanged("de lettertypedefinitie van gofpdf is veranderd")
 	def := reflect.New(tmpl.Type()).Elem()
 	def.Set(tmpl)
 	used, file := def.FieldByName("usedRunes"), def.FieldByName("utf8File")
@@ -243,4 +242,13 @@ func pagesOf(m core.Maroto) int {
 		return -1
 	}
 	return f.Len() + 1
+}
+
+// libraryChanged is the error of every place that reaches into maroto's or
+// gofpdf's unexported fields (writerOf, installFonts, useSubsets) and finds
+// them not as this version of prestatie knows them: a program built with
+// other versions of those modules than go.mod pins. Not the content's fault,
+// so the message says what to do instead of where.
+func libraryChanged(what string) error {
+	return fmt.Errorf("pdf: %s; prestatie is gebouwd met een andere versie van maroto of gofpdf dan go.mod vastlegt: bouw het programma opnieuw met de versies uit go.mod (make install) of meld dit met de uitvoer van prestatie version", what)
 }

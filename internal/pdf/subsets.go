@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"encoding/binary"
-	"errors"
 	"maps"
 	"reflect"
 	"slices"
@@ -43,7 +42,7 @@ var subsets = recent[*subsetEntry]{size: subsetCacheSize}
 // whole file, where that gives the same bytes.
 func useSubsets(w *gofpdf.Fpdf) error {
 	if w == nil {
-		return errors.New("de PDF-schrijver van maroto is onbereikbaar")
+		return libraryChanged("de PDF-schrijver van maroto is onbereikbaar")
 	}
 	if !subsetsOn {
 		return ownBytes(w)
@@ -96,7 +95,7 @@ func cmpString(a, b string) int {
 // defParts returns the runes a font definition's text used and its parsed
 // file (a *utf8FontFile), writable.
 func defParts(def reflect.Value) (map[int]int, reflect.Value, error) {
-	bad := errors.New("gofpdf's lettertypedefinitie is veranderd")
+	bad := libraryChanged("de lettertypedefinitie van gofpdf is veranderd")
 	d := reflect.New(def.Type()).Elem()
 	d.Set(def)
 	used, file := d.FieldByName("usedRunes"), d.FieldByName("utf8File")
@@ -183,7 +182,7 @@ func copyFile(file reflect.Value, ttf []byte) (reflect.Value, error) {
 	nf.Elem().Set(file.Elem())
 	rd := nf.Elem().FieldByName("fileReader")
 	if !rd.IsValid() || rd.Kind() != reflect.Pointer || rd.IsNil() {
-		return reflect.Value{}, errors.New("gofpdf's lettertypebestand is veranderd")
+		return reflect.Value{}, libraryChanged("het lettertypebestand van gofpdf is veranderd")
 	}
 	rd = writable(rd)
 	nr := reflect.New(rd.Type().Elem())
@@ -199,11 +198,11 @@ func copyFile(file reflect.Value, ttf []byte) (reflect.Value, error) {
 func fileBytes(file reflect.Value) (reflect.Value, error) {
 	rd := file.Elem().FieldByName("fileReader")
 	if !rd.IsValid() || rd.Kind() != reflect.Pointer || rd.IsNil() {
-		return reflect.Value{}, errors.New("gofpdf's lettertypebestand is veranderd")
+		return reflect.Value{}, libraryChanged("het lettertypebestand van gofpdf is veranderd")
 	}
 	arr := writable(rd).Elem().FieldByName("array")
 	if !arr.IsValid() || arr.Kind() != reflect.Slice || arr.Type().Elem().Kind() != reflect.Uint8 {
-		return reflect.Value{}, errors.New("gofpdf's lettertypebestand is veranderd")
+		return reflect.Value{}, libraryChanged("het lettertypebestand van gofpdf is veranderd")
 	}
 	return writable(arr), nil
 }
