@@ -40,7 +40,7 @@ func main() {
 
 // profiled runs f with a CPU profile written to $PRESTATIE_CPUPROFILE when
 // that is set: a developer's view of where a large build spends its time
-// (docs/national-register.md), without a flag users would see.
+// (README, "Tests and benchmarks"), without a flag users would see.
 func profiled(f func() int) int {
 	path := os.Getenv("PRESTATIE_CPUPROFILE")
 	if path == "" {
