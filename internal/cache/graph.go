@@ -92,6 +92,30 @@ func (d *decoder) varint() int64 {
 	return x
 }
 
+// length writes the length of a slice or map, 0 for nil (nil and empty
+// stay apart), and reports whether its elements follow.
+func (e *encoder) length(v reflect.Value) bool {
+	if v.IsNil() {
+		e.b = append(e.b, 0)
+		return false
+	}
+	e.b = binary.AppendUvarint(e.b, uint64(v.Len())+1)
+	return true
+}
+
+// length reads what encoder.length wrote: false for nil. Every element
+// takes at least a byte, so a length beyond the data left is damage.
+func (d *decoder) length() (int, bool) {
+	n := d.uvarint()
+	if n == 0 {
+		return 0, false
+	}
+	if n-1 > uint64(len(d.b)) {
+		panic("length")
+	}
+	return int(n - 1), true
+}
+
 // codec writes and reads values of one type.
 type codec struct {
 	enc  func(*encoder, reflect.Value)
@@ -194,25 +218,19 @@ func build(t reflect.Type, building map[reflect.Type]*codec) (*codec, error) {
 			return nil, err
 		}
 		c.enc = func(e *encoder, v reflect.Value) {
-			if v.IsNil() {
-				e.b = append(e.b, 0)
-				return
-			}
-			e.b = binary.AppendUvarint(e.b, uint64(v.Len())+1)
-			for i := range v.Len() {
-				elem.enc(e, v.Index(i))
+			if e.length(v) {
+				for i := range v.Len() {
+					elem.enc(e, v.Index(i))
+				}
 			}
 		}
 		c.dec = func(d *decoder, v reflect.Value) {
-			n := d.uvarint()
-			if n == 0 {
+			n, ok := d.length()
+			if !ok {
 				return
 			}
-			if n-1 > uint64(len(d.b)) {
-				panic("length")
-			}
-			s := reflect.MakeSlice(t, int(n-1), int(n-1))
-			for i := range int(n - 1) {
+			s := reflect.MakeSlice(t, n, n)
+			for i := range n {
 				elem.dec(d, s.Index(i))
 			}
 			v.Set(s)
@@ -242,11 +260,9 @@ func build(t reflect.Type, building map[reflect.Type]*codec) (*codec, error) {
 			return nil, err
 		}
 		c.enc = func(e *encoder, v reflect.Value) {
-			if v.IsNil() {
-				e.b = append(e.b, 0)
+			if !e.length(v) {
 				return
 			}
-			e.b = binary.AppendUvarint(e.b, uint64(v.Len())+1)
 			it := v.MapRange()
 			for it.Next() {
 				key.enc(e, it.Key())
@@ -254,12 +270,12 @@ func build(t reflect.Type, building map[reflect.Type]*codec) (*codec, error) {
 			}
 		}
 		c.dec = func(d *decoder, v reflect.Value) {
-			n := d.uvarint()
-			if n == 0 {
+			n, ok := d.length()
+			if !ok {
 				return
 			}
-			m := reflect.MakeMapWithSize(t, int(min(n-1, uint64(len(d.b)))))
-			for range n - 1 {
+			m := reflect.MakeMapWithSize(t, n)
+			for range n {
 				k, x := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
 				key.dec(d, k)
 				elem.dec(d, x)
