@@ -44,13 +44,7 @@ func TestKillHelper(t *testing.T) {
 	if point == "" {
 		t.Skip("helper process for TestKilledPublish")
 	}
-	noExchange = os.Getenv("PRESTATIE_NO_EXCHANGE") == "1"
-	testHook = func(p string) {
-		if p == point {
-			fmt.Println("ready")
-			select {} // wait for SIGKILL
-		}
-	}
+	stopAt(point)
 	Publish(version("B"), os.Getenv("PRESTATIE_DEST"))
 	t.Fatalf("publish passed %q without stopping", point)
 }
@@ -125,13 +119,9 @@ func TestKilledPublish(t *testing.T) {
 	}
 }
 
-// TestKillBuildHelper is the helper process of TestKilledIncrementalBuild:
-// an incremental build that stops at PRESTATIE_KILL_AT until it is killed.
-func TestKillBuildHelper(t *testing.T) {
-	point := os.Getenv("PRESTATIE_KILL_BUILD_AT")
-	if point == "" {
-		t.Skip("helper process for TestKilledIncrementalBuild")
-	}
+// stopAt makes a helper process say "ready" at point and wait there to be
+// killed; PRESTATIE_NO_EXCHANGE=1 makes it publish without renameat2.
+func stopAt(point string) {
 	noExchange = os.Getenv("PRESTATIE_NO_EXCHANGE") == "1"
 	testHook = func(p string) {
 		if p == point {
@@ -139,6 +129,16 @@ func TestKillBuildHelper(t *testing.T) {
 			select {} // wait for SIGKILL
 		}
 	}
+}
+
+// TestKillBuildHelper is the helper process of TestKilledIncrementalBuild:
+// an incremental build that stops at PRESTATIE_KILL_AT until it is killed.
+func TestKillBuildHelper(t *testing.T) {
+	point := os.Getenv("PRESTATIE_KILL_BUILD_AT")
+	if point == "" {
+		t.Skip("helper process for TestKilledIncrementalBuild")
+	}
+	stopAt(point)
 	Build(Options{Source: os.Getenv("PRESTATIE_SOURCE"), Dest: os.Getenv("PRESTATIE_DEST"), NoPDF: true})
 	t.Fatalf("build passed %q without stopping", point)
 }
