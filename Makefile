@@ -98,8 +98,9 @@ bench:
 # 800 agreements take minutes.
 SIZES ?= 50,200,800
 MODES ?= pdf,no-pdf
+RUNS ?= 1
 bench-scale: prestatie
-	$(GO) run ./internal/corpus/bench -bin ./prestatie -sizes $(SIZES) -modes $(MODES)
+	$(GO) run ./internal/corpus/bench -bin ./prestatie -sizes $(SIZES) -modes $(MODES) -runs $(RUNS)
 
 # The same corpora built by Hugo (compiled once from the Go module proxy into
 # the git-ignored .bench/) with a minimal layout, beside prestatie's rows: the
@@ -109,7 +110,7 @@ HUGO := .bench/hugo-$(HUGO_VERSION)/hugo
 $(HUGO):
 	GOBIN=$(CURDIR)/$(dir $(HUGO)) CGO_ENABLED=0 $(GO) install github.com/gohugoio/hugo@$(HUGO_VERSION)
 bench-hugo: prestatie $(HUGO)
-	$(GO) run ./internal/corpus/bench -bin ./prestatie -sizes $(SIZES) -modes $(MODES) -hugo $(HUGO)
+	$(GO) run ./internal/corpus/bench -bin ./prestatie -sizes $(SIZES) -modes $(MODES) -runs $(RUNS) -hugo $(HUGO)
 
 # The site's search against Pagefind (npm devDependency) on the same pages
 # of the default site and a corpus of 50 agreements: bytes fetched per query,

@@ -6,7 +6,13 @@
 // cold build one afspraak of one agreement changes and the build runs again
 // with its cache (mode "pdf+1", "no-pdf+1"): the incremental rebuild.
 //
-//	go run ./internal/corpus/bench -bin ./prestatie -sizes 50,200,800
+// With -runs N every build runs N times and a summary follows the rows:
+// per size and mode the median wall and CPU time, per page, and the CPU
+// per page against the smallest size's (the "flat per page"). On
+// a shared machine one run says little: the system time of writing tens
+// of thousands of files alone varies by a factor of several.
+//
+//	go run ./internal/corpus/bench -bin ./prestatie -sizes 50,200,800 -runs 3
 package main
 
 import (
@@ -32,13 +38,17 @@ func main() {
 	dir := flag.String("dir", filepath.Join(os.TempDir(), "prestatie-bench"), "werkmap voor de corpora en de uitvoer")
 	keep := flag.Bool("keep", false, "laat de uitvoer staan")
 	hugo := flag.String("hugo", "", "bouw elk corpus ook met dit Hugo-programma, met een minimale opmaak (make bench-hugo)")
+	runs := flag.Int("runs", 1, "hoe vaak elke build draait (de samenvatting geeft de mediaan)")
 	flag.Parse()
+	if *runs < 1 {
+		fail(fmt.Errorf("-runs moet minstens 1 zijn"))
+	}
 	exe, err := filepath.Abs(*bin)
 	if err != nil {
 		fail(err)
 	}
-	fmt.Printf("%-5s %-8s %6s %6s %8s %8s %8s %9s | %9s %9s %9s %9s  %s\n",
-		"n", "mode", "pages", "files", "MiB", "wall s", "cpu s", "peak MiB", "wall ms/p", "cpu ms/p", "KiB/p", "KiB/agr", "load")
+	fmt.Printf("%-5s %-9s %6s %6s %8s %8s %8s %7s %7s %9s | %9s %9s %9s %9s  %s\n",
+		"n", "mode", "pages", "files", "MiB", "wall s", "cpu s", "user s", "sys s", "peak MiB", "wall ms/p", "cpu ms/p", "KiB/p", "KiB/agr", "load")
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {
@@ -67,14 +77,18 @@ func main() {
 			if mode == "no-pdf" {
 				args = append(args, "--no-pdf")
 			}
-			run(exe, args, n, mode, out)
-			// One afspraak changed, built again with the cache.
-			if err := os.WriteFile(edited, []byte(strings.Replace(string(orig), "title: Nieuwbouw", "title: Nieuwbouw (gewijzigd)", 1)), 0o644); err != nil {
-				fail(err)
-			}
-			run(exe, args, n, mode+"+1", out)
-			if err := os.WriteFile(edited, orig, 0o644); err != nil {
-				fail(err)
+			for range *runs {
+				os.RemoveAll(out)
+				os.RemoveAll(filepath.Join(*dir, ".out-"+strconv.Itoa(n)+"-"+mode+".cache"))
+				run(exe, args, n, mode, out)
+				// One afspraak changed, built again with the cache.
+				if err := os.WriteFile(edited, []byte(strings.Replace(string(orig), "title: Nieuwbouw", "title: Nieuwbouw (gewijzigd)", 1)), 0o644); err != nil {
+					fail(err)
+				}
+				run(exe, args, n, mode+"+1", out)
+				if err := os.WriteFile(edited, orig, 0o644); err != nil {
+					fail(err)
+				}
 			}
 			if !*keep {
 				os.RemoveAll(out)
@@ -82,11 +96,16 @@ func main() {
 			}
 		}
 		if *hugo != "" {
-			runHugo(*hugo, src, *dir, n)
+			for range *runs {
+				runHugo(*hugo, src, *dir, n)
+			}
 		}
 		if !*keep {
 			os.RemoveAll(src)
 		}
+	}
+	if *runs > 1 {
+		summarize(os.Stdout)
 	}
 }
 
@@ -114,14 +133,16 @@ func run(exe string, args []string, n int, mode, out string) {
 // average before it ran (on a shared machine wall time says little alone).
 func row(n int, mode string, pages, files int, out string, wall time.Duration, ps *os.ProcessState, load []byte) {
 	ru := ps.SysUsage().(*syscall.Rusage)
-	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	user, sys := time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano())
+	cpu := user + sys
 	peak := float64(ru.Maxrss) / 1024 // KiB on Linux
 	size := dirSize(out)
 	p := float64(pages)
-	fmt.Printf("%-5d %-8s %6d %6d %8.1f %8.2f %8.2f %9.0f | %9.2f %9.2f %9.1f %9.0f  %s\n",
-		n, mode, pages, files, float64(size)/(1<<20), wall.Seconds(), cpu.Seconds(), peak,
+	fmt.Printf("%-5d %-9s %6d %6d %8.1f %8.2f %8.2f %7.2f %7.2f %9.0f | %9.2f %9.2f %9.1f %9.0f  %s\n",
+		n, mode, pages, files, float64(size)/(1<<20), wall.Seconds(), cpu.Seconds(), user.Seconds(), sys.Seconds(), peak,
 		float64(wall.Milliseconds())/p, float64(cpu.Milliseconds())/p, peak*1024/p, float64(size)/1024/float64(n),
 		strings.Join(strings.Fields(string(load))[:3], " "))
+	record(n, mode, pages, wall, cpu, peak)
 }
 
 func dirSize(dir string) int64 {

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"time"
+)
+
+// measure is one build's figures, kept for the summary.
+type measure struct {
+	pages     int
+	wall, cpu time.Duration
+	peak      float64 // MiB
+}
+
+type key struct {
+	n    int
+	mode string
+}
+
+var (
+	measures = map[key][]measure{}
+	keys     []key // in the order first run
+)
+
+func record(n int, mode string, pages int, wall, cpu time.Duration, peak float64) {
+	k := key{n, mode}
+	if _, ok := measures[k]; !ok {
+		keys = append(keys, k)
+	}
+	measures[k] = append(measures[k], measure{pages, wall, cpu, peak})
+}
+
+// median of the runs by f.
+func median(ms []measure, f func(measure) float64) float64 {
+	v := make([]float64, len(ms))
+	for i, m := range ms {
+		v[i] = f(m)
+	}
+	slices.Sort(v)
+	if len(v)%2 == 1 {
+		return v[len(v)/2]
+	}
+	return (v[len(v)/2-1] + v[len(v)/2]) / 2
+}
+
+// summarize prints per size and mode the medians of the runs, per page,
+// and the CPU per page against that of the smallest size in the same mode.
+func summarize(w io.Writer) {
+	fmt.Fprintf(w, "\nmediaan van %d runs\n", len(measures[keys[0]]))
+	fmt.Fprintf(w, "%-5s %-9s %8s %8s %9s | %9s %9s %14s\n",
+		"n", "mode", "wall s", "cpu s", "peak MiB", "wall ms/p", "cpu ms/p", "cpu/p vs min n")
+	smallest := map[string]float64{} // CPU per page at the smallest size, by mode
+	for _, k := range keys {
+		ms := measures[k]
+		p := float64(ms[0].pages)
+		wall := median(ms, func(m measure) float64 { return m.wall.Seconds() })
+		cpu := median(ms, func(m measure) float64 { return m.cpu.Seconds() })
+		peak := median(ms, func(m measure) float64 { return m.peak })
+		perPage := 1000 * cpu / p
+		base, ok := smallest[k.mode]
+		if !ok {
+			base, smallest[k.mode] = perPage, perPage
+		}
+		fmt.Fprintf(w, "%-5d %-9s %8.2f %8.2f %9.0f | %9.2f %9.2f %13.0f%%\n",
+			k.n, k.mode, wall, cpu, peak, 1000*wall/p, perPage, 100*(perPage/base-1))
+	}
+}
