@@ -77,21 +77,28 @@ func unwrapPath(err error) error {
 // problems it had then, without checking it again.
 func checkFooters(s *a.Site, fonts []pdf.Font, ds *diag.List, c checkMemo) {
 	fk := fontsKey(fonts)
-	for _, ag := range s.Agreements {
-		if found, ok := c.checked(ag, fk); ok {
-			*ds = append(*ds, found...)
-			continue
+	// Side by side: at 800 agreements this was 0.8 s of one core before
+	// any page could start. Each agreement's findings keep their place.
+	found := make([]diag.List, len(s.Agreements))
+	parallel(len(s.Agreements), func(i int) {
+		ag := s.Agreements[i]
+		if ds, ok := c.checked(ag, fk); ok {
+			found[i] = ds
+			return
 		}
-		var found diag.List
+		var ds diag.List
 		if len(ag.Parties) > 0 && len(ag.Parties) <= content.MaxParties {
 			if err := pdf.Check(ag); err != nil {
-				found.Errorf(ag.Parties[0].Pos, "%v", err)
+				ds.Errorf(ag.Parties[0].Pos, "%v", err)
 			}
 		}
-		found = append(found, pdf.Unprintable(ag, fonts)...)
-		found = append(found, pdf.CrossReferences(ag)...)
-		c.setChecked(ag, fk, found)
-		*ds = append(*ds, found...)
+		ds = append(ds, pdf.Unprintable(ag, fonts)...)
+		ds = append(ds, pdf.CrossReferences(ag)...)
+		c.setChecked(ag, fk, ds)
+		found[i] = ds
+	})
+	for _, f := range found {
+		*ds = append(*ds, f...)
 	}
 }
 
