@@ -307,7 +307,7 @@ func (l loaded) render(opt Options, emit func(site.File) error, reuse reuser) (*
 		Emit:       emit,
 		Reuse:      reuse.reused,
 		ReusedFile: reuse.file,
-		ReusedDoc:  reuse.doc,
+		ReusedPage: reuse.page,
 		Indexed:    reuse.indexed,
 	})
 	if err != nil {

@@ -24,20 +24,21 @@ type diskCache struct {
 	keys map[*a.Agreement]cache.Key
 	byID map[string]*a.Agreement        // rendered agreements with a key
 	hits map[*a.Agreement][]cache.Entry // kept agreements
-	// docs is the search text of the rendered agreements' pages, kept in
-	// their entries (searchData) so that a later build does not read
-	// and parse those pages again. Each page's is held encoded in a
-	// temporary file (spilled) until the end: held in memory, it was a
-	// third of what a large build kept live (800 agreements: 51 MB).
+	// docs is what the search index kept of the rendered agreements'
+	// pages (search.Page), stored in their entries (searchData) so that
+	// a later build neither reads and parses those pages again nor
+	// counts their words. Each page's is held encoded in a temporary file
+	// (spilled) until the end.
 	docs    map[*a.Agreement]map[string]spill.Ref
 	spilled spill.Spill
 	mu      sync.Mutex
 }
 
-// searchData names the search text of an entry's pages in the entry: the
-// search.Doc of each page by its path (cache.Encode: a fifth of the time
-// JSON took to read).
-const searchData = ".search"
+// searchData names what the search index kept of an entry's pages in the
+// entry: the search.Page of each page by its path (cache.Encode). An
+// entry of an older format (".search", the pages' text) is not read as
+// this one.
+const searchData = ".search-pages"
 
 // openCache opens the cache of dest and looks up every agreement. A cache
 // that cannot be opened is not used: the build is then a cold one.
@@ -119,23 +120,23 @@ func (c *diskCache) reused(ag *a.Agreement) bool {
 type reuser struct {
 	reused func(*a.Agreement) bool
 	file   func(path string) ([]byte, error)
-	// doc and indexed keep the pages' search text (the preview's cache).
-	doc     func(path string) (search.Doc, bool)
-	indexed func(path string, d search.Doc)
+	// page and indexed keep what the search index kept of the pages.
+	page    func(path string) (search.Page, bool)
+	indexed func(path string, p search.Page)
 }
 
-// reuser is what the build reuses from the cache on disk: the search text
-// of the kept pages, or the pages themselves in the output.
+// reuser is what the build reuses from the cache on disk: what the search
+// index kept of the kept pages, or the pages themselves in the output.
 func (c *diskCache) reuser() reuser {
 	if c == nil {
 		return reuser{}
 	}
 	byID := map[string]*a.Agreement{}
-	hitDocs := map[*a.Agreement]func() map[string]search.Doc{}
+	hitDocs := map[*a.Agreement]func() map[string]search.Page{}
 	for ag := range c.hits {
 		byID[ag.ID] = ag
-		hitDocs[ag] = sync.OnceValue(func() map[string]search.Doc {
-			var ds map[string]search.Doc
+		hitDocs[ag] = sync.OnceValue(func() map[string]search.Page {
+			var ds map[string]search.Page
 			if b, err := c.dir.Read(c.keys[ag], searchData); err == nil {
 				if cache.Decode(b, &ds) != nil {
 					return nil // the pages are read
@@ -149,14 +150,14 @@ func (c *diskCache) reuser() reuser {
 			return nil, fmt.Errorf("%s: geen bestand van de cache", p)
 		}
 		return os.ReadFile(filepath.Join(c.dest, filepath.FromSlash(p)))
-	}, doc: func(p string) (search.Doc, bool) {
+	}, page: func(p string) (search.Page, bool) {
 		ag := owner(byID, p)
 		if ag == nil {
-			return search.Doc{}, false
+			return search.Page{}, false
 		}
 		d, ok := hitDocs[ag]()[p]
 		return d, ok
-	}, indexed: func(p string, d search.Doc) {
+	}, indexed: func(p string, d search.Page) {
 		if ag := owner(c.byID, p); ag != nil {
 			b, err := cache.Encode(&d)
 			if err != nil {
@@ -173,19 +174,19 @@ func (c *diskCache) reuser() reuser {
 	}}
 }
 
-// searchData is what the entry of ag keeps as searchData: the search
-// text of its pages by path.
+// searchData is what the entry of ag keeps as searchData: what the search
+// index kept of its pages, by path.
 func (c *diskCache) searchData(ag *a.Agreement) ([]byte, error) {
 	if c.docs[ag] == nil {
 		return nil, errors.New("geen zoektekst")
 	}
-	ds := map[string]search.Doc{}
+	ds := map[string]search.Page{}
 	for p, r := range c.docs[ag] {
 		b, err := c.spilled.Get(r)
 		if err != nil {
 			return nil, err
 		}
-		var d search.Doc
+		var d search.Page
 		if err := cache.Decode(b, &d); err != nil {
 			return nil, err
 		}

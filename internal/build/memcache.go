@@ -22,8 +22,9 @@ import (
 type MemCache struct {
 	files cache.Mem[[]site.File] // everything below <id>/ but the PDF when it comes late
 	pdfs  cache.Mem[site.File]   // PDFs rendered after the pages (Options.LatePDF)
-	// docs are the search text of an agreement's pages, by page.
-	docs cache.Mem[map[string]search.Doc]
+	// docs are what the search index kept of an agreement's pages, by
+	// page.
+	docs cache.Mem[map[string]search.Page]
 
 	mu sync.Mutex
 	// read are the agreement folders as the last Render read them;
@@ -118,8 +119,8 @@ func (l loaded) renderCached(opt Options) (*site.Output, *a.Site, diag.List, err
 			late(func() ([]site.File, error) { return l.cachedPDFs(opt, keys) })
 		}
 	}
-	hitFiles := map[string][]site.File{}          // by agreement id
-	hitDocs := map[string]map[string]search.Doc{} // by agreement id, then page
+	hitFiles := map[string][]site.File{}           // by agreement id
+	hitDocs := map[string]map[string]search.Page{} // by agreement id, then page
 	for ag, files := range hits {
 		hitFiles[ag.ID] = files
 		if ds, ok := c.docs.Get(keys[ag]); ok {
@@ -127,7 +128,7 @@ func (l loaded) renderCached(opt Options) (*site.Output, *a.Site, diag.List, err
 		}
 	}
 	var docsMu sync.Mutex
-	docs := map[string]search.Doc{} // the search text of pages indexed now
+	docs := map[string]search.Page{} // what the index kept of the pages indexed now
 	allByID := map[string]*a.Agreement{}
 	for ag := range keys {
 		allByID[ag.ID] = ag
@@ -143,12 +144,12 @@ func (l loaded) renderCached(opt Options) (*site.Output, *a.Site, diag.List, err
 			}
 			return nil, fmt.Errorf("%s: geen bestand van de cache", p)
 		},
-		doc: func(p string) (search.Doc, bool) {
+		page: func(p string) (search.Page, bool) {
 			id, _, _ := strings.Cut(p, "/")
 			d, ok := hitDocs[id][p]
 			return d, ok
 		},
-		indexed: func(p string, d search.Doc) {
+		indexed: func(p string, d search.Page) {
 			docsMu.Lock()
 			docs[p] = d
 			docsMu.Unlock()
@@ -167,11 +168,11 @@ func (l loaded) renderCached(opt Options) (*site.Output, *a.Site, diag.List, err
 	for ag, files := range groups {
 		c.files.Put(keys[ag], files)
 	}
-	docGroups := map[*a.Agreement]map[string]search.Doc{}
+	docGroups := map[*a.Agreement]map[string]search.Page{}
 	for p, d := range docs {
 		if ag := owner(allByID, p); ag != nil {
 			if docGroups[ag] == nil {
-				docGroups[ag] = map[string]search.Doc{}
+				docGroups[ag] = map[string]search.Page{}
 			}
 			docGroups[ag][p] = d
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -14,22 +15,34 @@ import (
 	"github.com/prestatie/prestatie/internal/spill"
 )
 
-// The index is written as files below Dir:
+// The index is written as files below the site's base:
 //
-//	index.json              the entry: stop words, number of pages, and the
-//	                        first term of each chunk with its file name
-//	index/<hash>.json       a chunk: terms in order, each with its postings
-//	index/<hash>/<n>.json   page n: path, title, context and blocks, for the
-//	                        result list and its quote
+//	zoeken/index.json                the entry: stop words, number of pages,
+//	                                 the groups of page files, and the first
+//	                                 term of each chunk with its file name
+//	zoeken/index/<hash>.json         a chunk: terms in order, each with its
+//	                                 postings
+//	<folder>zoeken/<hash>/<i>.json   page i of a group: path, title, context
+//	                                 and blocks, for the result list and its
+//	                                 quote
 //
 // Terms are cut into chunks of about ChunkSize bytes in term order, so a
 // query fetches the entry, one small chunk per word and the pages it
 // shows. Every file but the entry is named by its content, so it can be
 // cached for good (docs/house-style.md).
+//
+// The pages are numbered group by group: a group is the pages of one
+// folder (Index.Folder: an agreement's), and its files lie in that folder,
+// named by a hash of them all. So an agreement that did not change keeps
+// its page files, with their names and bytes, where they are: an
+// incremental build leaves its folder in place (internal/build), and the
+// entry says where each group's files are.
 const (
 	Dir       = "zoeken/"
 	Entry     = Dir + "index.json"
 	ChunkSize = 8 << 10
+	// Version is the entry's format ("version").
+	Version = 2
 )
 
 // Weights of a word by where it stands: the page's title, a heading, the
@@ -62,8 +75,12 @@ type File struct {
 type Index struct {
 	// ChunkSize is the size in bytes after which a chunk is cut.
 	ChunkSize int
-	mu        sync.Mutex
-	docs      map[int]*entry
+	// Folder, when set, is the folder ("a/", below the base) whose
+	// zoeken/ holds the file of the page at path, "" for the site's own
+	// zoeken/; without it every page's file is there.
+	Folder func(path string) string
+	mu     sync.Mutex
+	docs   map[int]*entry
 	// terms are the terms by number, ids the numbers by term.
 	terms []string
 	ids   map[string]int32
@@ -77,11 +94,30 @@ type Index struct {
 }
 
 type entry struct {
-	page spill.Ref // the page's file (pages)
-	// terms are its terms, each its number << 32 | its weighted count,
-	// in the order of the numbers.
+	page    spill.Ref // the page's file (pages), when hasPage
+	hasPage bool      // false for a page added again (AddPage)
+	sum     [sumSize]byte
+	folder  string // of its group (Index.Folder)
+	// terms are its terms, each its number << 32 | its weighted count.
 	terms  []uint64
 	length uint64 // sum of the weights
+}
+
+// sumSize is how much of the SHA-256 of a page's file is kept: enough to
+// name its group's files by their content.
+const sumSize = 16
+
+// Page is what the index keeps of a page, for a later build that reuses
+// it: AddPage adds it again at the cost of a look-up per term, without
+// reading its text or making its file, which that build has in place. A
+// build cache keeps it beside the page (its fields are plain strings, for
+// internal/cache and encoding/json alike); it is only read by AddPage.
+type Page struct {
+	// Sum is the SHA-256 of the page's file (first 16 bytes, hex).
+	Sum string
+	// Terms are its terms with their weighted counts, "term count term
+	// count …", in the order in which they first occur on the page.
+	Terms string
 }
 
 // counter counts the terms of one page at a time, remembering the term of
@@ -90,7 +126,7 @@ type entry struct {
 type counter struct {
 	terms  map[string]int32 // word as it stands → term number, -1 for none
 	counts []uint64         // by term number, on this page
-	seen   []uint64         // the term numbers counted on this page
+	seen   []uint64         // the term numbers counted on this page, in order of appearance
 }
 
 // New returns an empty index.
@@ -104,8 +140,9 @@ func (x *Index) Add(order int, path string, page []byte) {
 	x.AddDoc(order, Extract(path, page))
 }
 
-// AddDoc adds an extracted page.
-func (x *Index) AddDoc(order int, d Doc) {
+// AddDoc adds an extracted page and returns what a later build needs to
+// add it again (AddPage).
+func (x *Index) AddDoc(order int, d Doc) Page {
 	c := x.counter()
 	for i, b := range d.Blocks {
 		w := uint64(textWeight)
@@ -134,8 +171,17 @@ func (x *Index) AddDoc(order int, d Doc) {
 			c.counts[id] += w
 		})
 	}
-	e := &entry{page: x.pages.Put(pageJSON(d)), terms: make([]uint64, len(c.seen))}
-	slices.Sort(c.seen)
+	file := pageJSON(d)
+	e := &entry{page: x.pages.Put(file), hasPage: true, folder: x.folder(d.Path), terms: make([]uint64, len(c.seen))}
+	sum := sha256.Sum256(file)
+	copy(e.sum[:], sum[:])
+	terms := make([]byte, 0, 12*len(c.seen))
+	x.mu.Lock() // x.terms may grow meanwhile
+	for _, id := range c.seen {
+		terms = append(append(terms, x.terms[id]...), ' ')
+		terms = append(strconv.AppendUint(terms, c.counts[id], 10), ' ')
+	}
+	x.mu.Unlock()
 	for i, id := range c.seen {
 		n := c.counts[id]
 		e.terms[i] = id<<32 | n
@@ -147,6 +193,66 @@ func (x *Index) AddDoc(order int, d Doc) {
 	x.docs[order] = e
 	x.free = append(x.free, c)
 	x.mu.Unlock()
+	return Page{Sum: hex.EncodeToString(e.sum[:]), Terms: string(bytes.TrimSuffix(terms, []byte{' '}))}
+}
+
+// AddPage adds again, at position order, the page at path that AddDoc
+// gave p for in an earlier build, when the page is as it was then: the
+// index files are the same as with AddDoc, but for the page's own file,
+// which is left out (Each): the caller has it in place, with the files of
+// the page's whole group. A p that is not as AddDoc made it (a damaged
+// cache) gives an error, and nothing is added.
+func (x *Index) AddPage(order int, path string, p Page) error {
+	e := &entry{folder: x.folder(path)}
+	if n, err := hex.Decode(e.sum[:], []byte(p.Sum)); err != nil || n != sumSize || len(p.Sum) != 2*sumSize {
+		return fmt.Errorf("%s: zoekgegevens zonder geldige hash", path)
+	}
+	fields := strings.Count(p.Terms, " ") + 1
+	if p.Terms == "" {
+		fields = 0
+	}
+	if fields%2 != 0 {
+		return fmt.Errorf("%s: onvolledige zoekgegevens", path)
+	}
+	counts := make([]uint64, 0, fields/2)
+	for rest := p.Terms; rest != ""; {
+		_, after, _ := strings.Cut(rest, " ")
+		count, next, _ := strings.Cut(after, " ")
+		n, err := strconv.ParseUint(count, 10, 32)
+		if err != nil || n == 0 {
+			return fmt.Errorf("%s: zoekgegevens met een ongeldig aantal %q", path, count)
+		}
+		counts = append(counts, n)
+		rest = next
+	}
+	e.terms = make([]uint64, len(counts))
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	rest := p.Terms
+	for i, n := range counts {
+		var t string
+		t, rest, _ = strings.Cut(rest, " ")
+		_, rest, _ = strings.Cut(rest, " ")
+		id, ok := x.ids[t]
+		if !ok {
+			t = strings.Clone(t) // not the cache's data
+			id = int32(len(x.terms))
+			x.terms = append(x.terms, t)
+			x.ids[t] = id
+		}
+		e.terms[i] = uint64(id)<<32 | n
+		e.length += n
+	}
+	x.docs[order] = e
+	return nil
+}
+
+// folder is the folder of the page at path's group.
+func (x *Index) folder(path string) string {
+	if x.Folder == nil {
+		return ""
+	}
+	return x.Folder(path)
 }
 
 // counter is a counter not in use by another goroutine.
@@ -195,12 +301,9 @@ func (x *Index) Files() ([]File, error) {
 
 // Each hands f the files of the index one by one, as Files has them, so
 // that they need not be held all at once; it stops at the first error.
+// The file of a page added with AddPage is not among them.
 func (x *Index) Each(f func(File) error) error {
-	orders := make([]int, 0, len(x.docs))
-	for o := range x.docs {
-		orders = append(orders, o)
-	}
-	slices.Sort(orders)
+	groups, orders := x.groups()
 	var total float64
 	for _, o := range orders {
 		total += float64(x.docs[o].length)
@@ -229,21 +332,20 @@ func (x *Index) Each(f func(File) error) error {
 	}
 	slices.SortFunc(ids, func(a, b int32) int { return strings.Compare(x.terms[a], x.terms[b]) })
 
-	// Pages: their folder is named by all of them.
+	// Pages: each group's files in its folder, named by all of them.
 	if err := x.pages.Load(); err != nil {
 		return err
 	}
-	h := sha256.New()
-	for _, o := range orders {
-		b, _ := x.pages.Get(x.docs[o].page) // loaded: no error
-		h.Write(b)
-		h.Write([]byte{0})
-	}
-	pageDir := "index/" + hex.EncodeToString(h.Sum(nil)[:5]) + "/"
-	for n, o := range orders {
-		b, _ := x.pages.Get(x.docs[o].page)
-		if err := f(File{Path: Dir + pageDir + strconv.Itoa(n) + ".json", Data: b}); err != nil {
-			return err
+	for _, g := range groups {
+		for i, o := range g.orders {
+			e := x.docs[o]
+			if !e.hasPage {
+				continue
+			}
+			b, _ := x.pages.Get(e.page) // loaded: no error
+			if err := f(File{Path: g.dir() + strconv.Itoa(i) + ".json", Data: b}); err != nil {
+				return err
+			}
 		}
 	}
 	// Chunks: {"term":[doc, score, doc-gap, score, ...], ...}.
@@ -300,9 +402,18 @@ func (x *Index) Each(f func(File) error) error {
 	}
 	// The entry.
 	var b bytes.Buffer
-	b.WriteString(`{"version":1,"pages":` + strconv.Itoa(len(orders)) + `,"pageDir":`)
-	b.Write(jsonString(pageDir))
-	b.WriteString(`,"stop":[`)
+	b.WriteString(`{"version":` + strconv.Itoa(Version) + `,"pages":` + strconv.Itoa(len(orders)) + `,"groups":[`)
+	for i, g := range groups {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('[')
+		b.Write(jsonString(g.folder))
+		b.WriteByte(',')
+		b.Write(jsonString(g.hash))
+		b.WriteString("," + strconv.Itoa(len(g.orders)) + "]")
+	}
+	b.WriteString(`],"stop":[`)
 	for i, w := range StopWords {
 		if i > 0 {
 			b.WriteByte(',')
@@ -322,6 +433,50 @@ func (x *Index) Each(f func(File) error) error {
 	}
 	b.WriteString("]}\n")
 	return f(File{Path: Entry, Data: b.Bytes()})
+}
+
+// group is the pages of one folder, in order, and the hash of their files.
+type group struct {
+	folder string
+	hash   string
+	orders []int
+}
+
+// dir is where the group's page files lie.
+func (g *group) dir() string { return g.folder + Dir + g.hash + "/" }
+
+// groups are the pages' groups in the order of their first pages, and
+// the pages in the order they are numbered: group by group, each group's
+// in their order (the order of a site, whose folders are not
+// interleaved).
+func (x *Index) groups() ([]*group, []int) {
+	orders := make([]int, 0, len(x.docs))
+	for o := range x.docs {
+		orders = append(orders, o)
+	}
+	slices.Sort(orders)
+	var groups []*group
+	byFolder := map[string]*group{}
+	for _, o := range orders {
+		e := x.docs[o]
+		g := byFolder[e.folder]
+		if g == nil {
+			g = &group{folder: e.folder}
+			byFolder[e.folder] = g
+			groups = append(groups, g)
+		}
+		g.orders = append(g.orders, o)
+	}
+	orders = orders[:0]
+	for _, g := range groups {
+		h := sha256.New()
+		for _, o := range g.orders {
+			h.Write(x.docs[o].sum[:])
+		}
+		g.hash = hex.EncodeToString(h.Sum(nil)[:5])
+		orders = append(orders, g.orders...)
+	}
+	return groups, orders
 }
 
 // pageJSON is a page for the result list: its path, title, context and the

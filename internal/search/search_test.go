@@ -113,8 +113,9 @@ var pages = map[int]string{
 }
 
 type entryFile struct {
+	Version int         `json:"version"`
 	Pages   int         `json:"pages"`
-	PageDir string      `json:"pageDir"`
+	Groups  [][3]any    `json:"groups"` // folder, hash, pages
 	Stop    []string    `json:"stop"`
 	Chunks  [][2]string `json:"chunks"`
 }
@@ -135,7 +136,7 @@ func TestIndex(t *testing.T) {
 	if err := json.Unmarshal(a[Entry], &e); err != nil {
 		t.Fatal(err)
 	}
-	if e.Pages != 3 || len(e.Stop) != len(StopWords) {
+	if e.Version != Version || e.Pages != 3 || len(e.Stop) != len(StopWords) || len(e.Groups) != 1 || e.Groups[0][0] != "" || e.Groups[0][2] != 3.0 {
 		t.Errorf("entry: %+v", e)
 	}
 	// Sharded: several chunks, in term order, each under its first term.
@@ -185,7 +186,7 @@ func TestIndex(t *testing.T) {
 		Path, Title, Context string
 		Blocks               [][3]string
 	}
-	if err := json.Unmarshal(a[Dir+e.PageDir+"0.json"], &pg); err != nil {
+	if err := json.Unmarshal(a[Dir+e.Groups[0][1].(string)+"/0.json"], &pg); err != nil {
 		t.Fatal(err)
 	}
 	if pg.Path != "pa/" || pg.Title != "2 Beschikbaarheid" || len(pg.Blocks) != 4 || pg.Blocks[1][0] != "de-ligt-iv" {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/prestatie/prestatie/internal/search"
 )
@@ -22,20 +23,18 @@ var searchable = map[string]bool{"agreement": true, "section": true, "report": t
 // fixed order of pages, so the index does not depend on timing.
 func (r *renderer) indexPage(n int, j job, f File) {
 	if searchable[j.kind] && r.search != nil {
-		d := search.Extract(j.path, f.Data)
-		r.search.AddDoc(n, d)
+		p := r.search.AddDoc(n, search.Extract(j.path, f.Data))
 		if r.indexed != nil { // the caller keeps it (Options.Indexed)
-			r.indexed(j.file, d)
+			r.indexed(j.file, p)
 		}
 	}
 }
 
-// indexReused adds a reused page to the search index: its text as the
-// caller kept it (Options.ReusedDoc) or read from its file.
+// indexReused adds a reused page to the search index: as the caller kept
+// it (Options.ReusedPage), or its text read from its file.
 func (r *renderer) indexReused(n int, j job, opt Options) error {
-	if opt.ReusedDoc != nil {
-		if d, ok := opt.ReusedDoc(j.file); ok {
-			r.search.AddDoc(n, d)
+	if opt.ReusedPage != nil {
+		if p, ok := opt.ReusedPage(j.file); ok && r.search.AddPage(n, j.path, p) == nil {
 			return nil
 		}
 	}
@@ -49,11 +48,31 @@ func (r *renderer) indexReused(n int, j job, opt Options) error {
 	return err
 }
 
-// searchFiles is the index of every searchable page. With to (Emit),
-// each file is handed to it as it is made and kept without its data.
+// searchFolder is the folder whose zoeken/ holds the search index's file
+// of the page at p: its agreement's folder, so that the files of an
+// agreement are its own (Options.Reuse); "" for the others.
+func (r *renderer) searchFolder() func(p string) string {
+	ids := map[string]bool{}
+	for _, ag := range r.site.Agreements {
+		ids[ag.ID] = true
+	}
+	return func(p string) string {
+		if id, _, ok := strings.Cut(p, "/"); ok && ids[id] {
+			return id + "/"
+		}
+		return ""
+	}
+}
+
+// searchFiles is the index of every searchable page, but the files a
+// reused agreement has already. With to (Emit), each file is handed to it
+// as it is made and kept without its data.
 func (r *renderer) searchFiles(to func(File) error) ([]File, error) {
 	var files []File
 	err := r.search.Each(func(f search.File) error {
+		if r.reusedOwner(f.Path) != nil {
+			return nil
+		}
 		if to != nil {
 			if err := to(File{Path: f.Path, Data: f.Data}); err != nil {
 				return err

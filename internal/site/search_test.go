@@ -24,8 +24,8 @@ func TestSearchIndexHoldsTheText(t *testing.T) {
 			t.Parallel()
 			files := built(t, dir).files
 			var entry struct {
-				Pages   int    `json:"pages"`
-				PageDir string `json:"pageDir"`
+				Pages  int     `json:"pages"`
+				Groups [][]any `json:"groups"` // folder, hash, pages
 			}
 			if err := json.Unmarshal([]byte(files[search.Entry]), &entry); err != nil {
 				t.Fatalf("%s: %v", search.Entry, err)
@@ -46,11 +46,27 @@ func TestSearchIndexHoldsTheText(t *testing.T) {
 			if entry.Pages != len(want) {
 				t.Errorf("the index holds %d pages, the site has %d agreement, onderdeel and rapportage pages", entry.Pages, len(want))
 			}
-			for n := range entry.Pages {
+			// Each agreement's pages are a group in its folder.
+			var pageFiles []string
+			for _, g := range entry.Groups {
+				folder := g[0].(string)
+				if strings.Count(folder, "/") != 1 || !strings.HasPrefix(files[folder+"index.html"], "<!DOCTYPE") {
+					t.Errorf("group %v: not an agreement's folder", g)
+				}
+				for i := range int(g[2].(float64)) {
+					pageFiles = append(pageFiles, folder+search.Dir+g[1].(string)+"/"+strconv.Itoa(i)+".json")
+				}
+			}
+			if len(pageFiles) != entry.Pages {
+				t.Errorf("the groups hold %d pages, the index %d", len(pageFiles), entry.Pages)
+			}
+			for _, f := range pageFiles {
 				var pg struct{ Path, Title string }
-				f := search.Dir + entry.PageDir + strconv.Itoa(n) + ".json"
 				if err := json.Unmarshal([]byte(files[f]), &pg); err != nil {
 					t.Fatalf("%s: %v", f, err)
+				}
+				if !strings.HasPrefix(f, pg.Path[:strings.Index(pg.Path, "/")+1]+search.Dir) {
+					t.Errorf("%s: page %q of another folder", f, pg.Path)
 				}
 				title, ok := want[pg.Path]
 				if !ok {

@@ -66,12 +66,12 @@ type Options struct {
 	// ReusedFile, with Reuse, returns a reused agreement's file as the
 	// caller has it: the search index is made from the pages' text.
 	ReusedFile func(path string) ([]byte, error)
-	// ReusedDoc, when set, returns the search text of a reused page that
-	// the caller kept from Indexed, so that it is not read again;
-	// Indexed, when set, is handed the search text of every page put in
-	// the index. Both are called from several goroutines.
-	ReusedDoc func(path string) (search.Doc, bool)
-	Indexed   func(path string, d search.Doc)
+	// ReusedPage, when set, returns what the search index kept of a
+	// reused page, as the caller had it from Indexed, so that its text is
+	// not read again; Indexed, when set, is handed that of every page put
+	// in the index. Both are called from several goroutines.
+	ReusedPage func(path string) (search.Page, bool)
+	Indexed    func(path string, p search.Page)
 }
 
 // File is one output file, its path relative to the output folder.
@@ -112,6 +112,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		indexed:  opt.Indexed,
 		reused:   map[string]*a.Agreement{},
 	}
+	r.search.Folder = r.searchFolder() // search.go
 	for _, ag := range s.Agreements {
 		if opt.Reuse != nil && opt.Reuse(ag) {
 			r.reused[ag.ID] = ag
@@ -278,7 +279,7 @@ type renderer struct {
 	noECh    error             // why echarts is nil
 	assets   map[string]string // theme file → content-hashed name (assets.go)
 	search   *search.Index     // the pages' text, for the search page (search.go)
-	indexed  func(path string, d search.Doc)
+	indexed  func(path string, p search.Page)
 	// reused are the agreements, by id, whose own files the caller has
 	// already (Options.Reuse).
 	reused  map[string]*a.Agreement

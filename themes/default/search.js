@@ -1,6 +1,7 @@
 // Search over every agreement of the site (the page zoeken/). The index is
 // built with the site (internal/search): an entry file, chunks of terms
-// with their pages, and one small file per page to show it. This script
+// with their pages, and one small file per page to show it, in its
+// agreement's folder. This script
 // cuts the query into words exactly as the index cut the pages (words(),
 // term() and stem() mirror internal/search/text.go and the Dutch Snowball
 // stemmer that builds the index), fetches the chunk of each word and the
@@ -148,8 +149,22 @@
   }
   var entry = get(entryURL).then(function (e) {
     e.stop.forEach(function (w) { stop[w] = true; });
+    // Each group [folder, hash, pages] gets the number of its first page.
+    var n = 0;
+    e.groups.forEach(function (g) { g.push(n); n += g[2]; });
     return e;
   });
+
+  // pageURL is the file of page d: in the folder of its group (the pages
+  // of one agreement), numbered from the group's first page.
+  function pageURL(e, d) {
+    var g = e.groups, lo = 0, hi = g.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (g[mid][3] <= d) lo = mid; else hi = mid - 1;
+    }
+    return base + g[lo][0] + "zoeken/" + g[lo][1] + "/" + (d - g[lo][3]) + ".json";
+  }
 
   // chunksFor lists the chunks that may hold term t (or, with prefix,
   // every term that starts with t): the chunk whose first term is the
@@ -311,7 +326,7 @@
     }
     entry.then(function (e) {
       var qt = terms(q);
-      var pages = slice.map(function (d) { return get(dir + e.pageDir + d + ".json"); });
+      var pages = slice.map(function (d) { return get(pageURL(e, d)); });
       // Each result shows as soon as it and those above it are in.
       return pages.reduce(function (chain, page, k) {
         return chain.then(function () { return page; }).then(function (p) {
