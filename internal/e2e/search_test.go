@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -123,6 +124,17 @@ func TestSearch(t *testing.T) {
 		t.Errorf("with JavaScript: %s", m)
 	}
 	checkRequests(t, "zoeken/", srv, requests)
+	// The results' files lie in their agreement's folder.
+	inFolder := regexp.MustCompile(`^` + regexp.QuoteMeta(base) + `alphen-chaam-2023-2024/zoeken/[0-9a-f]{10}/[0-9]+\.json$`)
+	n := 0
+	for _, r := range requests {
+		if inFolder.MatchString(r) {
+			n++
+		}
+	}
+	if n < 10 {
+		t.Errorf("%d result files fetched from the agreement's folder, want at least 10: %q", n, requests)
+	}
 
 	// Without JavaScript.
 	if err := scripts(pctx, false); err != nil {

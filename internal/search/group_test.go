@@ -174,6 +174,10 @@ func TestAddPageDamaged(t *testing.T) {
 	for _, p := range []Page{
 		{},
 		{Sum: good.Sum[:30], Terms: good.Terms},
+		{Sum: good.Sum + "00", Terms: good.Terms},
+		{Sum: good.Sum, Terms: "woning"},
+		{Sum: good.Sum, Terms: " 3"},
+		{Sum: good.Sum, Terms: "woning 99999999999"},
 		{Sum: "zz" + good.Sum[2:], Terms: good.Terms},
 		{Sum: good.Sum, Terms: good.Terms + " woning"},
 		{Sum: good.Sum, Terms: "woning 0"},

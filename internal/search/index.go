@@ -204,35 +204,45 @@ func (x *Index) AddDoc(order int, d Doc) Page {
 // cache) gives an error, and nothing is added.
 func (x *Index) AddPage(order int, path string, p Page) error {
 	e := &entry{folder: x.folder(path)}
-	if n, err := hex.Decode(e.sum[:], []byte(p.Sum)); err != nil || n != sumSize || len(p.Sum) != 2*sumSize {
+	if len(p.Sum) != 2*sumSize {
 		return fmt.Errorf("%s: zoekgegevens zonder geldige hash", path)
 	}
-	fields := strings.Count(p.Terms, " ") + 1
-	if p.Terms == "" {
-		fields = 0
+	if _, err := hex.Decode(e.sum[:], []byte(p.Sum)); err != nil {
+		return fmt.Errorf("%s: zoekgegevens zonder geldige hash", path)
 	}
-	if fields%2 != 0 {
-		return fmt.Errorf("%s: onvolledige zoekgegevens", path)
-	}
-	counts := make([]uint64, 0, fields/2)
-	for rest := p.Terms; rest != ""; {
-		_, after, _ := strings.Cut(rest, " ")
-		count, next, _ := strings.Cut(after, " ")
-		n, err := strconv.ParseUint(count, 10, 32)
-		if err != nil || n == 0 {
-			return fmt.Errorf("%s: zoekgegevens met een ongeldig aantal %q", path, count)
+	// Read and checked before the lock is taken: each term's place in
+	// p.Terms (from << 32 | to) and its count.
+	ts := p.Terms
+	pairs := (strings.Count(ts, " ") + 1) / 2
+	spans := make([]uint64, 0, pairs)
+	counts := make([]uint32, 0, pairs)
+	for i := 0; i < len(ts); {
+		sp := strings.IndexByte(ts[i:], ' ')
+		if sp <= 0 {
+			return fmt.Errorf("%s: onvolledige zoekgegevens", path)
 		}
-		counts = append(counts, n)
-		rest = next
+		from, to := i, i+sp
+		n, j := uint64(0), to+1
+		for ; j < len(ts) && ts[j] != ' '; j++ {
+			if c := ts[j]; c >= '0' && c <= '9' && n < 1<<28 {
+				n = n*10 + uint64(c-'0')
+			} else {
+				n = 0
+				break
+			}
+		}
+		if n == 0 {
+			return fmt.Errorf("%s: zoekgegevens met een ongeldig aantal", path)
+		}
+		spans = append(spans, uint64(from)<<32|uint64(to))
+		counts = append(counts, uint32(n))
+		i = j + 1
 	}
-	e.terms = make([]uint64, len(counts))
+	e.terms = spans
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	rest := p.Terms
-	for i, n := range counts {
-		var t string
-		t, rest, _ = strings.Cut(rest, " ")
-		_, rest, _ = strings.Cut(rest, " ")
+	for i, sp := range spans {
+		t := ts[sp>>32 : sp&(1<<32-1)]
 		id, ok := x.ids[t]
 		if !ok {
 			t = strings.Clone(t) // not the cache's data
@@ -240,6 +250,7 @@ func (x *Index) AddPage(order int, path string, p Page) error {
 			x.terms = append(x.terms, t)
 			x.ids[t] = id
 		}
+		n := uint64(counts[i])
 		e.terms[i] = uint64(id)<<32 | n
 		e.length += n
 	}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"io/fs"
 	"os"
@@ -20,13 +21,7 @@ const script = "../../themes/default/search.js"
 // word the two stem differently could never be found.
 func TestScriptAgrees(t *testing.T) {
 	t.Parallel()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("node niet gevonden")
-		}
-		t.Skip("node niet gevonden")
-	}
+	node := nodePath(t)
 	var texts []string
 	for _, root := range []string{"../../testdata", "../../content"} {
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -106,4 +101,50 @@ process.stdout.write(JSON.stringify(out));`
 		t.Errorf("%d of %d words stem differently", bad, len(ws))
 	}
 	t.Logf("%d words compared", len(ws))
+}
+
+// nodePath is Node, which the tests of the script need (in CI always).
+func nodePath(t *testing.T) string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("node niet gevonden")
+		}
+		t.Skip("node niet gevonden")
+	}
+	return node
+}
+
+// TestScriptFindsPageFiles: the script's pageFile() finds the file of
+// every page of an index in groups, the numbers the postings give.
+func TestScriptFindsPageFiles(t *testing.T) {
+	t.Parallel()
+	node := nodePath(t)
+	files, _ := indexGrouped(t, nil, nil)
+	prog := `const s = require(process.argv[1]);
+const e = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = [];
+for (let d = 0; d < e.pages; d++) out.push(s.pageFile(e, d));
+process.stdout.write(JSON.stringify(out));`
+	abs, _ := filepath.Abs(script)
+	cmd := exec.Command(node, "-e", prog, abs)
+	cmd.Stdin = bytes.NewReader(files[Entry])
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var got []string
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(grouped) {
+		t.Fatalf("%d pages, want %d", len(got), len(grouped))
+	}
+	for d, f := range got {
+		var pg struct{ Path string }
+		if err := json.Unmarshal(files[f], &pg); err != nil || pg.Path != grouped[d].path {
+			t.Errorf("page %d: %s holds %q (%v), want %q", d, f, pg.Path, err, grouped[d].path)
+		}
+	}
 }

@@ -111,9 +111,23 @@
     return /^[a-z]+$/.test(w) ? stem(w) : w;
   }
 
+  // pageFile is the file of page d of the entry e, below the site's base:
+  // in the folder of its group (the pages of one agreement), numbered from
+  // the group's first page. Each group [folder, hash, pages] gets the
+  // number of its first page the first time.
+  function pageFile(e, d) {
+    var g = e.groups, lo = 0, hi = g.length - 1, n = 0;
+    if (g.length && g[0].length < 4) g.forEach(function (x) { x.push(n); n += x[2]; });
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (g[mid][3] <= d) lo = mid; else hi = mid - 1;
+    }
+    return g[lo][0] + "zoeken/" + g[lo][1] + "/" + (d - g[lo][3]) + ".json";
+  }
+
   // For the tests of internal/search, which run this file in Node.
   if (typeof document === "undefined") {
-    if (typeof module !== "undefined") module.exports = { words: words, stem: stem };
+    if (typeof module !== "undefined") module.exports = { words: words, stem: stem, pageFile: pageFile };
     return;
   }
 
@@ -149,22 +163,8 @@
   }
   var entry = get(entryURL).then(function (e) {
     e.stop.forEach(function (w) { stop[w] = true; });
-    // Each group [folder, hash, pages] gets the number of its first page.
-    var n = 0;
-    e.groups.forEach(function (g) { g.push(n); n += g[2]; });
     return e;
   });
-
-  // pageURL is the file of page d: in the folder of its group (the pages
-  // of one agreement), numbered from the group's first page.
-  function pageURL(e, d) {
-    var g = e.groups, lo = 0, hi = g.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >> 1;
-      if (g[mid][3] <= d) lo = mid; else hi = mid - 1;
-    }
-    return base + g[lo][0] + "zoeken/" + g[lo][1] + "/" + (d - g[lo][3]) + ".json";
-  }
 
   // chunksFor lists the chunks that may hold term t (or, with prefix,
   // every term that starts with t): the chunk whose first term is the
@@ -326,7 +326,7 @@
     }
     entry.then(function (e) {
       var qt = terms(q);
-      var pages = slice.map(function (d) { return get(pageURL(e, d)); });
+      var pages = slice.map(function (d) { return get(base + pageFile(e, d)); });
       // Each result shows as soon as it and those above it are in.
       return pages.reduce(function (chain, page, k) {
         return chain.then(function () { return page; }).then(function (p) {

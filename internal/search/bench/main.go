@@ -91,7 +91,7 @@ func run(pagefind, chromium string, sizes, queries []string, runs int) error {
 		if err := os.WriteFile(filepath.Join(dest, "pagefind-bench.html"), []byte(pagefindPage), 0o644); err != nil {
 			return err
 		}
-		ours, theirs := dirSize(filepath.Join(dest, "zoeken")), dirSize(filepath.Join(dest, "pagefind"))
+		ours, theirs := indexSize(dest), dirSize(filepath.Join(dest, "pagefind"))
 		fmt.Fprintf(os.Stderr, "%s: index on disk: ours %d files, %d bytes; Pagefind %d files, %d bytes (indexing %v)\n",
 			name, ours.files, ours.bytes, theirs.files, theirs.bytes, pfTime.Round(time.Millisecond))
 		log := &counter{}
@@ -280,6 +280,23 @@ func median(xs []float64) float64 {
 type size struct {
 	files int
 	bytes int64
+}
+
+// indexSize is the size of our index in the site dest: the JSON files in
+// zoeken/ and in every agreement's zoeken/ (internal/search).
+func indexSize(dest string) size {
+	var s size
+	filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
+		rel, _ := filepath.Rel(dest, p)
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".json") && strings.Contains("/"+filepath.ToSlash(rel), "/zoeken/") {
+			if fi, err := d.Info(); err == nil {
+				s.files++
+				s.bytes += fi.Size()
+			}
+		}
+		return nil
+	})
+	return s
 }
 
 func dirSize(dir string) size {
