@@ -323,16 +323,29 @@ func (x *Index) Each(f func(File) error) error {
 	if len(orders) > 0 && total > 0 {
 		avg = total / float64(len(orders))
 	}
-	// Postings per term: page number and score, pages in order.
-	type posting struct{ doc, score int }
+	// Postings per term: page number and score, pages in order, all in
+	// one array.
+	type posting struct{ doc, score int32 }
+	counts := make([]int, len(x.terms))
+	sum := 0
+	for _, o := range orders {
+		for _, t := range x.docs[o].terms {
+			counts[t>>32]++
+		}
+		sum += len(x.docs[o].terms)
+	}
+	all := make([]posting, sum)
 	postings := make([][]posting, len(x.terms))
+	for id, c := range counts {
+		postings[id], all = all[:0:c], all[c:]
+	}
 	for n, o := range orders {
 		e := x.docs[o]
 		norm := k1 * (1 - bm + bm*float64(e.length)/avg)
 		for _, t := range e.terms {
 			tf := float64(t & (1<<32 - 1))
 			s := int(math.Round(100 * tf * (k1 + 1) / (tf + norm)))
-			postings[t>>32] = append(postings[t>>32], posting{n, max(s, 1)})
+			postings[t>>32] = append(postings[t>>32], posting{int32(n), int32(max(s, 1))})
 		}
 	}
 	ids := make([]int32, 0, len(x.terms))
@@ -393,14 +406,14 @@ func (x *Index) Each(f func(File) error) error {
 		}
 		buf.Write(jsonString(t))
 		buf.WriteString(":[")
-		prev := 0
+		prev := int32(0)
 		for i, p := range postings[id] {
 			if i > 0 {
 				buf.WriteByte(',')
 			}
-			buf.WriteString(strconv.Itoa(p.doc - prev))
+			buf.Write(strconv.AppendInt(buf.AvailableBuffer(), int64(p.doc-prev), 10))
 			buf.WriteByte(',')
-			buf.WriteString(strconv.Itoa(p.score))
+			buf.Write(strconv.AppendInt(buf.AvailableBuffer(), int64(p.score), 10))
 			prev = p.doc
 		}
 		buf.WriteByte(']')
