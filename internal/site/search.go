@@ -52,15 +52,13 @@ func (r *renderer) indexReused(n int, j job, opt Options) error {
 // of the page at p: its agreement's folder, so that the files of an
 // agreement are its own (Options.Reuse); "" for the others.
 func (r *renderer) searchFolder() func(p string) string {
-	ids := map[string]bool{}
+	folders := map[string]string{} // by agreement id
 	for _, ag := range r.site.Agreements {
-		ids[ag.ID] = true
+		folders[ag.ID] = ag.ID + "/"
 	}
 	return func(p string) string {
-		if id, _, ok := strings.Cut(p, "/"); ok && ids[id] {
-			return id + "/"
-		}
-		return ""
+		id, _, _ := strings.Cut(p, "/")
+		return folders[id]
 	}
 }
 
