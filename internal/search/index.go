@@ -201,9 +201,15 @@ func (x *Index) termOf(word string) int32 {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	return x.id(t)
+}
+
+// id is the number of the term t, a new one for a term not seen before;
+// x.mu is held.
+func (x *Index) id(t string) int32 {
 	id, ok := x.ids[t]
 	if !ok {
-		t = strings.Clone(t) // not the page's text
+		t = strings.Clone(t) // not the page's text nor the cache's data
 		id = int32(len(x.terms))
 		x.terms = append(x.terms, t)
 		x.ids[t] = id

@@ -74,14 +74,7 @@ func (x *Index) AddPage(order int, path string, p Page) error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	for i, sp := range spans {
-		t := ts[sp>>32 : sp&(1<<32-1)]
-		id, ok := x.ids[t]
-		if !ok {
-			t = strings.Clone(t) // not the cache's data
-			id = int32(len(x.terms))
-			x.terms = append(x.terms, t)
-			x.ids[t] = id
-		}
+		id := x.id(ts[sp>>32 : sp&(1<<32-1)])
 		n := uint64(counts[i])
 		e.terms[i] = uint64(id)<<32 | n
 		e.length += n
