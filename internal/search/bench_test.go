@@ -14,7 +14,8 @@ import (
 )
 
 // BenchmarkIndex measures what the search index adds to a build: reading
-// the searchable pages of a corpus of 10 agreements and writing the index.
+// the searchable pages of a corpus of 10 agreements and writing the index
+// (all), or adding them again from what it kept of them (again).
 func BenchmarkIndex(b *testing.B) {
 	src := filepath.Join(b.TempDir(), "corpus")
 	if err := corpus.Write(src, 10); err != nil {
@@ -66,6 +67,28 @@ func BenchmarkIndex(b *testing.B) {
 		}
 		cpu.report(b)
 		b.ReportMetric(float64(len(pages)), "pages")
+	})
+	// Every page reused, as in an incremental build: added again from
+	// what the index kept of it, its file not made.
+	kept := make([]search.Page, len(pages))
+	x := search.New()
+	for i, p := range pages {
+		kept[i] = x.AddDoc(i, search.Extract(p.path, p.data))
+	}
+	b.Run("again", func(b *testing.B) {
+		cpu := startCPU(b)
+		for b.Loop() {
+			x := search.New()
+			for i, p := range pages {
+				if err := x.AddPage(i, p.path, kept[i]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if _, err := x.Files(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cpu.report(b)
 	})
 }
 
