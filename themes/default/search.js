@@ -1,12 +1,12 @@
 // Search over every agreement of the site (the page zoeken/). The index is
 // built with the site (internal/search): an entry file, chunks of terms
 // with their pages, and one small file per page to show it, in its
-// agreement's folder. This script
-// cuts the query into words exactly as the index cut the pages (words(),
-// term() and stem() mirror internal/search/text.go and the Dutch Snowball
-// stemmer that builds the index), fetches the chunk of each word and the
-// pages it shows, and ranks them (BM25, title and headings weighed
-// higher). No inline script, no eval: it runs under script-src 'self'.
+// agreement's folder. This script cuts the query into words exactly as the
+// index cut the pages (words(), term() and stem() mirror
+// internal/search/text.go and the Dutch Snowball stemmer that builds the
+// index), fetches the chunk of each word and the pages it shows, and ranks
+// them (BM25, title and headings weighed higher). No inline script, no
+// eval: it runs under script-src 'self'.
 (function () {
   "use strict";
 
