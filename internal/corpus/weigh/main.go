@@ -1,6 +1,7 @@
 // Command weigh tells what a built site's agreements are made of, in bytes
 // per agreement (files only, PDFs apart): pages, open data, chart
-// downloads, feeds, and within the pages what the issue on lighter output
+// downloads, feeds, the search index's result files of its pages, and
+// within the pages what the issue on lighter output
 // asked about (inline chart options, status bars, navigation, the head).
 // It reads the output of a build; it builds nothing.
 //
@@ -74,6 +75,8 @@ func main() {
 				}
 			}
 			kind = "pages (.html)"
+		case strings.HasPrefix(rest, "zoeken/"):
+			kind = "search result files (" + kind + ")" // docs/zoeken.md
 		case strings.HasPrefix(rest, "voortgang/data/"):
 			kind = "open data (" + kind + ")"
 		case strings.HasPrefix(path.Base(rest), "fig-"):
