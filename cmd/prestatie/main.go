@@ -23,7 +23,6 @@ import (
 	"io"
 	"os"
 	"regexp"
-	"runtime/pprof"
 	"strings"
 )
 
@@ -36,28 +35,6 @@ const (
 
 func main() {
 	os.Exit(profiled(func() int { return run(os.Args[1:], os.Stdout, os.Stderr) }))
-}
-
-// profiled runs f with a CPU profile written to $PRESTATIE_CPUPROFILE when
-// that is set: a developer's view of where a large build spends its time
-// (README, "Tests and benchmarks"), without a flag users would see.
-func profiled(f func() int) int {
-	path := os.Getenv("PRESTATIE_CPUPROFILE")
-	if path == "" {
-		return f()
-	}
-	out, err := os.Create(path)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "prestatie: PRESTATIE_CPUPROFILE: %v\n", err)
-		return exitUsage
-	}
-	defer out.Close()
-	if err := pprof.StartCPUProfile(out); err != nil {
-		fmt.Fprintf(os.Stderr, "prestatie: PRESTATIE_CPUPROFILE: %v\n", err)
-		return exitUsage
-	}
-	defer pprof.StopCPUProfile()
-	return f()
 }
 
 // command is one subcommand: its help text and what it runs.

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -138,33 +137,6 @@ func load(fsys, raw fs.FS, opt Options, prefix string) loaded {
 	return l
 }
 
-// TuneGC sets the garbage collector for a one-off build process. A build
-// allocates much and keeps little now that its output is streamed to disk,
-// so with Go's default (GOGC=100) it collected garbage far more often than
-// when the output was held (and served as ballast): 200 agreements with
-// PDFs took 29-38 s of CPU instead of 22-24. GOGC=300 with a soft limit
-// gives 21-32 s, peak 310-370 MiB (measured side by side; README). On a
-// large site the limit, not GOGC, sets the pace: peak memory comes to
-// about the limit plus 12 MiB (the program's own pages), and the less the
-// build holds live, the less often it collects. With 800 agreements
-// holding about 170 MB live (the search index and the chart cache no
-// longer keep every page's text and charts; 117 MB once the cache's
-// search text went to a temporary file too), measured once each with and
-// without PDFs: a limit of 460 MiB peaked at 472-473 MiB, 440 at 453 MiB
-// for about the same CPU and collections (no PDFs 42 and 44, with PDFs
-// 140 and 152), 420 at 432-433 MiB for 15-20% more collections. GOGC or
-// GOMEMLIMIT in the environment still win. It is the command's to
-// call, once: the setting is process-wide, so a library call (or the
-// preview server, which builds again and again) must not change it.
-func TuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(300)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(440 << 20)
-	}
-}
-
 // Build checks the site, renders it and replaces opt.Dest with the result.
 // When there are errors nothing is written and the diagnostics are returned;
 // err is for failures that are not the content's fault.
@@ -189,6 +161,9 @@ func Build(opt Options) (Summary, diag.List, error) {
 		opt.Dest = real // the cache is beside it (CacheDir), as publish sees it
 	}
 	l, err := prepare(fsys, opt, displayPrefix(opt.Source))
+	if err == nil {
+		sizeGC(len(l.site.Agreements), !opt.NoPDF) // gc.go
+	}
 	if err != nil || l.ds.HasErrors() {
 		if err == nil {
 			l.models.store(false) // for the build after the fix

@@ -144,8 +144,11 @@ func progressRecords(ag *a.Agreement) []progressRecord {
 	return recs
 }
 
-// dataFiles are the open data and feeds of every agreement, and the site feed.
-func (r *renderer) dataFiles() ([]File, error) {
+// dataFiles are the open data and feeds of every agreement, and the site
+// feed. Each agreement's files go to to (Options.Emit, when set) as soon
+// as they are made, so that a large site's open data (80 MB at 800
+// agreements) is not held whole at the end of the build.
+func (r *renderer) dataFiles(to func(File) error) ([]File, error) {
 	var files []File
 	lic := r.licence()
 	for _, ag := range r.site.Agreements {
@@ -169,23 +172,30 @@ func (r *renderer) dataFiles() ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files,
-			File{Path: dir + "punten.json", Data: cj},
-			File{Path: dir + "voortgang.json", Data: pj},
-			File{Path: dir + "punten.csv", Data: itemCSV(cs)},
-			File{Path: dir + "voortgang.csv", Data: progressCSV(ps)},
-		)
+		fs := []File{
+			{Path: dir + "punten.json", Data: cj},
+			{Path: dir + "voortgang.json", Data: pj},
+			{Path: dir + "punten.csv", Data: itemCSV(cs)},
+			{Path: dir + "voortgang.csv", Data: progressCSV(ps)},
+		}
 		for _, name := range []string{"punten.schema.json", "voortgang.schema.json"} {
 			b, err := schemas.ReadFile(path.Join("schema", name))
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, File{Path: dir + name, Data: b})
+			fs = append(fs, File{Path: dir + name, Data: b})
 		}
-		files = append(files, File{Path: agreementPath(ag) + "feed.xml", Data: r.feed([]*a.Agreement{ag}, agreementPath(ag))})
+		fs = append(fs, File{Path: agreementPath(ag) + "feed.xml", Data: r.feed([]*a.Agreement{ag}, agreementPath(ag))})
+		if err := emit(to, fs); err != nil {
+			return nil, err
+		}
+		files = append(files, fs...)
 	}
-	files = append(files, File{Path: "feed.xml", Data: r.feed(r.site.Agreements, "")})
-	return files, nil
+	all := []File{{Path: "feed.xml", Data: r.feed(r.site.Agreements, "")}}
+	if err := emit(to, all); err != nil {
+		return nil, err
+	}
+	return append(files, all...), nil
 }
 
 func nonNil[T any](s []T) []T {

@@ -219,9 +219,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 	var dataErr, figsErr, idxErr error
 	var tail sync.WaitGroup
 	tail.Go(func() {
-		if data, dataErr = r.dataFiles(); dataErr == nil {
-			dataErr = emit(opt.Emit, data)
-		}
+		data, dataErr = r.dataFiles(opt.Emit) // opendata.go
 	})
 	tail.Go(func() {
 		if figs, figsErr = r.chartFiles(out); figsErr == nil {
