@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"sync"
 )
 
 // gofpdf compresses every stream with a zlib writer of its own, and setting
@@ -25,8 +24,35 @@ import (
 // that the benchmark can try the others.
 var compressLevel = zlib.BestSpeed
 
-// zwriters are reusable zlib writers per level.
-var zwriters [zlib.BestCompression + 1]sync.Pool
+// zwriters are reusable zlib writers per level: a few, kept for the life
+// of the process. A sync.Pool lost them to every garbage collection, and a
+// large build collects every PDF or two, so that most documents set up a
+// writer again (a megabyte of allocation, a sixth of a PDF's).
+var zwriters [zlib.BestCompression + 1]chan *zlib.Writer
+
+func init() {
+	for i := range zwriters {
+		zwriters[i] = make(chan *zlib.Writer, 4)
+	}
+}
+
+// zwriter returns a zlib writer of the level, to be handed back with
+// putZwriter.
+func zwriter(level int) (*zlib.Writer, error) {
+	select {
+	case w := <-zwriters[level]:
+		return w, nil
+	default:
+		return zlib.NewWriterLevel(nil, level)
+	}
+}
+
+func putZwriter(level int, w *zlib.Writer) {
+	select {
+	case zwriters[level] <- w:
+	default: // enough kept
+	}
+}
 
 // plainStream finds in b the first start of an object whose stream gofpdf
 // wrote without a filter (page contents and ToUnicode maps):
@@ -68,14 +94,11 @@ func compressStreams(pdf []byte, level int) ([]byte, error) {
 		return nil, bad("xref")
 	}
 	x++ // the offset of "xref"
-	w, ok := zwriters[level].Get().(*zlib.Writer)
-	if !ok {
-		var err error
-		if w, err = zlib.NewWriterLevel(nil, level); err != nil {
-			return nil, err
-		}
+	w, err := zwriter(level)
+	if err != nil {
+		return nil, err
 	}
-	defer zwriters[level].Put(w)
+	defer putZwriter(level, w)
 	var out, z bytes.Buffer
 	out.Grow(len(pdf) / 2)
 	// moved[i] says that everything from at onwards moved by delta.

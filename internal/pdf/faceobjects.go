@@ -118,6 +118,42 @@ func keepFaces(w *gofpdf.Fpdf, table reflect.Value, keys []reflect.Value, cacheK
 	return plan, nil
 }
 
+// growOutput makes room in gofpdf's output buffer, before it writes the
+// document, for about what it will write: the pages, the faces (a kept
+// face is its objects; another mostly its compressed subset, 10-15 KB in
+// a generated agreement) and the rest (under 16 KB there). Left to itself
+// the buffer doubles as it fills: about four times the document in
+// allocations.
+func growOutput(w *gofpdf.Fpdf, plan *facePlan, faces int) {
+	v := reflect.ValueOf(w).Elem()
+	buf, pages := v.FieldByName("buffer"), v.FieldByName("pages")
+	if !buf.IsValid() || !pages.IsValid() {
+		return // only an allocation saved
+	}
+	b, ok := writable(buf).Addr().Interface().(interface{ Grow(int) })
+	ps, ok2 := writable(pages).Interface().([]*bytes.Buffer)
+	if !ok || !ok2 {
+		return
+	}
+	n := 32 << 10
+	for _, p := range ps {
+		if p != nil {
+			n += p.Len() + 256
+		}
+	}
+	kept := 0
+	if plan != nil {
+		for _, f := range plan.faces {
+			if f.kept != nil {
+				n += len(f.kept.raw)
+				kept++
+			}
+		}
+	}
+	n += (faces - kept) * (20 << 10)
+	b.Grow(n)
+}
+
 // kept reports whether the plan keeps the objects of the face with key.
 func (p *facePlan) kept(key string) bool {
 	if p == nil {
@@ -145,40 +181,9 @@ func spliceFaces(pdf []byte, plan *facePlan) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	// gofpdf wrote the placeholders' encodings first, then the faces in
-	// order: a kept face as one object, another as its seven.
-	ns := make([]int, len(plan.faces))
-	kept := 0
-	for i, f := range plan.faces {
-		def := plan.table.MapIndex(reflect.ValueOf(f.key))
-		if !def.IsValid() {
-			return nil, bad("lettertype")
-		}
-		ns[i] = int(def.FieldByName("N").Int())
-		if f.kept != nil {
-			kept++
-		}
-	}
-	first := ns[0] - (objsPerFace-1)*kept // the first object of the fonts
-	next := ns[0]
-	for i, f := range plan.faces {
-		if ns[i] != next {
-			return nil, bad("volgorde")
-		}
-		next++
-		if f.kept == nil {
-			next += objsPerFace - 1
-		}
-	}
-	last := next - 1
-	if first < 1 || last >= len(offs) {
-		return nil, bad("nummers")
-	}
-	for n := first; n < ns[0]; n++ {
-		obj, err := objectAt(pdf, offs, n)
-		if err != nil || !bytes.Contains(obj, []byte("/Differences ["+placeholderDiff+"]")) {
-			return nil, bad("plaatshouder")
-		}
+	ns, first, last, err := plan.numbers(pdf, offs)
+	if err != nil {
+		return nil, err
 	}
 	start := offs[first]
 	lastObj, err := objectAt(pdf, offs, last)
@@ -187,74 +192,44 @@ func spliceFaces(pdf []byte, plan *facePlan) ([]byte, error) {
 	}
 	end := offs[last] + len(lastObj)
 
-	var block bytes.Buffer
-	block.Grow(end - start)
-	newOffs := make(map[int]int, last-first+1)
+	objs := make([]*faceObjects, len(plan.faces))
 	renumber := map[int]int{} // the fonts' first objects, for the resources
 	for i, f := range plan.faces {
-		base := first + objsPerFace*i
-		objs := f.kept
-		if objs == nil {
-			objs, err = parseFaceObjects(pdf, offs, ns[i])
-			if err != nil {
+		if objs[i] = f.kept; objs[i] == nil {
+			if objs[i], err = parseFaceObjects(pdf, offs, ns[i]); err != nil {
 				return nil, err
 			}
-			faceObjectsCache.put(f.cacheKey, objs)
-		}
-		if f.kept != nil {
+			faceObjectsCache.put(f.cacheKey, objs[i])
+		} else {
 			facesKept.Add(1)
 		}
-		objs.write(&block, base, start, newOffs)
-		renumber[ns[i]] = base
+		renumber[ns[i]] = first + objsPerFace*i
 	}
 
-	// The resources name the fonts by their first object.
-	res, err := objectAt(pdf, offs, 2)
+	fonts, fontsAt, fontsEnd, err := fontResources(pdf, offs, renumber)
 	if err != nil {
-		return nil, bad("hulpbronnen")
+		return nil, err
 	}
-	fs := bytes.Index(res, []byte("\n/Font <<\n"))
-	if fs < 0 {
-		return nil, bad("hulpbronnen")
-	}
-	fs += len("\n/Font <<\n")
-	fe := bytes.Index(res[fs:], []byte(">>\n"))
-	if fe < 0 {
-		return nil, bad("hulpbronnen")
-	}
-	var fonts bytes.Buffer
-	for _, line := range bytes.SplitAfter(res[fs:fs+fe], []byte("\n")) {
-		if len(line) == 0 {
-			continue
-		}
-		f := bytes.Fields(line)
-		if len(f) != 4 || string(f[2]) != "0" || string(f[3]) != "R" {
-			return nil, bad("hulpbronnen")
-		}
-		n, err := strconv.Atoi(string(f[1]))
-		m, ok := renumber[n]
-		if err != nil || !ok {
-			return nil, bad("hulpbronnen")
-		}
-		fonts.Write(f[0])
-		fonts.WriteByte(' ')
-		fonts.WriteString(strconv.Itoa(m))
-		fonts.WriteString(" 0 R\n")
-	}
-	fontsAt, fontsEnd := offs[2]+fs, offs[2]+fs+fe
-	if start > offs[2] || fontsEnd > x {
+	if end > fontsAt || fontsEnd > x {
 		return nil, bad("volgorde")
 	}
 
 	var out bytes.Buffer
-	out.Grow(len(pdf) + block.Len() - (end - start) + 64)
+	size := len(pdf) - (end - start) + 64
+	for _, o := range objs {
+		size += len(o.raw) + 8*len(o.nums)
+	}
+	out.Grow(size)
 	out.Write(pdf[:start])
-	out.Write(block.Bytes())
+	newOffs := make(map[int]int, last-first+1)
+	for i, o := range objs {
+		o.write(&out, first+objsPerFace*i, newOffs)
+	}
+	d1 := out.Len() - end
 	out.Write(pdf[end:fontsAt])
-	out.Write(fonts.Bytes())
+	out.Write(fonts)
 	out.Write(pdf[fontsEnd:x])
-	d1 := block.Len() - (end - start)
-	d2 := d1 + fonts.Len() - (fontsEnd - fontsAt)
+	d2 := d1 + len(fonts) - (fontsEnd - fontsAt)
 	return writeXref(&out, pdf, x, func(n, off int) int {
 		switch {
 		case n >= first && n <= last:
@@ -266,6 +241,86 @@ func spliceFaces(pdf []byte, plan *facePlan) ([]byte, error) {
 		}
 		return off
 	})
+}
+
+// numbers returns the first object gofpdf gave each face of the plan,
+// after checking that they are as spliceFaces expects: the placeholders'
+// encodings first, then the faces in order, a kept face as one object and
+// another as its seven. first and last are the objects of all that.
+func (p *facePlan) numbers(pdf []byte, offs []int) (ns []int, first, last int, err error) {
+	bad := func(what string) error {
+		return libraryChanged("gofpdf schrijft de lettertypen anders (" + what + ")")
+	}
+	ns = make([]int, len(p.faces))
+	kept := 0
+	for i, f := range p.faces {
+		def := p.table.MapIndex(reflect.ValueOf(f.key))
+		if !def.IsValid() {
+			return nil, 0, 0, bad("lettertype")
+		}
+		ns[i] = int(def.FieldByName("N").Int())
+		if f.kept != nil {
+			kept++
+		}
+	}
+	first = ns[0] - (objsPerFace-1)*kept
+	next := ns[0]
+	for i, f := range p.faces {
+		if ns[i] != next {
+			return nil, 0, 0, bad("volgorde")
+		}
+		next++
+		if f.kept == nil {
+			next += objsPerFace - 1
+		}
+	}
+	last = next - 1
+	if first < 1 || last >= len(offs) {
+		return nil, 0, 0, bad("nummers")
+	}
+	for n := first; n < ns[0]; n++ {
+		obj, err := objectAt(pdf, offs, n)
+		if err != nil || !bytes.Contains(obj, []byte("/Differences ["+placeholderDiff+"]")) {
+			return nil, 0, 0, bad("plaatshouder")
+		}
+	}
+	return ns, first, last, nil
+}
+
+// fontResources returns the fonts of the resources (object 2), each named
+// by the first object renumber gives it, and where they are in pdf.
+func fontResources(pdf []byte, offs []int, renumber map[int]int) ([]byte, int, int, error) {
+	bad := libraryChanged("gofpdf schrijft de lettertypen anders (hulpbronnen)")
+	res, err := objectAt(pdf, offs, 2)
+	if err != nil {
+		return nil, 0, 0, bad
+	}
+	fs := bytes.Index(res, []byte("\n/Font <<\n"))
+	if fs < 0 {
+		return nil, 0, 0, bad
+	}
+	fs += len("\n/Font <<\n")
+	fe := bytes.Index(res[fs:], []byte(">>\n"))
+	if fe < 0 {
+		return nil, 0, 0, bad
+	}
+	var fonts []byte
+	for _, line := range bytes.SplitAfter(res[fs:fs+fe], []byte("\n")) {
+		if len(line) == 0 {
+			continue
+		}
+		f := bytes.Fields(line)
+		if len(f) != 4 || string(f[2]) != "0" || string(f[3]) != "R" {
+			return nil, 0, 0, bad
+		}
+		n, err := strconv.Atoi(string(f[1]))
+		m, ok := renumber[n]
+		if err != nil || !ok {
+			return nil, 0, 0, bad
+		}
+		fonts = append(append(append(fonts, f[0]...), ' '), strconv.Itoa(m)+" 0 R\n"...)
+	}
+	return fonts, offs[2] + fs, offs[2] + fs + fe, nil
 }
 
 // parseFaceObjects reads the seven objects gofpdf wrote for a face from
@@ -311,14 +366,14 @@ func parseFaceObjects(pdf []byte, offs []int, n int) (*faceObjects, error) {
 	return fo, nil
 }
 
-// write writes the objects numbered from base, at offset at of the
-// document, and notes where each object starts.
-func (fo *faceObjects) write(b *bytes.Buffer, base, at int, offs map[int]int) {
+// write writes the objects numbered from base into the document b and
+// notes where each object starts.
+func (fo *faceObjects) write(b *bytes.Buffer, base int, offs map[int]int) {
 	prev := 0
 	for _, n := range fo.nums {
 		b.Write(fo.raw[prev:n.at])
 		if n.head {
-			offs[base+n.rel] = at + b.Len()
+			offs[base+n.rel] = b.Len()
 		}
 		b.WriteString(strconv.Itoa(base + n.rel))
 		prev = n.end

@@ -47,7 +47,7 @@ func TestParseFaceObjects(t *testing.T) {
 	}
 	var out bytes.Buffer
 	at := map[int]int{}
-	fo.write(&out, 100, 0, at)
+	fo.write(&out, 100, at)
 	refs := strings.NewReplacer("6 0 R", "101 0 R", "7 0 R", "102 0 R", "8 0 R", "103 0 R", "9 0 R", "104 0 R", "10 0 R", "105 0 R", "11 0 R", "106 0 R")
 	want := ""
 	for j, o := range objs {

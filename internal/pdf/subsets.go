@@ -67,6 +67,7 @@ func useSubsets(w *gofpdf.Fpdf) (*facePlan, error) {
 	if err != nil {
 		return nil, err
 	}
+	growOutput(w, plan, len(keys))
 	for i, k := range keys {
 		if plan.kept(k.String()) {
 			continue // gofpdf writes a placeholder: nothing to cut
