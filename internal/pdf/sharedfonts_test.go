@@ -106,9 +106,9 @@ func TestSubsets(t *testing.T) {
 	}
 }
 
-// sameBytesWith renders two test agreements with *on false, then with it
-// true from the empty cache reset makes, rounds times, the two in
-// parallel: every PDF must have the first bytes. after is called after
+// sameBytesWith renders two test agreements with *on false (the library's
+// own way), then with it true from the empty cache reset makes, rounds
+// times, the two in parallel: every PDF must have the first bytes. after is called after
 // each round, when set.
 func sameBytesWith(t *testing.T, on *bool, reset func(), what string, rounds int, after func(round int)) {
 	t.Helper()
@@ -132,7 +132,7 @@ func sameBytesWith(t *testing.T, on *bool, reset func(), what string, rounds int
 				if err != nil {
 					t.Error(err)
 				} else if !bytes.Equal(got, want[i]) {
-					t.Errorf("%s (round %d): the PDF %s differs from gofpdf's own", ag.ID, round, what)
+					t.Errorf("%s (round %d): the PDF %s differs from the one without", ag.ID, round, what)
 				}
 			})
 		}
