@@ -365,7 +365,7 @@ func (l loaded) startPDFs(opt Options, emit func(site.File) error, skip func(*a.
 			po.Logos = logos[ag]
 			b, err := pdf.Render(ag, po)
 			f := site.File{Path: PDFPath(ag), Data: b}
-			run.facts[i] = pdfFacts{size: len(b), pages: site.PDFPages(b)}
+			run.facts[i] = pdfFacts{size: len(b), pages: pdf.Pages(b)}
 			if err == nil && emit != nil {
 				// Written at once and not kept: the agreement page
 				// needs only its size and page count (info).

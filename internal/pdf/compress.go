@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"sync"
 )
 
 // gofpdf compresses every stream with a zlib writer of its own, and setting
@@ -25,8 +24,35 @@ import (
 // that the benchmark can try the others.
 var compressLevel = zlib.BestSpeed
 
-// zwriters are reusable zlib writers per level.
-var zwriters [zlib.BestCompression + 1]sync.Pool
+// zwriters are reusable zlib writers per level: a few, kept for the life
+// of the process. A sync.Pool lost them to every garbage collection, and a
+// large build collects every PDF or two, so that most documents set up a
+// writer again (a megabyte of allocation, a sixth of a PDF's).
+var zwriters [zlib.BestCompression + 1]chan *zlib.Writer
+
+func init() {
+	for i := range zwriters {
+		zwriters[i] = make(chan *zlib.Writer, 4)
+	}
+}
+
+// zwriter returns a zlib writer of the level, to be handed back with
+// putZwriter.
+func zwriter(level int) (*zlib.Writer, error) {
+	select {
+	case w := <-zwriters[level]:
+		return w, nil
+	default:
+		return zlib.NewWriterLevel(nil, level)
+	}
+}
+
+func putZwriter(level int, w *zlib.Writer) {
+	select {
+	case zwriters[level] <- w:
+	default: // enough kept
+	}
+}
 
 // plainStream finds in b the first start of an object whose stream gofpdf
 // wrote without a filter (page contents and ToUnicode maps):
@@ -68,14 +94,11 @@ func compressStreams(pdf []byte, level int) ([]byte, error) {
 		return nil, bad("xref")
 	}
 	x++ // the offset of "xref"
-	w, ok := zwriters[level].Get().(*zlib.Writer)
-	if !ok {
-		var err error
-		if w, err = zlib.NewWriterLevel(nil, level); err != nil {
-			return nil, err
-		}
+	w, err := zwriter(level)
+	if err != nil {
+		return nil, err
 	}
-	defer zwriters[level].Put(w)
+	defer putZwriter(level, w)
 	var out, z bytes.Buffer
 	out.Grow(len(pdf) / 2)
 	// moved[i] says that everything from at onwards moved by delta.
@@ -106,28 +129,68 @@ func compressStreams(pdf []byte, level int) ([]byte, error) {
 		moved = append(moved, move{end, out.Len() - end})
 	}
 	out.Write(pdf[pos:x])
-	shift := func(off int) int {
+	return writeXref(&out, pdf, x, func(_, off int) int {
 		i := sort.Search(len(moved), func(i int) bool { return moved[i].at > off })
 		if i == 0 {
 			return off
 		}
 		return off + moved[i-1].delta
-	}
-	newX := out.Len()
-	// xref, "0 N", then N entries of 20 bytes: "0000000123 00000 n \n".
-	rest := pdf[x:]
-	lines := bytes.SplitAfterN(rest, []byte("\n"), 3)
+	})
+}
+
+// xrefParts splits the cross-reference table gofpdf wrote at x (one
+// section from object 0): the count line, the entries of 20 bytes
+// ("0000000123 00000 n \n") and what follows them up to startxref.
+func xrefParts(pdf []byte, x int) (head, entries, tail []byte, err error) {
+	bad := errors.New("pdf: onverwachte opbouw van de PDF (xref)")
+	lines := bytes.SplitAfterN(pdf[x:], []byte("\n"), 3)
 	if len(lines) < 3 || string(lines[0]) != "xref\n" {
-		return nil, bad("xref")
+		return nil, nil, nil, bad
 	}
 	var first, count int
 	if _, err := fmt.Sscanf(string(lines[1]), "%d %d\n", &first, &count); err != nil || first != 0 || len(lines[2]) < 20*count {
-		return nil, bad("xref")
+		return nil, nil, nil, bad
 	}
-	out.Write(lines[0])
-	out.Write(lines[1])
-	entries := lines[2][:20*count]
-	for i := range count {
+	return pdf[x : x+len(lines[0])+len(lines[1])], lines[2][:20*count], lines[2][20*count:], nil
+}
+
+// readXref returns where the cross-reference table starts and the offset
+// of every object in use by its number (0 for the others).
+func readXref(pdf []byte) (int, []int, error) {
+	x := bytes.LastIndex(pdf, []byte("\nxref\n"))
+	if x < 0 {
+		return 0, nil, errors.New("pdf: onverwachte opbouw van de PDF (xref)")
+	}
+	x++
+	_, entries, _, err := xrefParts(pdf, x)
+	if err != nil {
+		return 0, nil, err
+	}
+	offs := make([]int, len(entries)/20)
+	for i := range offs {
+		e := entries[20*i : 20*i+20]
+		if e[17] != 'n' {
+			continue
+		}
+		if offs[i], err = strconv.Atoi(string(e[:10])); err != nil {
+			return 0, nil, errors.New("pdf: onverwachte opbouw van de PDF (xref)")
+		}
+	}
+	return x, offs, nil
+}
+
+// writeXref ends out, pdf up to its cross-reference table at x rewritten,
+// with that table, every object at the offset moved gives for its number
+// and old offset, and the trailer.
+func writeXref(out *bytes.Buffer, pdf []byte, x int, moved func(n, off int) int) ([]byte, error) {
+	bad := func(what string) error { return fmt.Errorf("pdf: onverwachte opbouw van de PDF (%s)", what) }
+	head, entries, tail, err := xrefParts(pdf, x)
+	if err != nil {
+		return nil, err
+	}
+	newX := out.Len()
+	out.Write(head)
+	for i := range len(entries) / 20 {
 		e := entries[20*i : 20*i+20]
 		if e[17] != 'n' {
 			out.Write(e)
@@ -137,17 +200,16 @@ func compressStreams(pdf []byte, level int) ([]byte, error) {
 		if err != nil {
 			return nil, bad("xref")
 		}
-		fmt.Fprintf(&out, "%010d%s", shift(off), e[10:])
+		fmt.Fprintf(out, "%010d%s", moved(i, off), e[10:])
 	}
-	tail := lines[2][20*count:]
 	s := bytes.LastIndex(tail, []byte("\nstartxref\n"))
 	if s < 0 {
 		return nil, bad("startxref")
 	}
 	out.Write(tail[:s])
-	fmt.Fprintf(&out, "\nstartxref\n%d\n%%%%EOF\n", newX)
+	fmt.Fprintf(out, "\nstartxref\n%d\n%%%%EOF\n", newX)
 	if !bytes.HasPrefix(tail[s:], []byte(fmt.Sprintf("\nstartxref\n%d\n", x))) {
-		return nil, errors.New("pdf: onverwachte opbouw van de PDF (startxref)")
+		return nil, bad("startxref")
 	}
 	return out.Bytes(), nil
 }

@@ -109,7 +109,8 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 			}
 		}
 		var subsetErr error
-		track.onLast = func(p core.Provider) { subsetErr = useSubsets(writerOf(p)) }
+		var faces *facePlan
+		track.onLast = func(p core.Provider) { faces, subsetErr = useSubsets(writerOf(p)) }
 		res, err := m.Generate()
 		if err != nil {
 			return nil, fmt.Errorf("pdf van %s: %w", ag.ID, err)
@@ -119,7 +120,11 @@ func Render(ag *agreement.Agreement, opt Options) (out []byte, err error) {
 		}
 		got := pagination{total: track.total(), pages: track.anchors}
 		if got.equal(pg) {
-			out, err := tagPDF(res.GetBytes(), track.tags, track.total())
+			out, err := spliceFaces(res.GetBytes(), faces)
+			if err != nil {
+				return nil, err
+			}
+			out, err = tagPDF(out, track.tags, track.total())
 			if err != nil {
 				return nil, err
 			}

@@ -64,6 +64,9 @@ func templateOf(f face, ttf []byte) (*fontTemplate, error) {
 	iter := table.MapRange()
 	iter.Next()
 	t := &fontTemplate{key: iter.Key().String(), def: iter.Value()}
+	if id := iter.Value().FieldByName("i"); id.IsValid() && id.Kind() == reflect.String {
+		fontIDs.Store(f, id.String()) // else addText selects the font three times
+	}
 	if _, err := cloneDef(t.def, false); err != nil {
 		return nil, err
 	}

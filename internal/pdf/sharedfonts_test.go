@@ -85,34 +85,13 @@ func TestSharedFonts(t *testing.T) {
 
 // TestSubsets checks that PDFs whose faces were cut from the cached subsets
 // (a cold cache, then a warm one, documents written in parallel) have the
-// bytes of PDFs cut from the whole font files.
+// bytes of PDFs cut from the whole font files. No face objects are kept
+// (TestFaceObjects), so that every face is cut.
 func TestSubsets(t *testing.T) {
-	ags := []*agreement.Agreement{load(t, root), load(t, regio)}
-	want := make([][]byte, len(ags))
-	subsetsOn = false
-	for i, ag := range ags {
-		var err error
-		if want[i], err = Render(ag, Options{}); err != nil {
-			subsetsOn = true
-			t.Fatal(err)
-		}
-	}
-	subsetsOn = true
-	subsets = recent[*subsetEntry]{size: subsetCacheSize}
-	for range 2 {
-		var wg sync.WaitGroup
-		for i, ag := range ags {
-			wg.Go(func() {
-				got, err := Render(ag, Options{})
-				if err != nil {
-					t.Error(err)
-				} else if !bytes.Equal(got, want[i]) {
-					t.Errorf("%s: the PDF cut from cached subsets differs from the one cut from the whole fonts", ag.ID)
-				}
-			})
-		}
-		wg.Wait()
-	}
+	faceObjectsOn = false
+	defer func() { faceObjectsOn = true }()
+	sameBytesWith(t, &subsetsOn, func() { subsets = recent[*subsetEntry]{size: subsetCacheSize} },
+		"cut from cached subsets", 2, nil)
 	checkTemplates(t)
 	subsets.mu.Lock()
 	n := 0
@@ -125,6 +104,44 @@ func TestSubsets(t *testing.T) {
 	if n == 0 {
 		t.Error("no subset was kept: every face is cut from its whole file")
 	}
+}
+
+// sameBytesWith renders two test agreements with *on false (the library's
+// own way), then with it true from the empty cache reset makes, rounds
+// times, the two in parallel: every PDF must have the first bytes. after is called after
+// each round, when set.
+func sameBytesWith(t *testing.T, on *bool, reset func(), what string, rounds int, after func(round int)) {
+	t.Helper()
+	ags := []*agreement.Agreement{load(t, root), load(t, regio)}
+	want := make([][]byte, len(ags))
+	*on = false
+	defer func() { *on = true }()
+	for i, ag := range ags {
+		var err error
+		if want[i], err = Render(ag, Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	*on = true
+	reset()
+	for round := range rounds {
+		var wg sync.WaitGroup
+		for i, ag := range ags {
+			wg.Go(func() {
+				got, err := Render(ag, Options{})
+				if err != nil {
+					t.Error(err)
+				} else if !bytes.Equal(got, want[i]) {
+					t.Errorf("%s (round %d): the PDF %s differs from the one without", ag.ID, round, what)
+				}
+			})
+		}
+		wg.Wait()
+		if after != nil {
+			after(round)
+		}
+	}
+	checkTemplates(t)
 }
 
 // checkTemplates checks that the parsed fonts still hold the fonts' bytes:
@@ -175,6 +192,7 @@ func TestCachesKeepDocumentsApart(t *testing.T) {
 	}
 	layouts = recent[[]line]{size: layoutCacheSize}
 	subsets = recent[*subsetEntry]{size: subsetCacheSize}
+	faceObjectsCache = recent[*faceObjects]{size: faceObjectsSize}
 	for i := len(ags) - 1; i >= 0; i-- {
 		got, err := Render(ags[i], Options{})
 		if err != nil {

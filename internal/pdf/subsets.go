@@ -39,27 +39,44 @@ var subsets = recent[*subsetEntry]{size: subsetCacheSize}
 
 // useSubsets hands every face of the writer, once the document is drawn
 // and before it is written, the subset of its characters in place of the
-// whole file, where that gives the same bytes.
-func useSubsets(w *gofpdf.Fpdf) error {
+// whole file, where that gives the same bytes; or, when the objects of the
+// face with those characters are kept, a placeholder (keepFaces). The plan
+// says which, for spliceFaces.
+func useSubsets(w *gofpdf.Fpdf) (*facePlan, error) {
 	if w == nil {
-		return libraryChanged("de PDF-schrijver van maroto is onbereikbaar")
+		return nil, libraryChanged("de PDF-schrijver van maroto is onbereikbaar")
 	}
 	if !subsetsOn {
-		return ownBytes(w)
+		return nil, ownBytes(w)
 	}
 	table, err := fontTable(w)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	keys := table.MapKeys()
 	slices.SortFunc(keys, func(a, b reflect.Value) int { return cmpString(a.String(), b.String()) })
-	for _, k := range keys {
-		def := table.MapIndex(k)
-		runes, file, err := defParts(def)
+	cacheKeys := make([]string, len(keys))
+	for i, k := range keys {
+		runes, _, err := defParts(table.MapIndex(k))
 		if err != nil {
-			return err
+			return nil, err
 		}
-		key := subsetKey(k.String(), runes)
+		cacheKeys[i] = subsetKey(k.String(), runes)
+	}
+	plan, err := keepFaces(w, table, keys, cacheKeys)
+	if err != nil {
+		return nil, err
+	}
+	growOutput(w, plan, len(keys))
+	for i, k := range keys {
+		if plan.kept(k.String()) {
+			continue // gofpdf writes a placeholder: nothing to cut
+		}
+		runes, file, err := defParts(table.MapIndex(k))
+		if err != nil {
+			return nil, err
+		}
+		key := cacheKeys[i]
 		e, ok := subsets.get(key)
 		if !ok {
 			e = makeSubset(file, runes)
@@ -71,15 +88,15 @@ func useSubsets(w *gofpdf.Fpdf) error {
 		if ttf == nil {
 			b, err := fileBytes(file)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			ttf = b.Bytes()
 		}
 		if err := setFileBytes(file, bytes.Clone(ttf)); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return plan, nil
 }
 
 func cmpString(a, b string) int {

@@ -239,3 +239,9 @@ func TestHyphensInARow(t *testing.T) {
 		}
 	}
 }
+
+// Text drawn straight through the writer (addText) has the bytes of text
+// drawn by maroto.
+func TestDirectText(t *testing.T) {
+	sameBytesWith(t, &directText, func() {}, "with text drawn straight", 1, nil)
+}

@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"math"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/johnfercher/go-tree/node"
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
@@ -11,6 +13,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/core/entity"
 	"github.com/johnfercher/maroto/v2/pkg/props"
+	"github.com/phpdave11/gofpdf"
 )
 
 // textBlock is a maroto component that draws laid-out lines: a paragraph, a
@@ -113,6 +116,7 @@ func (t *textBlock) Render(p core.Provider, cell *entity.Cell) {
 func baseline(lh, size float64) float64 { return lh/2 + 0.3465*size*ptToMM }
 
 func drawLine(p core.Provider, l line, st textStyle, x, top, lh float64) {
+	w := writerOf(p)
 	base := top + baseline(lh, st.Size)
 	for _, r := range l.Runs {
 		b := base
@@ -121,19 +125,77 @@ func drawLine(p core.Provider, l line, st textStyle, x, top, lh float64) {
 		}
 		size := r.Size * ptToMM
 		col := st.Color
-		prop := &props.Text{
-			Family: r.Face.family(), Style: r.Face.style(), Size: r.Size, Align: align.Left, Color: &col,
-		}
+		link := ""
 		if r.Link != "" && !strings.HasPrefix(r.Link, "#") { // "#id": xref.go
-			link := r.Link
-			prop.Hyperlink = &link
+			link = r.Link
 		}
 		// maroto puts the baseline one font size below the top of the cell
 		// and prints on one line when the text fits the cell's width.
-		p.AddText(r.Text, &entity.Cell{X: x + r.X, Y: b - size, Width: r.Width + 1, Height: size}, prop)
+		cell := entity.Cell{X: x + r.X, Y: b - size, Width: r.Width + 1, Height: size}
+		if !addText(w, r.Text, cell, r.Face, r.Size, col, link) {
+			prop := &props.Text{
+				Family: r.Face.family(), Style: r.Face.style(), Size: r.Size, Align: align.Left, Color: &col,
+			}
+			if link != "" {
+				prop.Hyperlink = &link
+			}
+			p.AddText(r.Text, &cell, prop)
+		}
 		if r.Str {
 			hline(p, x+r.X, b-size*0.3, r.Width, 0.25, col)
 		}
+	}
+}
+
+// addText draws a run of text as maroto's AddText does for text that fits
+// its cell, left aligned, but straight through the writer, with the same
+// bytes: maroto selects the font three times for every run and gofpdf
+// writes each selection into the page, which here is done once and
+// written three times; the colour is set only when it changes (gofpdf only
+// keeps it). It reports false, having drawn nothing, when the text would
+// not fit (maroto would break it; that text gets one selection more) or
+// there is no writer.
+func addText(w *gofpdf.Fpdf, text string, cell entity.Cell, f face, size float64, col props.Color, link string) bool {
+	if w == nil || !directText {
+		return false
+	}
+	fam, style := f.family(), string(f.style())
+	w.SetFont(fam, style, size)
+	// maroto selected the font three times, and gofpdf writes every
+	// selection into the page: the same bytes, without the work of two.
+	if id, ok := fontIDs.Load(f); ok {
+		sel := "BT /F" + id.(string) + " " + strconv.FormatFloat(size, 'f', 2, 64) + " Tf ET"
+		w.RawWriteStr(sel)
+		w.RawWriteStr(sel)
+	} else {
+		w.SetFont(fam, style, size)
+		w.SetFont(fam, style, size)
+	}
+	width := w.GetStringWidth(text)
+	if width > cell.Width {
+		return false
+	}
+	// maroto's font height: the size in points, in millimetres
+	height := size / (72.0 / 25.4)
+	r, g, b := w.GetTextColor()
+	if link != "" {
+		col = props.BlueColor // as maroto draws links
+	}
+	textColor(w, col.Red, col.Green, col.Blue)
+	left, top, _, _ := w.GetMargins()
+	w.Text(cell.X+left, cell.Y+height+top, text)
+	if link != "" {
+		w.LinkString(cell.X+left, cell.Y+height+top-height, width, height, link)
+	}
+	textColor(w, r, g, b)
+	return true
+}
+
+// textColor sets the writer's text colour unless it has it already, which
+// would change nothing: gofpdf only keeps it until text is drawn.
+func textColor(w *gofpdf.Fpdf, r, g, b int) {
+	if cr, cg, cb := w.GetTextColor(); cr != r || cg != g || cb != b {
+		w.SetTextColor(r, g, b)
 	}
 }
 
@@ -157,3 +219,10 @@ func dottedLine(p core.Provider, x, y, w float64, col props.Color) {
 		Color: &c, Style: linestyle.Dashed, Thickness: 0.2, Orientation: orientation.Horizontal, SizePercent: 100,
 	})
 }
+
+// directText is false only in a test that compares with maroto's AddText.
+var directText = true
+
+// fontIDs are gofpdf's names of the faces (their fonts' ids), by face,
+// as the templates were made (templateOf).
+var fontIDs sync.Map
