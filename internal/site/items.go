@@ -38,7 +38,13 @@ func (p *page) itemMeta(it *a.Item) (template.HTML, error) {
 			return "", err
 		}
 	}
-	var b strings.Builder // its String does not copy
+	var b htmlOut                      // its String does not copy
+	if p.r.fast(p.Kind, "item-meta") { // fast.go
+		if ok, err := itemMetaGo(&b, &v); ok || err != nil {
+			return template.HTML(strings.TrimSpace(b.String())), err
+		}
+		b.Reset()
+	}
 	if err := p.r.pages_[p.Kind].ExecuteTemplate(&b, "item-meta", v); err != nil {
 		return "", err
 	}

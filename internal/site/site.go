@@ -288,10 +288,11 @@ type renderer struct {
 	// when rows are not shared (memo.go); rows the rendered rows.
 	rowKeys map[string]int
 	rows    memo[rowKey]
-	parts   memo[sharedKey]           // shared parts of pages (memo.go)
-	trails  sync.Map                  // breadcrumb trails by their links (memo.go)
-	tmplIDs map[string]map[string]int // per page kind, its templates' ids (memo.go)
-	sizes   map[string]*atomic.Int64  // per page kind, the size of its last page
+	parts   memo[sharedKey]            // shared parts of pages (memo.go)
+	trails  sync.Map                   // breadcrumb trails by their links (memo.go)
+	tmplIDs map[string]map[string]int  // per page kind, its templates' ids (memo.go)
+	sizes   map[string]*atomic.Int64   // per page kind, the size of its last page
+	fastOK  map[string]map[string]bool // per page kind, the templates Go renders (fast.go)
 }
 
 // reusedOwner is the reused agreement that owns the output path p (below
@@ -366,6 +367,9 @@ func (r *renderer) parseTemplates(tfs fs.FS) error {
 		r.rowKeys[kind] = rowMemoKey(t, sigs)
 		r.tmplIDs[kind] = templateIDs(t, tmplSigs)
 		r.sizes[kind] = new(atomic.Int64)
+	}
+	if r.fastOK, err = fastKinds(r.pages_, r.funcs()); err != nil { // fast.go
+		return fmt.Errorf("sjabloon: %w", err)
 	}
 	return nil
 }

@@ -1,0 +1,44 @@
+package site_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/prestatie/prestatie/internal/corpus"
+)
+
+// The templates Go renders (fast.go) give the pages the templates give:
+// every test site, the default site and a small generated corpus are
+// rendered with the embedded templates and with the same templates
+// changed so that Go does not recognise them (an action that writes
+// nothing), file for file.
+func TestFastSameAsTemplates(t *testing.T) {
+	t.Parallel()
+	own := templatesWith(t, func(name, text string) string {
+		for _, def := range []string{`{{define "item-meta"}}`, `{{define "commitment-row"}}`} {
+			text = strings.Replace(text, def, def+`{{""}}`, 1)
+		}
+		return text
+	})
+	embedded := templatesWith(t, func(_, text string) string { return text })
+	gen := t.TempDir()
+	if err := corpus.Write(gen, 3); err != nil {
+		t.Fatal(err)
+	}
+	dirs := []string{"../..", gen}
+	for _, s := range []string{"bepalingen", "digitaal", "gemengd", "hostile", "huisstijl", "kader", "nummering", "regio", "regionaal", "twee"} {
+		dirs = append(dirs, "../../testdata/sites/"+s)
+	}
+	for _, dir := range dirs {
+		want := renderWith(t, dir, own)
+		got := renderWith(t, dir, embedded)
+		if len(got) != len(want) {
+			t.Errorf("%s: %d files, with the templates %d", dir, len(got), len(want))
+		}
+		for p, w := range want {
+			if got[p] != w {
+				t.Errorf("%s: %s differs from the page the templates render", dir, p)
+			}
+		}
+	}
+}
