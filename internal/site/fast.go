@@ -22,8 +22,9 @@ import (
 // ways), and declines (ok false, the template renders) a value whose
 // escaping it does not do itself.
 
-// fastTemplates are the templates Go renders, each with its renderer.
-var fastTemplates = []string{"item-meta", rowTemplate}
+// fastTemplates are the templates Go renders, and "headline-figures",
+// which reads less of a chart than a site's own may (headCharts).
+var fastTemplates = []string{"item-meta", rowTemplate, "headline-figures"}
 
 // fastKinds tells, per page kind, which of fastTemplates it defines as
 // the embedded templates do: the same parse trees for the template and
