@@ -24,7 +24,19 @@ import (
 
 // fastTemplates are the templates Go renders, and "headline-figures",
 // which reads less of a chart than a site's own may (headCharts).
-var fastTemplates = []string{"item-meta", rowTemplate, "headline-figures"}
+var fastTemplates = []string{"item-meta", rowTemplate, "headline-figures", "filter-group", "crumbs"}
+
+// sharedGo are the shared parts (memo.go) Go renders, by template name.
+var sharedGo = map[string]func(w *htmlOut, r *renderer, args sharedArgs) bool{
+	"filter-group": func(w *htmlOut, r *renderer, args sharedArgs) bool {
+		c, ok := args.(choicesArgs)
+		return ok && filterGroupGo(w, r, &c)
+	},
+	"crumbs": func(w *htmlOut, r *renderer, args sharedArgs) bool {
+		t, ok := args.(trailArgs)
+		return ok && crumbsGo(w, r, t.trail)
+	},
+}
 
 // fastKinds tells, per page kind, which of fastTemplates it defines as
 // the embedded templates do: the same parse trees for the template and
@@ -38,15 +50,18 @@ func fastKinds(kinds map[string]*template.Template, funcs template.FuncMap) (map
 	if err != nil {
 		return nil, err
 	}
-	want := map[string]string{}
-	for _, name := range fastTemplates {
-		want[name] = callTree(def, name, nil)
-	}
 	out := map[string]map[string]bool{}
 	for kind, t := range kinds {
+		d, err := def.Clone()
+		if err == nil {
+			d, err = d.ParseFS(tfs, kind+".html")
+		}
+		if err != nil {
+			return nil, err
+		}
 		out[kind] = map[string]bool{}
 		for _, name := range fastTemplates {
-			if sig := callTree(t, name, nil); sig != "" && sig == want[name] {
+			if sig := callTree(t, name, nil); sig != "" && sig == callTree(d, name, nil) {
 				out[kind][name] = true
 			}
 		}
@@ -424,4 +439,70 @@ func statusAgeGo(w *htmlOut, s StatusAge) {
 	w.WriteString(`">`)
 	w.text(dutch.DateOf(s.Reported))
 	w.WriteString("</time></span>")
+}
+
+// filterGroupGo is the "filter-group" template (commitments.html).
+func filterGroupGo(w *htmlOut, r *renderer, c *choicesArgs) bool {
+	g := c.Group
+	if g == nil || len(g.Links) == 0 {
+		return true
+	}
+	w.WriteString("\n  <div class=\"filter-group\">\n    <h2 class=\"filter-label\">")
+	w.text(g.Label)
+	w.WriteString("</h2>\n    <ul>")
+	if c.Live || c.Chosen {
+		w.WriteString("\n      <li><a href=\"")
+		if !w.url(r.base.path + g.List) {
+			return false
+		}
+		if c.Live {
+			w.WriteString(`" data-filter="`)
+			w.text(g.Kind)
+			w.WriteString(`" data-key="" aria-current="true`)
+		}
+		w.WriteString(`">`)
+		w.text(g.All)
+		w.WriteString("</a></li>")
+	}
+	for _, l := range g.Links {
+		w.WriteString("\n      <li>")
+		if l.Path == c.Current {
+			w.WriteString(`<span aria-current="page">`)
+			w.text(l.Title)
+			w.WriteString("</span>")
+		} else {
+			w.WriteString(`<a href="`)
+			if !w.url(r.base.path + l.Path) {
+				return false
+			}
+			w.WriteString(`"`)
+			if c.Live {
+				w.WriteString(` data-filter="`)
+				w.text(g.Kind)
+				w.WriteString(`" data-key="`)
+				w.text(l.Key)
+				w.WriteString(`"`)
+			}
+			w.WriteString(">")
+			w.text(l.Title)
+			w.WriteString("</a>")
+		}
+		w.WriteString("</li>")
+	}
+	w.WriteString("\n    </ul>\n  </div>")
+	return true
+}
+
+// crumbsGo is the "crumbs" template (base.html).
+func crumbsGo(w *htmlOut, r *renderer, t *trail) bool {
+	for _, l := range t.Links {
+		w.WriteString("\n    <li><a href=\"")
+		if !w.url(r.base.path + l.Path) {
+			return false
+		}
+		w.WriteString(`">`)
+		w.text(l.Title)
+		w.WriteString("</a></li>")
+	}
+	return true
 }

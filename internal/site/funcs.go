@@ -53,24 +53,25 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return dutch.Number(v)
 		},
-		"statusClass":   statusClass,
-		"statusSlug":    statusSlug,
-		"monitoring":    quarters,
-		"lower":         strings.ToLower,
-		"contains":      strings.Contains,
-		"inline":        r.inline,
-		"shorten":       shorten,
-		"agreementPath": agreementPath,
-		"reportPath":    reportPath,
-		"listPath":      listPath,
-		"dataPath":      dataPath,
-		"progressPath":  progressPath,
-		"isGoal":        func(it *a.Item) bool { return it.Kind == a.Goal },
-		"row":           r.row,
-		"history":       r.history,       // items.go
-		"commitmentRow": r.commitmentRow, // memo.go
-		"shared":        r.shared,
-		"commitmentsIn": a.Commitments,
+		"statusClass":    statusClass,
+		"statusSlug":     statusSlug,
+		"monitoring":     quarters,
+		"lower":          strings.ToLower,
+		"contains":       strings.Contains,
+		"inline":         r.inline,
+		"shorten":        shorten,
+		"agreementPath":  agreementPath,
+		"reportPath":     reportPath,
+		"listPath":       listPath,
+		"dataPath":       dataPath,
+		"progressPath":   progressPath,
+		"isGoal":         func(it *a.Item) bool { return it.Kind == a.Goal },
+		"row":            r.row,
+		"history":        r.history,        // items.go
+		"commitmentRow":  r.commitmentRow,  // memo.go
+		"commitmentRows": r.commitmentRows, // memo.go
+		"shared":         r.shared,
+		"commitmentsIn":  a.Commitments,
 		"preambleCommitments": func(ag *a.Agreement) []*a.Item {
 			var out []*a.Item
 			var walk func([]*a.Item)

@@ -102,6 +102,26 @@ func (r *renderer) commitmentRow(p *page, c *a.Item, at a.Date) (template.HTML, 
 	return h, nil
 }
 
+// commitmentRows are the rows (commitmentRow) of afspraken cs: one call
+// for a table instead of one per row.
+func (r *renderer) commitmentRows(p *page, cs []*a.Item, at a.Date) (template.HTML, error) {
+	rows := make([]template.HTML, len(cs))
+	n := 0
+	for i, c := range cs {
+		h, err := r.commitmentRow(p, c, at)
+		if err != nil {
+			return "", err
+		}
+		rows[i], n = h, n+len(h)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, h := range rows {
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
+}
+
 // Parts of a page that many pages have alike — the head's links, the
 // site header and the footer of every page, a group of choices of the
 // filter of afspraken — are rendered by shared from a value that holds all
@@ -134,9 +154,12 @@ func (r *renderer) shared(name string, args sharedArgs) (template.HTML, error) {
 	if h, ok := r.parts.get(key); ok {
 		return h, nil
 	}
-	var b strings.Builder // its String does not copy
-	if err := r.pages_[args.templates()].ExecuteTemplate(&b, name, args); err != nil {
-		return "", err
+	var b htmlOut                                                                                     // its String does not copy
+	if fast := sharedGo[name]; fast == nil || !r.fast(args.templates(), name) || !fast(&b, r, args) { // fast.go
+		b.Reset()
+		if err := r.pages_[args.templates()].ExecuteTemplate(&b, name, args); err != nil {
+			return "", err
+		}
 	}
 	h := template.HTML(b.String())
 	r.parts.put(key, h, sharedMemo)

@@ -79,9 +79,11 @@ func TestSharedPartsSameAsInPlace(t *testing.T) {
 	t.Parallel()
 	shared := regexp.MustCompile(`\{\{(-?) ?shared ("[a-z-]+") ([^}]+)\}\}`)
 	row := regexp.MustCompile(`\{\{commitmentRow ([^}]+)\}\}`)
+	rows := regexp.MustCompile(`\{\{(-?) ?commitmentRows (\$[a-z]+) (\$[a-z]+|\.[A-Za-z]*) ([^}]+)\}\}`)
 	inPlace := templatesWith(t, func(name, text string) string {
 		text = shared.ReplaceAllString(text, `{{$1 template $2 $3}}`)
 		text = row.ReplaceAllString(text, `{{template "commitment-row" (row $1)}}`)
+		text = rows.ReplaceAllString(text, `{{$1 range $3}}{{template "commitment-row" (row $2 . $4)}}{{end}}`)
 		if strings.Contains(text, "{{shared") || strings.Contains(text, "{{- shared") || strings.Contains(text, "{{commitmentRow") {
 			t.Fatalf("%s: a memo call is left", name)
 		}
