@@ -1,8 +1,10 @@
 package site
 
 import (
+	"encoding/json"
 	"html/template"
 	"io/fs"
+	"strconv"
 	"strings"
 	"text/template/parse"
 
@@ -24,7 +26,7 @@ import (
 
 // fastTemplates are the templates Go renders, and "headline-figures",
 // which reads less of a chart than a site's own may (headCharts).
-var fastTemplates = []string{"item-meta", rowTemplate, "headline-figures", "filter-group", "crumbs"}
+var fastTemplates = []string{"item-meta", rowTemplate, "headline-figures", "filter-group", "crumbs", "figures"}
 
 // sharedGo are the shared parts (memo.go) Go renders, by template name.
 var sharedGo = map[string]func(w *htmlOut, r *renderer, args sharedArgs) bool{
@@ -504,5 +506,140 @@ func crumbsGo(w *htmlOut, r *renderer, t *trail) bool {
 		w.text(l.Title)
 		w.WriteString("</a></li>")
 	}
+	return true
+}
+
+// figuresGo is the "figures" template, with "chart", in Go (partials.html).
+func figuresGo(w *htmlOut, vs []chartView) bool {
+	for i := range vs {
+		if !chartGo(w, &vs[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// chartGo is the "chart" template. The option is written as
+// html/template writes a map in a script: its JSON (which escapes <, >, &
+// and the line separators itself); one that does not encode makes the Go
+// decline.
+func chartGo(w *htmlOut, v *chartView) bool {
+	id := func(suffix string) {
+		w.text(v.ID)
+		w.WriteString(suffix)
+	}
+	w.WriteString("\n<figure class=\"figure chart-figure")
+	if v.Single {
+		w.WriteString(" number-figure")
+	}
+	w.WriteString(`" id="`)
+	id(`" aria-labelledby="`)
+	id(`-titel" aria-describedby="`)
+	id("-samenvatting\">\n  <figcaption id=\"")
+	id(`-titel">`)
+	w.text(v.Caption)
+	w.WriteString("</figcaption>")
+	for _, c := range v.Cards {
+		w.WriteString("\n  <div class=\"number-card\">")
+		if v.Illustrative {
+			w.WriteString(`<p class="number-card-mark">Illustratief, geen echte cijfers</p>`)
+		}
+		if c.Label != "" {
+			w.WriteString(`<p class="number-card-label">`)
+			w.text(c.Label)
+			w.WriteString("</p>")
+		}
+		w.WriteString("\n    <p class=\"figure-value\">")
+		w.text(c.Value)
+		if c.Unit != "" {
+			w.WriteString(` <span class="figure-unit">`)
+			w.text(c.Unit)
+			w.WriteString("</span>")
+		}
+		w.WriteString("</p>")
+		if c.Change != "" {
+			w.WriteString(`<p class="number-card-change">`)
+			w.text(c.Change)
+			w.WriteString("</p>")
+		}
+		w.WriteString("\n  </div>")
+	}
+	targetGo(w, v.Goal)
+	w.WriteString("\n  <p class=\"chart-summary\" id=\"")
+	id(`-samenvatting">`)
+	w.text(v.Summary)
+	w.WriteString("</p>")
+	if !v.Single {
+		opt, err := json.Marshal(v.Option)
+		if err != nil {
+			return false
+		}
+		w.WriteString("\n  <div class=\"chart\" id=\"")
+		id(`-grafiek" data-chart="`)
+		id(`-optie" data-height="`)
+		w.WriteString(strconv.Itoa(v.Height))
+		w.WriteString("\" hidden></div>\n  <script type=\"application/json\" id=\"")
+		id(`-optie">`)
+		w.Write(opt)
+		w.WriteString("</script>")
+	}
+	w.WriteString("\n  <details class=\"chart-data\"")
+	if !v.Single {
+		w.WriteString(" open")
+	}
+	w.WriteString(">\n    <summary>Tabel met de cijfers</summary>\n    <div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"")
+	id("-tabel\">\n    <table")
+	if v.Table.Cards() {
+		w.WriteString(` class="cards chart-table"`)
+	}
+	w.WriteString(">\n      <caption id=\"")
+	id(`-tabel">`)
+	w.text(v.Caption)
+	w.WriteString("</caption>\n      <thead><tr><th scope=\"col\">")
+	w.text(v.Table.Corner)
+	w.WriteString("</th>")
+	for _, c := range v.Table.Columns {
+		w.WriteString(`<th scope="col">`)
+		w.text(c.Label)
+		w.WriteString("</th>")
+	}
+	w.WriteString("</tr></thead>\n      <tbody>")
+	for _, r := range v.TableRows {
+		w.WriteString("\n        <tr><th scope=\"row\">")
+		w.text(r.Label)
+		w.WriteString("</th>")
+		for _, c := range r.Cells {
+			w.WriteString("<td")
+			if c.Label != "" {
+				w.WriteString(` data-label="`)
+				w.text(c.Label)
+				w.WriteString(`"`)
+			}
+			w.WriteString(">")
+			w.text(c.Text)
+			w.WriteString("</td>")
+		}
+		w.WriteString("</tr>")
+	}
+	w.WriteString("\n      </tbody>\n    </table>\n    </div>\n  </details>\n  <p class=\"chart-downloads\">Download de cijfers: <a href=\"")
+	if !w.url(v.CSVURL) {
+		return false
+	}
+	w.WriteString(`" download>CSV</a> · <a href="`)
+	if !w.url(v.JSONURL) {
+		return false
+	}
+	w.WriteString(`" download>JSON</a></p>`)
+	for _, n := range v.Notes {
+		w.WriteString("\n  <p class=\"chart-note\">")
+		w.text(n)
+		w.WriteString("</p>")
+	}
+	w.WriteString("\n  <p class=\"source\">Bron: ")
+	w.text(v.Source)
+	if v.Illustrative {
+		w.WriteString(` <strong class="illustrative">(illustratieve gegevens)</strong>`)
+	}
+	w.WriteString("</p>\n</figure>")
 	return true
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"html/template"
 	"slices"
 	"strings"
 	"sync"
@@ -203,6 +204,18 @@ func (r *renderer) progressBuild(ag *a.Agreement) func() []chartView {
 
 // Charts are the charts of figures shown on this page.
 func (p *page) Charts(figs []*a.Figure) []chartView { return p.r.pageCharts(p.Path, figs) }
+
+// Figures renders charts vs: the template "figures", or the same in Go
+// while the page kind has the embedded one (fast.go).
+func (p *page) Figures(vs []chartView) (template.HTML, error) {
+	var b htmlOut
+	if p.r.fast(p.Kind, "figures") && figuresGo(&b, vs) {
+		return template.HTML(b.String()), nil
+	}
+	b.Reset()
+	err := p.r.pages_[p.Kind].ExecuteTemplate(&b, "figures", vs)
+	return template.HTML(b.String()), err
+}
 
 // ProgressCharts are the agreement's status overview and target progress.
 func (p *page) ProgressCharts() []chartView { return p.r.progressCharts(p.Agreement) }
