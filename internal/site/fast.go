@@ -22,7 +22,11 @@ import (
 
 // fastTemplates are the templates Go renders, and "headline-figures",
 // which reads less of a chart than a site's own may (headCharts).
-var fastTemplates = []string{"item-meta", rowTemplate, "headline-figures", "filter-group", "crumbs", "figures"}
+var fastTemplates = []string{"item-meta", rowTemplate, "headline-figures", "filter-group", "crumbs", "figures", frameTemplate}
+
+// frameTemplate is the frame of every page; Go renders it around the
+// page's own template "main", which is not compared.
+const frameTemplate = "base.html"
 
 // fastKinds tells, per page kind, which of fastTemplates it defines as
 // the embedded templates do: the same parse trees for the template and
@@ -47,7 +51,7 @@ func fastKinds(kinds map[string]*template.Template, funcs template.FuncMap) (map
 		}
 		out[kind] = map[string]bool{}
 		for _, name := range fastTemplates {
-			if sig := callTree(t, name, nil); sig != "" && sig == callTree(d, name, nil) {
+			if sig := callTree(t, name, nil, "main"); sig != "" && sig == callTree(d, name, nil, "main") {
 				out[kind][name] = true
 			}
 		}
@@ -59,9 +63,12 @@ func fastKinds(kinds map[string]*template.Template, funcs template.FuncMap) (map
 // template it calls, "" when one of them is not defined; visit, when set,
 // is called for every node of them. It reads the trees before they are
 // escaped.
-func callTree(t *template.Template, name string, visit func(parse.Node)) string {
+func callTree(t *template.Template, name string, visit func(parse.Node), skip ...string) string {
 	var sig strings.Builder
 	seen := map[string]bool{}
+	for _, s := range skip {
+		seen[s] = true
+	}
 	ok := true
 	var tmpl func(name string)
 	tmpl = func(name string) {
@@ -188,16 +195,38 @@ func (w *htmlOut) wrap(open, s, close string) {
 }
 
 // url writes a link of the site in a quoted attribute, or reports false
-// when it has a byte that html/template's URL filter, normalizer or
-// escaper would change or check (the template renders it then): the
-// site's links are letters, digits and "/-._~%#".
+// when it is not one linkOK allows (the template renders it then).
 func (w *htmlOut) url(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("/-._~%#", c) >= 0) {
-			return false
-		}
+	if !linkOK(s) {
+		return false
 	}
 	w.WriteString(s)
 	return true
+}
+
+// linkOK reports whether html/template's URL filter, normalizer and
+// escaper leave link s as it is: the site's links are letters, digits and
+// "/-._~%#", after "http://" or "https://" also ":".
+func linkOK(s string) bool {
+	colon := false
+	for _, scheme := range []string{"https://", "http://"} {
+		if strings.HasPrefix(s, scheme) {
+			s, colon = s[len(scheme):], true
+			break
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("/-._~%#", c) >= 0 || c == ':' && colon) {
+			return false
+		}
+	}
+	return true
+}
+
+// shared writes the shared part name (memo.go).
+func (w *htmlOut) shared(r *renderer, name string, args sharedArgs) error {
+	h, err := r.shared(name, args)
+	w.WriteString(string(h))
+	return err
 }

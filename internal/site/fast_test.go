@@ -1,9 +1,12 @@
 package site_test
 
 import (
+	"io/fs"
+	"os"
 	"strings"
 	"testing"
 
+	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/corpus"
 )
 
@@ -15,7 +18,7 @@ import (
 func TestFastSameAsTemplates(t *testing.T) {
 	t.Parallel()
 	own := templatesWith(t, func(name, text string) string {
-		for _, def := range []string{`{{define "item-meta"}}`, `{{define "commitment-row"}}`, `{{define "headline-figures"}}`, `{{define "filter-group"}}`, `{{define "crumbs"}}`, `{{define "chart"}}`} {
+		for _, def := range []string{`{{define "item-meta"}}`, `{{define "commitment-row"}}`, `{{define "headline-figures"}}`, `{{define "filter-group"}}`, `{{define "crumbs"}}`, `{{define "chart"}}`, `<!DOCTYPE html>`} {
 			text = strings.Replace(text, def, def+`{{""}}`, 1)
 		}
 		return text
@@ -29,9 +32,15 @@ func TestFastSameAsTemplates(t *testing.T) {
 	for _, s := range []string{"bepalingen", "digitaal", "gemengd", "hostile", "huisstijl", "kader", "nummering", "regio", "regionaal", "twee"} {
 		dirs = append(dirs, "../../testdata/sites/"+s)
 	}
-	for _, dir := range dirs {
-		want := renderWith(t, dir, own)
-		got := renderWith(t, dir, embedded)
+	// A draft shown in the preview has a banner in the frame.
+	draft := func(s *a.Site) { s.Agreements[0].Draft = true }
+	for i, dir := range append(dirs, "../..") {
+		var edit func(*a.Site)
+		if i == len(dirs) {
+			edit = draft
+		}
+		want := renderEdited(t, dir, own, edit)
+		got := renderEdited(t, dir, embedded, edit)
 		if len(got) != len(want) {
 			t.Errorf("%s: %d files, with the templates %d", dir, len(got), len(want))
 		}
@@ -41,4 +50,15 @@ func TestFastSameAsTemplates(t *testing.T) {
 			}
 		}
 	}
+}
+
+// renderEdited renders the site in dir with templates tmpl, its model
+// changed by edit when that is set.
+func renderEdited(t *testing.T, dir string, tmpl fs.FS, edit func(*a.Site)) map[string]string {
+	t.Helper()
+	s := load(t, os.DirFS(dir))
+	if edit != nil {
+		edit(s)
+	}
+	return renderTemplates(t, s, "", tmpl) // site_test.go
 }

@@ -1,10 +1,12 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
+	"github.com/prestatie/prestatie/internal/charts"
 	"github.com/prestatie/prestatie/internal/dutch"
 )
 
@@ -392,4 +394,86 @@ func chartGo(w *htmlOut, v *chartView) bool {
 	}
 	w.WriteString("</p>\n</figure>")
 	return true
+}
+
+// frameGo writes the frame of page p (base.html) around main, which
+// renders the template "main" into w, or reports false before it wrote
+// anything when a link of the frame is one for the template.
+func frameGo(w *bytes.Buffer, p *page, main func() error) (bool, error) {
+	r := p.r
+	var head htmlOut
+	head.Grow(2048)
+	if p.Kind != "404" && !linkOK(p.Canonical) || !linkOK(r.base.path+p.Feed) ||
+		p.HasCharts && (!linkOK(r.asset("charts.js")) || !linkOK(r.asset(charts.EChartsScript))) {
+		return false, nil
+	}
+	head.WriteString("<!DOCTYPE html>\n<html lang=\"nl\"")
+	if c := p.Style.ThemeClass; c != "" {
+		head.wrap(` class="`, c, `"`)
+	}
+	head.wrap(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"description\" content=\"",
+		p.Description, "\">\n<title>")
+	if p.Kind == "home" {
+		head.text(p.Site.Title)
+	} else {
+		head.text(p.Title)
+		if p.Kind != "agreement" && p.Agreement != nil {
+			head.wrap(" – ", p.Agreement.ShortTitle, "")
+		}
+		head.wrap(" | ", p.Site.Title, "")
+	}
+	head.WriteString("</title>")
+	if p.Kind != "404" {
+		head.WriteString("\n<link rel=\"canonical\" href=\"")
+		head.url(p.Canonical)
+		head.WriteString("\">")
+	}
+	head.WriteString("\n")
+	if err := head.shared(r, "head-links", p.Frame); err != nil {
+		return false, err
+	}
+	if p.HasCharts {
+		head.WriteString("\n<script src=\"")
+		head.url(r.asset("charts.js"))
+		head.WriteString("\" data-echarts=\"")
+		head.url(r.asset(charts.EChartsScript))
+		head.WriteString("\" defer></script>")
+	}
+	head.WriteString("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
+	head.url(r.base.path + p.Feed)
+	head.WriteString("\" title=\"Voortgang")
+	if p.Agreement != nil {
+		head.wrap(" ", p.Agreement.ShortTitle, "")
+	}
+	head.wrap(" (Atom)\">\n</head>\n<body class=\"page-", p.Kind, "\">\n<a class=\"skip-link\" href=\"#hoofdinhoud\">Naar de inhoud</a>\n")
+	if err := head.shared(r, "site-header", p.Frame); err != nil {
+		return false, err
+	}
+	if p.IsDraft {
+		head.WriteString("\n<div class=\"draft-banner\" role=\"note\">\n  <p class=\"wrap\"><strong>Concept</strong>: deze pagina is nog niet gepubliceerd (draft: true) en is alleen te zien in het voorbeeld of met --drafts.</p>\n</div>")
+	}
+	if len(p.Crumbs) > 0 {
+		head.WriteString("\n<nav class=\"breadcrumbs wrap\" aria-label=\"Kruimelpad\" id=\"kruimelpad\">\n  <ol>")
+		if err := head.shared(r, "crumbs", p.Trail); err != nil {
+			return false, err
+		}
+		head.WriteString("\n    <li><span aria-current=\"page\">")
+		if p.Number != "" {
+			head.wrap("", p.Number, " ")
+		}
+		head.wrap("", p.Title, "</span></li>\n  </ol>\n</nav>")
+	}
+	head.WriteString("\n<main id=\"hoofdinhoud\" class=\"wrap\" tabindex=\"-1\">\n")
+	w.WriteString(head.String())
+	if err := main(); err != nil {
+		return true, err
+	}
+	foot, err := r.shared("site-footer", p.Frame)
+	if err != nil {
+		return true, err
+	}
+	w.WriteString("\n</main>\n")
+	w.WriteString(string(foot))
+	w.WriteString("\n</body>\n</html>\n")
+	return true, nil
 }

@@ -331,8 +331,19 @@ func (r *renderer) render(j job) (File, error) {
 	var buf bytes.Buffer
 	size := r.sizes[j.kind]
 	buf.Grow(int(size.Load()))
-	if err := r.pages_[j.kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
-		return File{}, fmt.Errorf("%s: %w", j.file, err)
+	t := r.pages_[j.kind]
+	done := false
+	if r.fast(j.kind, frameTemplate) { // fast.go
+		var err error
+		done, err = frameGo(&buf, p, func() error { return t.ExecuteTemplate(&buf, "main", p) })
+		if err != nil {
+			return File{}, fmt.Errorf("%s: %w", j.file, err)
+		}
+	}
+	if !done {
+		if err := t.ExecuteTemplate(&buf, frameTemplate, p); err != nil {
+			return File{}, fmt.Errorf("%s: %w", j.file, err)
+		}
 	}
 	size.Store(int64(buf.Len()))
 	return File{Path: j.file, Data: buf.Bytes()}, nil
