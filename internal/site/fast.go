@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"html/template"
 	"io/fs"
 	"strings"
@@ -22,10 +23,11 @@ import (
 
 // fastTemplates are the templates Go renders, and "headline-figures",
 // which reads less of a chart than a site's own may (headCharts).
-var fastTemplates = []string{"item-meta", rowTemplate, "headline-figures", "filter-group", "crumbs", "figures", frameTemplate}
+var fastTemplates = []string{"item-meta", rowTemplate, "headline-figures", "filter-group", "crumbs", "figures", frameTemplate, "main"}
 
 // frameTemplate is the frame of every page; Go renders it around the
-// page's own template "main", which is not compared.
+// page's own template "main", which is not compared with it. Go renders
+// the "main" of a section page (mainGo).
 const frameTemplate = "base.html"
 
 // fastKinds tells, per page kind, which of fastTemplates it defines as
@@ -51,7 +53,11 @@ func fastKinds(kinds map[string]*template.Template, funcs template.FuncMap) (map
 		}
 		out[kind] = map[string]bool{}
 		for _, name := range fastTemplates {
-			if sig := callTree(t, name, nil, "main"); sig != "" && sig == callTree(d, name, nil, "main") {
+			var skip []string
+			if name == frameTemplate {
+				skip = []string{"main"}
+			}
+			if sig := callTree(t, name, nil, skip...); sig != "" && sig == callTree(d, name, nil, skip...) {
 				out[kind][name] = true
 			}
 		}
@@ -222,6 +228,20 @@ func linkOK(s string) bool {
 		}
 	}
 	return true
+}
+
+// mainGo renders the template "main" of page p in Go, when it is the
+// embedded one of a kind Go has.
+func mainGo(w *bytes.Buffer, p *page) (bool, error) {
+	if p.Kind != "section" || !p.r.fast(p.Kind, "main") {
+		return false, nil
+	}
+	var b htmlOut
+	ok, err := sectionMainGo(&b, p)
+	if ok {
+		w.WriteString(b.String())
+	}
+	return ok, err
 }
 
 // shared writes the shared part name (memo.go).

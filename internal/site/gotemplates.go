@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+	"strings"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/charts"
@@ -476,4 +477,129 @@ func frameGo(w *bytes.Buffer, p *page, main func() error) (bool, error) {
 	w.WriteString(string(foot))
 	w.WriteString("\n</body>\n</html>\n")
 	return true, nil
+}
+
+// sectionMainGo is the "main" template of a section page (section.html),
+// with "illustrative", "toc" and "pager"; it reports false before it
+// did anything when a link is one for the template.
+func sectionMainGo(w *htmlOut, p *page) (bool, error) {
+	r, ag, s := p.r, p.Agreement, p.Section
+	links := []string{}
+	if s != nil {
+		links = tocLinks(r, ag, s.Sections, links)
+	}
+	for _, l := range []*link{p.Prev, p.Next} {
+		if l != nil {
+			links = append(links, r.base.path+l.Path)
+		}
+	}
+	for _, l := range links {
+		if !linkOK(l) {
+			return false, nil
+		}
+	}
+	if s != nil {
+		w.WriteString("\n<h1>")
+		if s.Number != "" {
+			w.wrap(`<span class="number">`, s.Number, "</span> ")
+		}
+		w.wrap("", s.Title, "</h1>")
+		area := s.Area != "" && s.Area != s.Title
+		year := s.Year != 0 && !strings.Contains(s.Title, strconv.Itoa(s.Year))
+		if area || year {
+			w.WriteString(`<p class="meta">`)
+			if area {
+				w.wrap("Gebied: ", s.Area, "")
+			}
+			if area && year {
+				w.WriteString(" · ")
+			}
+			if year {
+				w.WriteString("Jaarschijf " + strconv.Itoa(s.Year))
+			}
+			w.WriteString("</p>")
+		}
+		if len(s.PartyRefs) > 0 && len(s.Parties) > 0 {
+			w.wrap(`<p class="meta section-parties">Partijen bij dit onderdeel: `, dutch.PartyNames(s.Parties), "</p>")
+		}
+		w.WriteString("\n")
+		if ag.Illustrative() {
+			w.WriteString("\n<p class=\"notice\" role=\"note\"><strong>Let op:</strong> de voortgangsgegevens op deze site zijn illustratief. Het zijn voorbeelden die laten zien hoe een rapportage eruitziet, geen echte rapportage van de partijen.</p>")
+		}
+		text, err := p.Text(s.Body, s.Items, 2)
+		if err != nil {
+			return true, err
+		}
+		if text != "" {
+			w.WriteString("\n<div class=\"document prose\">\n")
+			w.WriteString(string(text))
+			w.WriteString("\n</div>")
+		}
+		if len(s.Sections) > 0 {
+			id := p.ID("onderdelen")
+			w.wrap("\n<nav class=\"subsections\" aria-labelledby=\"", id, "\">\n  <h2 id=\"")
+			w.wrap("", id, "\">Onderdelen</h2>\n  ")
+			tocGo(w, r, ag, s.Sections)
+			w.WriteString("\n</nav>")
+		}
+		if len(s.Figures) > 0 {
+			id := p.ID("cijfers")
+			w.wrap("\n<section class=\"site-figures\" aria-labelledby=\"", id, "\"><h2 id=\"")
+			w.wrap("", id, "\">Cijfers</h2>")
+			figs, err := p.Figures(p.Charts(s.Figures))
+			if err != nil {
+				return true, err
+			}
+			w.WriteString(string(figs))
+			w.WriteString("</section>")
+		}
+	}
+	w.WriteString("\n")
+	if p.Prev != nil || p.Next != nil {
+		w.WriteString("\n<nav class=\"pager\" aria-label=\"Vorige en volgende\">")
+		if l := p.Prev; l != nil {
+			w.WriteString(`<a class="prev" rel="prev" href="`)
+			w.url(r.base.path + l.Path)
+			w.wrap(`"><span>Vorige</span> `, l.Title, "</a>")
+		}
+		if l := p.Next; l != nil {
+			w.WriteString(`<a class="next" rel="next" href="`)
+			w.url(r.base.path + l.Path)
+			w.wrap(`"><span>Volgende</span> `, l.Title, "</a>")
+		}
+		w.WriteString("\n</nav>")
+	}
+	w.WriteString("\n")
+	return true, nil
+}
+
+// tocLinks are the links of the "toc" of sections ss, added to links.
+func tocLinks(r *renderer, ag *a.Agreement, ss []*a.Section, links []string) []string {
+	for _, s := range ss {
+		links = tocLinks(r, ag, s.Sections, append(links, r.base.path+sectionPath(ag, s)))
+	}
+	return links
+}
+
+// tocGo is the "toc" template (partials.html); its links are checked
+// (tocLinks).
+func tocGo(w *htmlOut, r *renderer, ag *a.Agreement, ss []*a.Section) {
+	w.WriteString("\n<ol>")
+	for _, s := range ss {
+		w.WriteString("\n  <li><a href=\"")
+		w.url(r.base.path + sectionPath(ag, s))
+		w.WriteString(`">`)
+		if s.Number != "" {
+			w.wrap(`<span class="number">`, s.Number, "</span> ")
+		}
+		w.wrap(`<span class="title">`, s.Title, "</span></a>")
+		if s.Area != "" && s.Area != s.Title {
+			w.wrap(` <span class="meta">(`, s.Area, ")</span>")
+		}
+		if len(s.Sections) > 0 {
+			tocGo(w, r, ag, s.Sections)
+		}
+		w.WriteString("\n  </li>")
+	}
+	w.WriteString("\n</ol>")
 }

@@ -335,7 +335,12 @@ func (r *renderer) render(j job) (File, error) {
 	done := false
 	if r.fast(j.kind, frameTemplate) { // fast.go
 		var err error
-		done, err = frameGo(&buf, p, func() error { return t.ExecuteTemplate(&buf, "main", p) })
+		done, err = frameGo(&buf, p, func() error {
+			if ok, err := mainGo(&buf, p); ok || err != nil { // fast.go
+				return err
+			}
+			return t.ExecuteTemplate(&buf, "main", p)
+		})
 		if err != nil {
 			return File{}, fmt.Errorf("%s: %w", j.file, err)
 		}
