@@ -27,7 +27,7 @@ var fastTemplates = []string{"item-meta", rowTemplate, "headline-figures", "filt
 
 // frameTemplate is the frame of every page; Go renders it around the
 // page's own template "main", which is not compared with it. Go renders
-// the "main" of a section page (mainGo).
+// the "main" of some kinds (mainGo).
 const frameTemplate = "base.html"
 
 // fastKinds tells, per page kind, which of fastTemplates it defines as
@@ -159,7 +159,26 @@ func (r *renderer) fast(kind, name string) bool { return r.fastOK[kind][name] }
 
 // htmlOut writes what html/template writes for a value in text or in a
 // quoted attribute: a string escaped, template.HTML as it is in text.
-type htmlOut struct{ strings.Builder }
+// It collects what it writes, or writes it to the page's buffer to when
+// that is set.
+type htmlOut struct {
+	strings.Builder
+	to *bytes.Buffer
+}
+
+func (w *htmlOut) WriteString(s string) (int, error) {
+	if w.to != nil {
+		return w.to.WriteString(s)
+	}
+	return w.Builder.WriteString(s)
+}
+
+func (w *htmlOut) Write(b []byte) (int, error) {
+	if w.to != nil {
+		return w.to.Write(b)
+	}
+	return w.Builder.Write(b)
+}
 
 // text writes s as html/template escapes a string in text and in quoted
 // attributes (its htmlEscaper and attrEscaper): NUL, the quotes, &, + and
@@ -233,15 +252,17 @@ func linkOK(s string) bool {
 // mainGo renders the template "main" of page p in Go, when it is the
 // embedded one of a kind Go has.
 func mainGo(w *bytes.Buffer, p *page) (bool, error) {
-	if p.Kind != "section" || !p.r.fast(p.Kind, "main") {
+	main := mainsGo[p.Kind]
+	if main == nil || !p.r.fast(p.Kind, "main") {
 		return false, nil
 	}
-	var b htmlOut
-	ok, err := sectionMainGo(&b, p)
-	if ok {
-		w.WriteString(b.String())
-	}
-	return ok, err
+	return main(&htmlOut{to: w}, p) // which writes nothing when it declines
+}
+
+// mainsGo are the page kinds whose "main" Go renders.
+var mainsGo = map[string]func(*htmlOut, *page) (bool, error){
+	"section":     sectionMainGo,
+	"commitments": commitmentsMainGo,
 }
 
 // shared writes the shared part name (memo.go).

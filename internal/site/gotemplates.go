@@ -402,8 +402,7 @@ func chartGo(w *htmlOut, v *chartView) bool {
 // anything when a link of the frame is one for the template.
 func frameGo(w *bytes.Buffer, p *page, main func() error) (bool, error) {
 	r := p.r
-	var head htmlOut
-	head.Grow(2048)
+	head := &htmlOut{to: w} // after the links are checked
 	if p.Kind != "404" && !linkOK(p.Canonical) || !linkOK(r.base.path+p.Feed) ||
 		p.HasCharts && (!linkOK(r.asset("charts.js")) || !linkOK(r.asset(charts.EChartsScript))) {
 		return false, nil
@@ -465,7 +464,6 @@ func frameGo(w *bytes.Buffer, p *page, main func() error) (bool, error) {
 		head.wrap("", p.Title, "</span></li>\n  </ol>\n</nav>")
 	}
 	head.WriteString("\n<main id=\"hoofdinhoud\" class=\"wrap\" tabindex=\"-1\">\n")
-	w.WriteString(head.String())
 	if err := main(); err != nil {
 		return true, err
 	}
@@ -602,4 +600,59 @@ func tocGo(w *htmlOut, r *renderer, ag *a.Agreement, ss []*a.Section) {
 		w.WriteString("\n  </li>")
 	}
 	w.WriteString("\n</ol>")
+}
+
+// commitmentsMainGo is the "main" template of a list of afspraken
+// (commitments.html), with "commitment-head".
+func commitmentsMainGo(w *htmlOut, p *page) (bool, error) {
+	r, ag, f := p.r, p.Agreement, p.Filter
+	script := r.asset("filter.js")
+	if !linkOK(script) {
+		return false, nil
+	}
+	if f != nil {
+		w.WriteString("\n<h1>")
+		if f.Kind != "" {
+			w.wrap("Afspraken: ", f.Title, "")
+		} else {
+			w.WriteString("Alle afspraken")
+		}
+		w.wrap("</h1>\n<p class=\"meta\">", ag.Title, " · ")
+		w.wrap("", ag.Municipality, " · status bij de laatste rapportage (")
+		w.wrap("", dutch.DateOf(f.At), "). Alleen afspraken worden gevolgd; bepalingen en doelen staan in de tekst van de overeenkomst.</p>")
+		live := f.Kind == "" && len(f.Rows) > 0
+		w.WriteString("\n<nav class=\"filters\" aria-label=\"Filter de afspraken\"")
+		if live {
+			w.WriteString(" data-live")
+		}
+		w.WriteString(">")
+		for i := range f.Options {
+			if err := w.shared(r, "filter-group", p.Choices(&f.Options[i])); err != nil {
+				return true, err
+			}
+		}
+		if live {
+			w.WriteString("\n  <p class=\"live-count\" role=\"status\" aria-live=\"polite\"></p>")
+		}
+		w.WriteString("\n</nav>")
+		if len(f.Rows) > 0 {
+			w.wrap("\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Afspraken\">\n<table class=\"commitment-table cards\">\n  <caption>",
+				a.Count(len(f.Rows), "afspraak", "afspraken"),
+				"</caption>\n<thead><tr><th scope=\"col\">Afspraak</th><th scope=\"col\">Onderdeel</th><th scope=\"col\">Partij</th><th scope=\"col\">Status</th></tr></thead>\n  <tbody>")
+			for _, c := range f.Rows {
+				row, err := r.commitmentRow(p, c, f.At)
+				if err != nil {
+					return true, err
+				}
+				w.WriteString(string(row))
+			}
+			w.WriteString("\n  </tbody>\n</table>\n</div>")
+		} else {
+			w.WriteString("\n<p>De overeenkomst bevat geen afspraken waarover voortgang wordt gerapporteerd.</p>")
+		}
+	}
+	w.WriteString("\n<script src=\"")
+	w.url(script)
+	w.WriteString("\" defer></script>\n")
+	return true, nil
 }
