@@ -10,16 +10,19 @@ import (
 	"github.com/prestatie/prestatie"
 )
 
-// The small templates that run for every item of a section's text
-// ("item-meta") and every row of a list of afspraken ("commitment-row")
-// took about a fifth of the time of the pages, most of it text/template's
-// reflection and html/template's escapers called through it. Go renders
-// them instead while a page kind has them (and the templates they call) as
-// the embedded templates define them; a site that overrides one gets its
-// own template, as before. The Go below writes exactly what the embedded
-// templates write (TestFastSameAsTemplates renders every test site both
-// ways), and declines (ok false, the template renders) a value whose
-// escaping it does not do itself.
+// Executing the templates was about half of the CPU of a site without
+// PDFs, most of it text/template's reflection and html/template's escapers
+// called through it, in the parts that run for every page (the frame),
+// every item of a section's text ("item-meta"), every row of a list of
+// afspraken ("commitment-row"), every chart ("figures") and in the bodies
+// of the kinds an agreement has most of (15 section pages, 16 lists of
+// afspraken). Go renders those (gotemplates.go) while a page kind has them,
+// and every template they call, as the embedded templates define them (the
+// same parse trees); a site that overrides one gets its own template, as
+// before. The Go writes exactly what the embedded templates write
+// (TestFastSameAsTemplates renders every test site both ways) and declines
+// (the template renders) a link whose escaping it does not do itself,
+// before it has written or handed out anything.
 
 // fastTemplates are the templates Go renders, and "headline-figures",
 // which reads less of a chart than a site's own may (headCharts).
