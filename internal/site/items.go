@@ -99,7 +99,11 @@ func targetText(t *a.Target) (label, text string) {
 // any, then the start of its text without Markdown. Where it stands is
 // said apart (sectionTrail): a section number alone can be ambiguous.
 func itemLabel(it *a.Item, n int) string {
-	s := shorten(mdMarks.Replace(mdLink.ReplaceAllString(it.Text, "$1")), n)
+	s := it.Text
+	if strings.Contains(s, "](") { // what every link has: the regexp only then
+		s = mdLink.ReplaceAllString(s, "$1")
+	}
+	s = shorten(mdMarks.Replace(s), n)
 	if it.Number != "" {
 		s = it.Number + " " + s
 	}
