@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"html/template"
 	"io/fs"
+	"slices"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"github.com/prestatie/prestatie"
@@ -34,27 +36,36 @@ var fastTemplates = []string{"item-meta", rowTemplate, "headline-figures", "filt
 const frameTemplate = "base.html"
 
 // fastKinds tells, per page kind, which of fastTemplates it defines as
-// the embedded templates do: the same parse trees for the template and
-// every template it calls.
-func fastKinds(kinds map[string]*template.Template, funcs template.FuncMap) (map[string]map[string]bool, error) {
-	tfs, err := fs.Sub(prestatie.Templates, "templates")
+// the embedded templates do: all of them when the kind's files (tfs) are
+// the embedded files, byte for byte (the usual case, and a cheap check);
+// otherwise those whose parse trees, and those of every template they
+// call, are the embedded ones (a few milliseconds).
+func fastKinds(tfs fs.FS, kinds map[string]*template.Template, funcs template.FuncMap) (map[string]map[string]bool, error) {
+	emb, err := fs.Sub(prestatie.Templates, "templates")
 	if err != nil {
 		return nil, err
 	}
-	def, err := template.New("base.html").Funcs(funcs).ParseFS(tfs, "base.html", "partials*.html")
+	common, err := sameFiles(tfs, emb, "base.html", "partials*.html")
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]map[string]bool{}
 	for kind, t := range kinds {
-		d, err := def.Clone()
-		if err == nil {
-			d, err = d.ParseFS(tfs, kind+".html")
-		}
+		out[kind] = map[string]bool{}
+		same, err := sameFiles(tfs, emb, kind+".html")
 		if err != nil {
 			return nil, err
 		}
-		out[kind] = map[string]bool{}
+		if common && same {
+			for _, name := range fastTemplates {
+				out[kind][name] = true
+			}
+			continue
+		}
+		d, err := embeddedKind(emb, kind, funcs)
+		if err != nil {
+			return nil, err
+		}
 		for _, name := range fastTemplates {
 			var skip []string
 			if name == frameTemplate {
@@ -67,6 +78,50 @@ func fastKinds(kinds map[string]*template.Template, funcs template.FuncMap) (map
 	}
 	return out, nil
 }
+
+// sameFiles reports whether the files that match patterns are the same,
+// and the same bytes, in a and b.
+func sameFiles(a, b fs.FS, patterns ...string) (bool, error) {
+	for _, pat := range patterns {
+		as, err := fs.Glob(a, pat)
+		if err != nil {
+			return false, err
+		}
+		bs, err := fs.Glob(b, pat)
+		if err != nil || !slices.Equal(as, bs) {
+			return false, err
+		}
+		for _, name := range as {
+			x, err := fs.ReadFile(a, name)
+			if err != nil {
+				return false, err
+			}
+			y, err := fs.ReadFile(b, name)
+			if err != nil || !bytes.Equal(x, y) {
+				return false, err
+			}
+		}
+	}
+	return true, nil
+}
+
+// embeddedKind parses the embedded templates of a page kind, once per
+// process: they are only compared, never executed.
+func embeddedKind(emb fs.FS, kind string, funcs template.FuncMap) (*template.Template, error) {
+	if d, ok := embeddedKinds.Load(kind); ok {
+		return d.(*template.Template), nil
+	}
+	d, err := template.New("base.html").Funcs(funcs).ParseFS(emb, "base.html", "partials*.html")
+	if err == nil {
+		d, err = d.ParseFS(emb, kind+".html")
+	}
+	if err == nil {
+		embeddedKinds.Store(kind, d)
+	}
+	return d, err
+}
+
+var embeddedKinds sync.Map // page kind → its embedded templates, parsed
 
 // callTree is the text of the parse trees of template name and of every
 // template it calls, "" when one of them is not defined; visit, when set,

@@ -384,7 +384,7 @@ func (r *renderer) parseTemplates(tfs fs.FS) error {
 		r.tmplIDs[kind] = templateIDs(t, tmplSigs)
 		r.sizes[kind] = new(atomic.Int64)
 	}
-	if r.fastOK, err = fastKinds(r.pages_, r.funcs()); err != nil { // fast.go
+	if r.fastOK, err = fastKinds(tfs, r.pages_, r.funcs()); err != nil { // fast.go
 		return fmt.Errorf("sjabloon: %w", err)
 	}
 	return nil
