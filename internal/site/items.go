@@ -130,11 +130,25 @@ func sectionTrail(s *a.Section) string {
 	if s == nil {
 		return ""
 	}
-	var parts []string
-	for _, x := range s.Path() {
-		parts = append(parts, x.Label())
+	if s.Parent == nil {
+		return s.Label()
 	}
-	return strings.Join(parts, " › ")
+	var b strings.Builder
+	writeTrail(&b, s)
+	return b.String()
+}
+
+// writeTrail writes sectionTrail(s) from the parents down.
+func writeTrail(b *strings.Builder, s *a.Section) {
+	if s.Parent != nil {
+		writeTrail(b, s.Parent)
+		b.WriteString(" › ")
+	}
+	if s.Number != "" { // s.Label()
+		b.WriteString(s.Number)
+		b.WriteByte(' ')
+	}
+	b.WriteString(s.Title)
 }
 
 // entryView is a voortgangsmelding as the history of an afspraak shows
