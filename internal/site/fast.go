@@ -321,6 +321,7 @@ func mainGo(w *bytes.Buffer, p *page) (bool, error) {
 var mainsGo = map[string]func(*htmlOut, *page) (bool, error){
 	"section":     sectionMainGo,
 	"commitments": commitmentsMainGo,
+	"report":      reportMainGo,
 }
 
 // shared writes the shared part name (memo.go).

@@ -98,19 +98,12 @@ func frameGo(w *bytes.Buffer, p *page, main func() error) (bool, error) {
 // did anything when a link is one for the template.
 func sectionMainGo(w *htmlOut, p *page) (bool, error) {
 	r, ag, s := p.r, p.Agreement, p.Section
-	links := []string{}
+	links := pagerLinks(p, nil)
 	if s != nil {
 		links = tocLinks(r, ag, s.Sections, links)
 	}
-	for _, l := range []*link{p.Prev, p.Next} {
-		if l != nil {
-			links = append(links, r.base.path+l.Path)
-		}
-	}
-	for _, l := range links {
-		if !linkOK(l) {
-			return false, nil
-		}
+	if !allOK(links) {
+		return false, nil
 	}
 	if s != nil {
 		w.WriteString("\n<h1>")
@@ -137,9 +130,7 @@ func sectionMainGo(w *htmlOut, p *page) (bool, error) {
 			w.wrap(`<p class="meta section-parties">Partijen bij dit onderdeel: `, dutch.PartyNames(s.Parties), "</p>")
 		}
 		w.WriteString("\n")
-		if ag.Illustrative() {
-			w.WriteString("\n<p class=\"notice\" role=\"note\"><strong>Let op:</strong> de voortgangsgegevens op deze site zijn illustratief. Het zijn voorbeelden die laten zien hoe een rapportage eruitziet, geen echte rapportage van de partijen.</p>")
-		}
+		illustrativeGo(w, ag)
 		text, err := p.Text(s.Body, s.Items, 2)
 		if err != nil {
 			return true, err
@@ -168,107 +159,54 @@ func sectionMainGo(w *htmlOut, p *page) (bool, error) {
 			w.WriteString("</section>")
 		}
 	}
+	pagerGo(w, p)
+	return true, nil
+}
+
+// pagerLinks are the links of the "pager" of page p, added to links.
+func pagerLinks(p *page, links []string) []string {
+	for _, l := range []*link{p.Prev, p.Next} {
+		if l != nil {
+			links = append(links, p.r.base.path+l.Path)
+		}
+	}
+	return links
+}
+
+// pagerGo is the "pager" template (partials.html) on a line of its own at
+// the end of "main"; its links are checked (pagerLinks).
+func pagerGo(w *htmlOut, p *page) {
 	w.WriteString("\n")
 	if p.Prev != nil || p.Next != nil {
 		w.WriteString("\n<nav class=\"pager\" aria-label=\"Vorige en volgende\">")
 		if l := p.Prev; l != nil {
 			w.WriteString(`<a class="prev" rel="prev" href="`)
-			w.url(r.base.path + l.Path)
+			w.url(p.r.base.path + l.Path)
 			w.wrap(`"><span>Vorige</span> `, l.Title, "</a>")
 		}
 		if l := p.Next; l != nil {
 			w.WriteString(`<a class="next" rel="next" href="`)
-			w.url(r.base.path + l.Path)
+			w.url(p.r.base.path + l.Path)
 			w.wrap(`"><span>Volgende</span> `, l.Title, "</a>")
 		}
 		w.WriteString("\n</nav>")
 	}
 	w.WriteString("\n")
-	return true, nil
 }
 
-// tocLinks are the links of the "toc" of sections ss, added to links.
-func tocLinks(r *renderer, ag *a.Agreement, ss []*a.Section, links []string) []string {
-	for _, s := range ss {
-		links = tocLinks(r, ag, s.Sections, append(links, r.base.path+sectionPath(ag, s)))
+// allOK reports whether linkOK takes every link.
+func allOK(links []string) bool {
+	for _, l := range links {
+		if !linkOK(l) {
+			return false
+		}
 	}
-	return links
+	return true
 }
 
-// tocGo is the "toc" template (partials.html); its links are checked
-// (tocLinks).
-func tocGo(w *htmlOut, r *renderer, ag *a.Agreement, ss []*a.Section) {
-	w.WriteString("\n<ol>")
-	for _, s := range ss {
-		w.WriteString("\n  <li><a href=\"")
-		w.url(r.base.path + sectionPath(ag, s))
-		w.WriteString(`">`)
-		if s.Number != "" {
-			w.wrap(`<span class="number">`, s.Number, "</span> ")
-		}
-		w.wrap(`<span class="title">`, s.Title, "</span></a>")
-		if s.Area != "" && s.Area != s.Title {
-			w.wrap(` <span class="meta">(`, s.Area, ")</span>")
-		}
-		if len(s.Sections) > 0 {
-			tocGo(w, r, ag, s.Sections)
-		}
-		w.WriteString("\n  </li>")
+// illustrativeGo is the "illustrative" template (partials.html).
+func illustrativeGo(w *htmlOut, ag *a.Agreement) {
+	if ag.Illustrative() {
+		w.WriteString("\n<p class=\"notice\" role=\"note\"><strong>Let op:</strong> de voortgangsgegevens op deze site zijn illustratief. Het zijn voorbeelden die laten zien hoe een rapportage eruitziet, geen echte rapportage van de partijen.</p>")
 	}
-	w.WriteString("\n</ol>")
-}
-
-// commitmentsMainGo is the "main" template of a list of afspraken
-// (commitments.html), with "commitment-head".
-func commitmentsMainGo(w *htmlOut, p *page) (bool, error) {
-	r, ag, f := p.r, p.Agreement, p.Filter
-	script := r.asset("filter.js")
-	if !linkOK(script) {
-		return false, nil
-	}
-	if f != nil {
-		w.WriteString("\n<h1>")
-		if f.Kind != "" {
-			w.wrap("Afspraken: ", f.Title, "")
-		} else {
-			w.WriteString("Alle afspraken")
-		}
-		w.wrap("</h1>\n<p class=\"meta\">", ag.Title, " · ")
-		w.wrap("", ag.Municipality, " · status bij de laatste rapportage (")
-		w.wrap("", dutch.DateOf(f.At), "). Alleen afspraken worden gevolgd; bepalingen en doelen staan in de tekst van de overeenkomst.</p>")
-		live := f.Kind == "" && len(f.Rows) > 0
-		w.WriteString("\n<nav class=\"filters\" aria-label=\"Filter de afspraken\"")
-		if live {
-			w.WriteString(" data-live")
-		}
-		w.WriteString(">")
-		for i := range f.Options {
-			if err := w.shared(r, "filter-group", p.Choices(&f.Options[i])); err != nil {
-				return true, err
-			}
-		}
-		if live {
-			w.WriteString("\n  <p class=\"live-count\" role=\"status\" aria-live=\"polite\"></p>")
-		}
-		w.WriteString("\n</nav>")
-		if len(f.Rows) > 0 {
-			w.wrap("\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Afspraken\">\n<table class=\"commitment-table cards\">\n  <caption>",
-				a.Count(len(f.Rows), "afspraak", "afspraken"),
-				"</caption>\n<thead><tr><th scope=\"col\">Afspraak</th><th scope=\"col\">Onderdeel</th><th scope=\"col\">Partij</th><th scope=\"col\">Status</th></tr></thead>\n  <tbody>")
-			for _, c := range f.Rows {
-				row, err := r.commitmentRow(p, c, f.At)
-				if err != nil {
-					return true, err
-				}
-				w.WriteString(string(row))
-			}
-			w.WriteString("\n  </tbody>\n</table>\n</div>")
-		} else {
-			w.WriteString("\n<p>De overeenkomst bevat geen afspraken waarover voortgang wordt gerapporteerd.</p>")
-		}
-	}
-	w.WriteString("\n<script src=\"")
-	w.url(script)
-	w.WriteString("\" defer></script>\n")
-	return true, nil
 }
