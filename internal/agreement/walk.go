@@ -65,10 +65,11 @@ func walkItems(its []*Item, fn func(*Item)) {
 
 // Top is the top-level section an item belongs to, or nil for the preamble.
 func (it *Item) Top() *Section {
-	if it.Section == nil {
-		return nil
+	s := it.Section
+	for s != nil && s.Parent != nil { // up the parents: Path would make a slice
+		s = s.Parent
 	}
-	return it.Section.Path()[0]
+	return s
 }
 
 // Body is the document text before the signatures: sections that are not

@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"html/template"
 	"slices"
 	"strings"
 	"sync"
@@ -78,6 +79,9 @@ type chartCache struct {
 type downloads struct {
 	files []File
 	drawn bool // a chart is drawn, not only shown as a number
+	// heads are the page's charts for the agreement page's list of
+	// figures, without their ECharts options (headCharts).
+	heads []*charts.Chart
 }
 
 func (c *chartCache) get(key string, build func() []chartView) []chartView {
@@ -142,6 +146,11 @@ func (c *chartCache) downloads(key, p string, build func() []chartView) (downloa
 func chartDownloads(p string, vs []chartView) (downloads, error) {
 	var d downloads
 	for _, v := range vs {
+		head := *v.Chart
+		if head.Option != nil {
+			head.Option = map[string]any{} // drawn: Single stays false
+		}
+		d.heads = append(d.heads, &head)
 		// A number card has its downloads too; only a drawing needs ECharts.
 		d.drawn = d.drawn || !v.Single
 		j, err := v.JSON()
@@ -196,6 +205,18 @@ func (r *renderer) progressBuild(ag *a.Agreement) func() []chartView {
 // Charts are the charts of figures shown on this page.
 func (p *page) Charts(figs []*a.Figure) []chartView { return p.r.pageCharts(p.Path, figs) }
 
+// Figures renders charts vs: the template "figures", or the same in Go
+// while the page kind has the embedded one (fast.go).
+func (p *page) Figures(vs []chartView) (template.HTML, error) {
+	var b htmlOut
+	if p.r.fast(p.Kind, "figures") && figuresGo(&b, vs) {
+		return template.HTML(b.String()), nil
+	}
+	b.Reset()
+	err := p.r.pages_[p.Kind].ExecuteTemplate(&b, "figures", vs)
+	return template.HTML(b.String()), err
+}
+
 // ProgressCharts are the agreement's status overview and target progress.
 func (p *page) ProgressCharts() []chartView { return p.r.progressCharts(p.Agreement) }
 
@@ -236,12 +257,35 @@ func (p *page) Headlines() []headline {
 	ag := p.Agreement
 	var hs []headline
 	add := func(path, where string, figs []*a.Figure) {
-		for _, v := range p.r.pageCharts(path, figs) {
-			hs = append(hs, headline{Chart: v.Chart, Where: where, URL: p.r.base.path + path + "#" + v.ID})
+		for _, c := range p.r.headCharts(p.Kind, path, figs) {
+			hs = append(hs, headline{Chart: c, Where: where, URL: p.r.base.path + path + "#" + c.ID})
 		}
 	}
 	ag.EachSection(func(s *a.Section) { add(sectionPath(ag, s), sectionTrail(s), s.Figures) })
 	return hs
+}
+
+// headCharts are the charts of figs on the page at path p for the list
+// of figures of a page of kind. The agreement page comes after the pages
+// of its sections, which have released their charts by then (a section's
+// charts were built twice, their ECharts options the most of it): the
+// embedded "headline-figures" reads of a chart only its title, moment
+// and summary, so it gets the charts kept without their options. A site's
+// own template, which may read more, gets them built again.
+func (r *renderer) headCharts(kind, p string, figs []*a.Figure) []*charts.Chart {
+	if r.fast(kind, "headline-figures") {
+		r.charts.mu.Lock()
+		d, ok := r.charts.kept[figuresKey+p]
+		r.charts.mu.Unlock()
+		if ok {
+			return d.heads
+		}
+	}
+	var cs []*charts.Chart
+	for _, v := range r.pageCharts(p, figs) {
+		cs = append(cs, v.Chart)
+	}
+	return cs
 }
 
 // chartFiles are the CSV and JSON downloads of every chart on every page,

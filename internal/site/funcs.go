@@ -53,44 +53,32 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return dutch.Number(v)
 		},
-		"statusClass":   statusClass,
-		"statusSlug":    statusSlug,
-		"monitoring":    quarters,
-		"lower":         strings.ToLower,
-		"contains":      strings.Contains,
-		"inline":        r.inline,
-		"shorten":       shorten,
-		"agreementPath": agreementPath,
-		"reportPath":    reportPath,
-		"listPath":      listPath,
-		"dataPath":      dataPath,
-		"progressPath":  progressPath,
-		"isGoal":        func(it *a.Item) bool { return it.Kind == a.Goal },
-		"row":           r.row,
-		"history":       r.history,       // items.go
-		"commitmentRow": r.commitmentRow, // memo.go
-		"shared":        r.shared,
-		"commitmentsIn": a.Commitments,
-		"preambleCommitments": func(ag *a.Agreement) []*a.Item {
-			var out []*a.Item
-			var walk func([]*a.Item)
-			walk = func(its []*a.Item) {
-				for _, it := range its {
-					if it.Monitored() {
-						out = append(out, it)
-					}
-					walk(it.Items)
-				}
-			}
-			walk(ag.Items)
-			return out
-		},
-		"bindingKeys": func(b a.Binding) string { return strings.Join(bindingKeys(b), " ") },
-		"topKey":      topKey,
-		"glance":      r.agreementGlance, // glance.go
-		"partyGroups": partyGroups,
-		"tocArgs":     func(ag *a.Agreement, ss []*a.Section) tocArgs { return tocArgs{ag, ss} },
-		"columnsArgs": func(file string, cols []columnDoc) columnsArgs { return columnsArgs{file, cols} },
+		"statusClass":         statusClass,
+		"statusSlug":          statusSlug,
+		"monitoring":          quarters,
+		"lower":               strings.ToLower,
+		"contains":            strings.Contains,
+		"inline":              r.inline,
+		"shorten":             shorten,
+		"agreementPath":       agreementPath,
+		"reportPath":          reportPath,
+		"listPath":            listPath,
+		"dataPath":            dataPath,
+		"progressPath":        progressPath,
+		"isGoal":              func(it *a.Item) bool { return it.Kind == a.Goal },
+		"row":                 r.row,
+		"history":             r.history,        // items.go
+		"commitmentRow":       r.commitmentRow,  // memo.go
+		"commitmentRows":      r.commitmentRows, // memo.go
+		"shared":              r.shared,
+		"commitmentsIn":       a.Commitments,
+		"preambleCommitments": preambleCommitments,
+		"bindingKeys":         func(b a.Binding) string { return strings.Join(bindingKeys(b), " ") },
+		"topKey":              topKey,
+		"glance":              r.agreementGlance, // glance.go
+		"partyGroups":         partyGroups,
+		"tocArgs":             func(ag *a.Agreement, ss []*a.Section) tocArgs { return tocArgs{ag, ss} },
+		"columnsArgs":         func(file string, cols []columnDoc) columnsArgs { return columnsArgs{file, cols} },
 	}
 }
 
@@ -260,4 +248,21 @@ func quarters(qs []int) string {
 		s = append(s, itoa(q)+"e")
 	}
 	return "het " + dutch.List(s) + " kwartaal"
+}
+
+// preambleCommitments are the afspraken of the text before the first
+// section, in document order.
+func preambleCommitments(ag *a.Agreement) []*a.Item {
+	var out []*a.Item
+	var walk func([]*a.Item)
+	walk = func(its []*a.Item) {
+		for _, it := range its {
+			if it.Monitored() {
+				out = append(out, it)
+			}
+			walk(it.Items)
+		}
+	}
+	walk(ag.Items)
+	return out
 }

@@ -38,7 +38,13 @@ func (p *page) itemMeta(it *a.Item) (template.HTML, error) {
 			return "", err
 		}
 	}
-	var b strings.Builder // its String does not copy
+	var b htmlOut                      // its String does not copy
+	if p.r.fast(p.Kind, "item-meta") { // fast.go
+		if ok, err := itemMetaGo(&b, &v); ok || err != nil {
+			return template.HTML(strings.TrimSpace(b.String())), err
+		}
+		b.Reset()
+	}
 	if err := p.r.pages_[p.Kind].ExecuteTemplate(&b, "item-meta", v); err != nil {
 		return "", err
 	}
@@ -93,7 +99,11 @@ func targetText(t *a.Target) (label, text string) {
 // any, then the start of its text without Markdown. Where it stands is
 // said apart (sectionTrail): a section number alone can be ambiguous.
 func itemLabel(it *a.Item, n int) string {
-	s := shorten(mdMarks.Replace(mdLink.ReplaceAllString(it.Text, "$1")), n)
+	s := it.Text
+	if strings.Contains(s, "](") { // what every link has: the regexp only then
+		s = mdLink.ReplaceAllString(s, "$1")
+	}
+	s = shorten(mdMarks.Replace(s), n)
 	if it.Number != "" {
 		s = it.Number + " " + s
 	}
@@ -120,11 +130,25 @@ func sectionTrail(s *a.Section) string {
 	if s == nil {
 		return ""
 	}
-	var parts []string
-	for _, x := range s.Path() {
-		parts = append(parts, x.Label())
+	if s.Parent == nil {
+		return s.Label()
 	}
-	return strings.Join(parts, " › ")
+	var b strings.Builder
+	writeTrail(&b, s)
+	return b.String()
+}
+
+// writeTrail writes sectionTrail(s) from the parents down.
+func writeTrail(b *strings.Builder, s *a.Section) {
+	if s.Parent != nil {
+		writeTrail(b, s.Parent)
+		b.WriteString(" › ")
+	}
+	if s.Number != "" { // s.Label()
+		b.WriteString(s.Number)
+		b.WriteByte(' ')
+	}
+	b.WriteString(s.Title)
 }
 
 // entryView is a voortgangsmelding as the history of an afspraak shows

@@ -42,11 +42,7 @@ var samePageFields = []string{"Agreement", "ItemPath", "Site", "Base", "HasPDF",
 // when the row's output may depend on the page it is on. It reads the
 // parse trees before they are escaped.
 func rowMemoKey(t *template.Template, ids map[string]int) int {
-	var sig strings.Builder
-	seen := map[string]bool{}
 	ok := true
-	var tmpl func(name string)
-	var node func(n parse.Node)
 	fields := func(ident []string) {
 		for i, f := range ident {
 			if f == "Page" && (i+1 == len(ident) || !slices.Contains(samePageFields, ident[i+1])) {
@@ -54,77 +50,26 @@ func rowMemoKey(t *template.Template, ids map[string]int) int {
 			}
 		}
 	}
-	node = func(n parse.Node) {
+	// A DotNode, the row itself, is handed on whole (to a template,
+	// checked in turn, or to a function, which cannot reach the page
+	// without naming it).
+	sig := callTree(t, rowTemplate, func(n parse.Node) { // fast.go
 		switch n := n.(type) {
-		case *parse.ListNode:
-			if n != nil {
-				for _, x := range n.Nodes {
-					node(x)
-				}
-			}
-		case *parse.ActionNode:
-			node(n.Pipe)
-		case *parse.IfNode:
-			node(n.Pipe)
-			node(n.List)
-			node(n.ElseList)
-		case *parse.RangeNode:
-			node(n.Pipe)
-			node(n.List)
-			node(n.ElseList)
-		case *parse.WithNode:
-			node(n.Pipe)
-			node(n.List)
-			node(n.ElseList)
-		case *parse.TemplateNode:
-			if n.Pipe != nil {
-				node(n.Pipe)
-			}
-			tmpl(n.Name)
-		case *parse.PipeNode:
-			if n != nil {
-				for _, c := range n.Cmds {
-					node(c)
-				}
-			}
-		case *parse.CommandNode:
-			for _, x := range n.Args {
-				node(x)
-			}
 		case *parse.FieldNode:
 			fields(n.Ident)
 		case *parse.VariableNode:
 			fields(n.Ident)
 		case *parse.ChainNode:
-			node(n.Node)
 			fields(n.Field)
-		case *parse.DotNode:
-			// The row itself, handed on whole (to a template, checked
-			// in turn, or to a function, which cannot reach the page
-			// without naming it).
 		}
-	}
-	tmpl = func(name string) {
-		if seen[name] {
-			return
-		}
-		seen[name] = true
-		x := t.Lookup(name)
-		if x == nil || x.Tree == nil || x.Tree.Root == nil {
-			ok = false
-			return
-		}
-		sig.WriteString(name + "\x00" + x.Tree.Root.String() + "\x00")
-		node(x.Tree.Root)
-	}
-	tmpl(rowTemplate)
-	if !ok {
+	})
+	if sig == "" || !ok {
 		return 0
 	}
-	id, found := ids[sig.String()]
+	id, found := ids[sig]
 	if !found {
 		id = len(ids) + 1
-		ids[sig.String()] = id
+		ids[sig] = id
 	}
 	return id
 }
@@ -143,15 +88,38 @@ func (r *renderer) commitmentRow(p *page, c *a.Item, at a.Date) (template.HTML, 
 	if err != nil {
 		return "", err
 	}
-	var b strings.Builder // its String does not copy
-	if err := r.pages_[p.Kind].ExecuteTemplate(&b, rowTemplate, row); err != nil {
-		return "", err
+	var b htmlOut                                         // its String does not copy
+	if !r.fast(p.Kind, rowTemplate) || !rowGo(&b, &row) { // fast.go
+		b.Reset()
+		if err := r.pages_[p.Kind].ExecuteTemplate(&b, rowTemplate, row); err != nil {
+			return "", err
+		}
 	}
 	h := template.HTML(b.String())
 	if key.tmpl != 0 {
 		r.rows.put(key, h, rowMemo)
 	}
 	return h, nil
+}
+
+// commitmentRows are the rows (commitmentRow) of afspraken cs: one call
+// for a table instead of one per row.
+func (r *renderer) commitmentRows(p *page, cs []*a.Item, at a.Date) (template.HTML, error) {
+	rows := make([]template.HTML, len(cs))
+	n := 0
+	for i, c := range cs {
+		h, err := r.commitmentRow(p, c, at)
+		if err != nil {
+			return "", err
+		}
+		rows[i], n = h, n+len(h)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, h := range rows {
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
 }
 
 // Parts of a page that many pages have alike — the head's links, the
@@ -186,9 +154,12 @@ func (r *renderer) shared(name string, args sharedArgs) (template.HTML, error) {
 	if h, ok := r.parts.get(key); ok {
 		return h, nil
 	}
-	var b strings.Builder // its String does not copy
-	if err := r.pages_[args.templates()].ExecuteTemplate(&b, name, args); err != nil {
-		return "", err
+	var b htmlOut                                                                                     // its String does not copy
+	if fast := sharedGo[name]; fast == nil || !r.fast(args.templates(), name) || !fast(&b, r, args) { // fast.go
+		b.Reset()
+		if err := r.pages_[args.templates()].ExecuteTemplate(&b, name, args); err != nil {
+			return "", err
+		}
 	}
 	h := template.HTML(b.String())
 	r.parts.put(key, h, sharedMemo)

@@ -2,7 +2,10 @@ package site
 
 import (
 	"html/template"
+	"io/fs"
 	"testing"
+
+	"github.com/prestatie/prestatie"
 )
 
 // A row is shared among pages only when its template cannot tell them
@@ -31,5 +34,22 @@ func TestRowMemoKey(t *testing.T) {
 				t.Errorf("shared = %v, want %v", got, tc.shared)
 			}
 		})
+	}
+}
+
+// Go renders the item meta and the rows of the embedded templates on
+// every page kind that shows them (fast.go).
+func TestFastKinds(t *testing.T) {
+	tmpl, _ := fs.Sub(prestatie.Templates, "templates")
+	r := &renderer{}
+	if err := r.parseTemplates(tmpl); err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{"agreement", "section", "commitments", "report"} {
+		for _, name := range fastTemplates {
+			if !r.fast(kind, name) && (name != "headline-figures" || kind == "agreement") && (name != "filter-group" || kind == "commitments") && (name != "figures" || kind == "agreement" || kind == "section") && (name != "main" || kind == "section" || kind == "commitments" || kind == "report") {
+				t.Errorf("%s: Go does not render %s", kind, name)
+			}
+		}
 	}
 }

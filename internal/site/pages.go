@@ -71,10 +71,19 @@ func agreementPath(ag *a.Agreement) string { return ag.ID + "/" }
 func sectionPath(ag *a.Agreement, s *a.Section) string {
 	var b strings.Builder
 	b.WriteString(agreementPath(ag))
-	for _, x := range s.Path() {
-		b.WriteString(x.ID + "/")
-	}
+	writeIDs(&b, s)
 	return b.String()
+}
+
+// writeIDs writes the ids of s and the sections above it, top first, each
+// with a "/" (from the parents: Path would make a slice every time).
+func writeIDs(b *strings.Builder, s *a.Section) {
+	if s == nil {
+		return
+	}
+	writeIDs(b, s.Parent)
+	b.WriteString(s.ID)
+	b.WriteByte('/')
 }
 
 // pages lists every page of the site in a fixed order.

@@ -2,14 +2,12 @@ package site_test
 
 import (
 	"io/fs"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/prestatie/prestatie"
-	"github.com/prestatie/prestatie/internal/site"
 )
 
 // templatesWith are the embedded templates, each changed by edit.
@@ -33,16 +31,7 @@ func templatesWith(t *testing.T, edit func(name, text string) string) fstest.Map
 
 func renderWith(t *testing.T, dir string, tmpl fs.FS) map[string]string {
 	t.Helper()
-	theme, _ := fs.Sub(prestatie.Themes, "themes/default")
-	out, err := site.Render(load(t, os.DirFS(dir)), site.Options{Templates: tmpl, Theme: theme, ECharts: stubECharts})
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string]string{}
-	for _, f := range out.Files {
-		files[f.Path] = string(f.Data)
-	}
-	return files
+	return renderEdited(t, dir, tmpl, nil) // fast_test.go
 }
 
 // A site's own row template that shows the page it is on is rendered for
@@ -79,9 +68,11 @@ func TestSharedPartsSameAsInPlace(t *testing.T) {
 	t.Parallel()
 	shared := regexp.MustCompile(`\{\{(-?) ?shared ("[a-z-]+") ([^}]+)\}\}`)
 	row := regexp.MustCompile(`\{\{commitmentRow ([^}]+)\}\}`)
+	rows := regexp.MustCompile(`\{\{(-?) ?commitmentRows (\$[a-z]+) (\$[a-z]+|\.[A-Za-z]*) ([^}]+)\}\}`)
 	inPlace := templatesWith(t, func(name, text string) string {
 		text = shared.ReplaceAllString(text, `{{$1 template $2 $3}}`)
 		text = row.ReplaceAllString(text, `{{template "commitment-row" (row $1)}}`)
+		text = rows.ReplaceAllString(text, `{{$1 range $3}}{{template "commitment-row" (row $2 . $4)}}{{end}}`)
 		if strings.Contains(text, "{{shared") || strings.Contains(text, "{{- shared") || strings.Contains(text, "{{commitmentRow") {
 			t.Fatalf("%s: a memo call is left", name)
 		}

@@ -286,10 +286,11 @@ type renderer struct {
 	// when rows are not shared (memo.go); rows the rendered rows.
 	rowKeys map[string]int
 	rows    memo[rowKey]
-	parts   memo[sharedKey]           // shared parts of pages (memo.go)
-	trails  sync.Map                  // breadcrumb trails by their links (memo.go)
-	tmplIDs map[string]map[string]int // per page kind, its templates' ids (memo.go)
-	sizes   map[string]*atomic.Int64  // per page kind, the size of its last page
+	parts   memo[sharedKey]            // shared parts of pages (memo.go)
+	trails  sync.Map                   // breadcrumb trails by their links (memo.go)
+	tmplIDs map[string]map[string]int  // per page kind, its templates' ids (memo.go)
+	sizes   map[string]*atomic.Int64   // per page kind, the size of its last page
+	fastOK  map[string]map[string]bool // per page kind, the templates Go renders (fast.go)
 }
 
 // reusedOwner is the reused agreement that owns the output path p (below
@@ -328,8 +329,24 @@ func (r *renderer) render(j job) (File, error) {
 	var buf bytes.Buffer
 	size := r.sizes[j.kind]
 	buf.Grow(int(size.Load()))
-	if err := r.pages_[j.kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
-		return File{}, fmt.Errorf("%s: %w", j.file, err)
+	t := r.pages_[j.kind]
+	done := false
+	if r.fast(j.kind, frameTemplate) { // fast.go
+		var err error
+		done, err = frameGo(&buf, p, func() error {
+			if ok, err := mainGo(&buf, p); ok || err != nil { // fast.go
+				return err
+			}
+			return t.ExecuteTemplate(&buf, "main", p)
+		})
+		if err != nil {
+			return File{}, fmt.Errorf("%s: %w", j.file, err)
+		}
+	}
+	if !done {
+		if err := t.ExecuteTemplate(&buf, frameTemplate, p); err != nil {
+			return File{}, fmt.Errorf("%s: %w", j.file, err)
+		}
 	}
 	size.Store(int64(buf.Len()))
 	return File{Path: j.file, Data: buf.Bytes()}, nil
@@ -364,6 +381,9 @@ func (r *renderer) parseTemplates(tfs fs.FS) error {
 		r.rowKeys[kind] = rowMemoKey(t, sigs)
 		r.tmplIDs[kind] = templateIDs(t, tmplSigs)
 		r.sizes[kind] = new(atomic.Int64)
+	}
+	if r.fastOK, err = fastKinds(tfs, r.pages_, r.funcs()); err != nil { // fast.go
+		return fmt.Errorf("sjabloon: %w", err)
 	}
 	return nil
 }

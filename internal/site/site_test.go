@@ -35,6 +35,12 @@ func render(t *testing.T, fsys fs.FS, base string) map[string]string {
 func renderSite(t *testing.T, s *a.Site, base string) map[string]string {
 	t.Helper()
 	tmpl, _ := fs.Sub(prestatie.Templates, "templates")
+	return renderTemplates(t, s, base, tmpl)
+}
+
+// renderTemplates renders s with the templates tmpl.
+func renderTemplates(t *testing.T, s *a.Site, base string, tmpl fs.FS) map[string]string {
+	t.Helper()
 	theme, _ := fs.Sub(prestatie.Themes, "themes/default")
 	out, err := site.Render(s, site.Options{BaseURL: base, Templates: tmpl, Theme: theme, ECharts: stubECharts})
 	if err != nil {
