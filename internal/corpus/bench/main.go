@@ -142,7 +142,7 @@ func row(n int, mode string, pages, files int, out string, wall time.Duration, p
 		n, mode, pages, files, float64(size)/(1<<20), wall.Seconds(), cpu.Seconds(), user.Seconds(), sys.Seconds(), peak,
 		float64(wall.Milliseconds())/p, float64(cpu.Milliseconds())/p, peak*1024/p, float64(size)/1024/float64(n),
 		strings.Join(strings.Fields(string(load))[:3], " "))
-	record(n, mode, pages, wall, cpu, peak)
+	record(n, mode, pages, wall, cpu, user, peak)
 }
 
 func dirSize(dir string) int64 {
