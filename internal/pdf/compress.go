@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -88,10 +87,9 @@ func plainStream(b []byte) []int {
 // compressStreams returns pdf with every unfiltered stream flate-compressed
 // and the cross-reference table and startxref moved to match.
 func compressStreams(pdf []byte, level int) ([]byte, error) {
-	bad := func(what string) error { return fmt.Errorf("pdf: onverwachte opbouw van de PDF (%s)", what) }
 	x := bytes.LastIndex(pdf, []byte("\nxref\n"))
 	if x < 0 {
-		return nil, bad("xref")
+		return nil, unexpected("xref")
 	}
 	x++ // the offset of "xref"
 	w, err := zwriter(level)
@@ -114,7 +112,7 @@ func compressStreams(pdf []byte, level int) ([]byte, error) {
 		start := pos + m[1]
 		end := start + n
 		if err != nil || end > x || !bytes.HasPrefix(pdf[end:], []byte("\nendstream")) {
-			return nil, bad("stream")
+			return nil, unexpected("stream")
 		}
 		out.Write(pdf[pos : pos+m[2]])
 		z.Reset()
@@ -142,7 +140,7 @@ func compressStreams(pdf []byte, level int) ([]byte, error) {
 // section from object 0): the count line, the entries of 20 bytes
 // ("0000000123 00000 n \n") and what follows them up to startxref.
 func xrefParts(pdf []byte, x int) (head, entries, tail []byte, err error) {
-	bad := errors.New("pdf: onverwachte opbouw van de PDF (xref)")
+	bad := unexpected("xref")
 	lines := bytes.SplitAfterN(pdf[x:], []byte("\n"), 3)
 	if len(lines) < 3 || string(lines[0]) != "xref\n" {
 		return nil, nil, nil, bad
@@ -159,7 +157,7 @@ func xrefParts(pdf []byte, x int) (head, entries, tail []byte, err error) {
 func readXref(pdf []byte) (int, []int, error) {
 	x := bytes.LastIndex(pdf, []byte("\nxref\n"))
 	if x < 0 {
-		return 0, nil, errors.New("pdf: onverwachte opbouw van de PDF (xref)")
+		return 0, nil, unexpected("xref")
 	}
 	x++
 	_, entries, _, err := xrefParts(pdf, x)
@@ -173,7 +171,7 @@ func readXref(pdf []byte) (int, []int, error) {
 			continue
 		}
 		if offs[i], err = strconv.Atoi(string(e[:10])); err != nil {
-			return 0, nil, errors.New("pdf: onverwachte opbouw van de PDF (xref)")
+			return 0, nil, unexpected("xref")
 		}
 	}
 	return x, offs, nil
@@ -183,7 +181,6 @@ func readXref(pdf []byte) (int, []int, error) {
 // with that table, every object at the offset moved gives for its number
 // and old offset, and the trailer.
 func writeXref(out *bytes.Buffer, pdf []byte, x int, moved func(n, off int) int) ([]byte, error) {
-	bad := func(what string) error { return fmt.Errorf("pdf: onverwachte opbouw van de PDF (%s)", what) }
 	head, entries, tail, err := xrefParts(pdf, x)
 	if err != nil {
 		return nil, err
@@ -198,18 +195,18 @@ func writeXref(out *bytes.Buffer, pdf []byte, x int, moved func(n, off int) int)
 		}
 		off, err := strconv.Atoi(string(e[:10]))
 		if err != nil {
-			return nil, bad("xref")
+			return nil, unexpected("xref")
 		}
 		fmt.Fprintf(out, "%010d%s", moved(i, off), e[10:])
 	}
 	s := bytes.LastIndex(tail, []byte("\nstartxref\n"))
 	if s < 0 {
-		return nil, bad("startxref")
+		return nil, unexpected("startxref")
 	}
 	out.Write(tail[:s])
 	fmt.Fprintf(out, "\nstartxref\n%d\n%%%%EOF\n", newX)
 	if !bytes.HasPrefix(tail[s:], []byte(fmt.Sprintf("\nstartxref\n%d\n", x))) {
-		return nil, bad("startxref")
+		return nil, unexpected("startxref")
 	}
 	return out.Bytes(), nil
 }

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"errors"
 	"reflect"
 	"strconv"
 	"sync/atomic"
@@ -384,7 +383,7 @@ func (fo *faceObjects) write(b *bytes.Buffer, base int, offs map[int]int) {
 // objectAt returns object n of pdf as gofpdf wrote it: from "n 0 obj\n"
 // to "endobj\n", a stream by its /Length.
 func objectAt(pdf []byte, offs []int, n int) ([]byte, error) {
-	bad := errors.New("pdf: onverwachte opbouw van de PDF (object " + strconv.Itoa(n) + ")")
+	bad := unexpected("object " + strconv.Itoa(n))
 	if n <= 0 || n >= len(offs) || offs[n] <= 0 || offs[n] >= len(pdf) {
 		return nil, bad
 	}

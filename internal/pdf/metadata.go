@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -89,17 +88,17 @@ func finish(pdf []byte, lang string) ([]byte, error) {
 	// gofpdf writes 1.3, or 1.4 when an image has transparency; both
 	// headers are nine bytes, so no offset moves when it becomes 1.4.
 	if i < 0 || x < i || s < x || !(bytes.HasPrefix(pdf, []byte("%PDF-1.3\n")) || bytes.HasPrefix(pdf, []byte("%PDF-1.4\n"))) {
-		return nil, errors.New("pdf: onverwachte opbouw van de PDF (catalogus niet gevonden)")
+		return nil, unexpected("catalogus niet gevonden")
 	}
 	var off int
 	if _, err := fmt.Sscanf(string(pdf[s+len("\nstartxref\n"):]), "%d", &off); err != nil || off != x+1 {
-		return nil, errors.New("pdf: onverwachte opbouw van de PDF (startxref)")
+		return nil, unexpected("startxref")
 	}
 	ins := "/Lang (" + lang + ")\n/ViewerPreferences << /DisplayDocTitle true >>\n"
 	// gofpdf writes the metadata stream right before the Info dictionary,
 	// which comes right before the catalog.
 	if m := rootRef.FindSubmatch(pdf[x:s]); m == nil {
-		return nil, errors.New("pdf: onverwachte opbouw van de PDF (trailer)")
+		return nil, unexpected("trailer")
 	} else if root, _ := strconv.Atoi(string(m[1])); root > 2 {
 		md := strconv.Itoa(root - 2)
 		if bytes.Contains(pdf, []byte("\n"+md+" 0 obj\n<< /Type /Metadata /Subtype /XML ")) {

@@ -255,3 +255,11 @@ func pagesOf(m core.Maroto) int {
 func libraryChanged(what string) error {
 	return fmt.Errorf("pdf: %s; prestatie is gebouwd met een andere versie van maroto of gofpdf dan go.mod vastlegt: bouw het programma opnieuw met de versies uit go.mod (make install) of meld dit met de uitvoer van prestatie version", what)
 }
+
+// unexpected is the error of the places that rework the PDF gofpdf wrote
+// (compressing streams, splicing font objects, the catalog, signature
+// fields) and find it not built as this version knows it: the same cause
+// as libraryChanged, and the same thing to do.
+func unexpected(what string) error {
+	return libraryChanged("onverwachte opbouw van de PDF die gofpdf schreef (" + what + ")")
+}

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -68,26 +67,25 @@ func addSigFields(pdf []byte, fields []sigField) ([]byte, error) {
 	if len(fields) == 0 {
 		return pdf, nil
 	}
-	bad := func(what string) error { return errors.New("pdf: onverwachte opbouw van de PDF (" + what + ")") }
 	x := bytes.LastIndex(pdf, []byte("\nxref\n"))
 	s := bytes.LastIndex(pdf, []byte("\nstartxref\n"))
 	if x < 0 || s < x {
-		return nil, bad("xref")
+		return nil, unexpected("xref")
 	}
 	trailer := pdf[x:s]
 	size, root, info := submatchInt(trailerSize, trailer), submatchInt(rootRef, trailer), submatchInt(trailerInfo, trailer)
 	if size <= 0 || root <= 0 || info <= 0 {
-		return nil, bad("trailer")
+		return nil, unexpected("trailer")
 	}
 	object := func(n int) ([]byte, error) { // the dictionary of object n
 		i := bytes.LastIndex(pdf[:x], []byte("\n"+strconv.Itoa(n)+" 0 obj\n"))
 		if i < 0 {
-			return nil, bad("object " + strconv.Itoa(n))
+			return nil, unexpected("object " + strconv.Itoa(n))
 		}
 		body := pdf[i+len("\n"+strconv.Itoa(n)+" 0 obj\n"):]
 		e := bytes.Index(body, []byte("\nendobj"))
 		if e < 0 {
-			return nil, bad("endobj")
+			return nil, unexpected("endobj")
 		}
 		return bytes.TrimSpace(body[:e]), nil
 	}
@@ -106,7 +104,7 @@ func addSigFields(pdf []byte, fields []sigField) ([]byte, error) {
 		sp := ""
 		if f.obj != 0 {
 			if f.obj != n {
-				return nil, bad("handtekeningveld " + strconv.Itoa(n) + " is in de structuur " + strconv.Itoa(f.obj))
+				return nil, unexpected("handtekeningveld " + strconv.Itoa(n) + " is in de structuur " + strconv.Itoa(f.obj))
 			}
 			sp = " /StructParent " + strconv.Itoa(f.key)
 		}
@@ -125,7 +123,7 @@ func addSigFields(pdf []byte, fields []sigField) ([]byte, error) {
 			return nil, err
 		}
 		if !bytes.HasPrefix(dict, []byte("<</Type /Page\n")) || !bytes.HasSuffix(dict, []byte(">>")) {
-			return nil, bad("page")
+			return nil, unexpected("page")
 		}
 		refs := strings.Join(refsByPage[page], " ")
 		var d []byte
@@ -135,7 +133,7 @@ func addSigFields(pdf []byte, fields []sigField) ([]byte, error) {
 		if a := bytes.Index(dict, []byte("\n/Annots [")); a >= 0 { // gofpdf writes the array on one line
 			e := a + 1 + bytes.IndexByte(dict[a+1:], '\n')
 			if e <= a || dict[e-1] != ']' {
-				return nil, bad("Annots")
+				return nil, unexpected("Annots")
 			}
 			d = append(append(append(append([]byte{}, dict[:e-1]...), ' '), refs...), dict[e-1:]...)
 		} else {
@@ -150,7 +148,7 @@ func addSigFields(pdf []byte, fields []sigField) ([]byte, error) {
 	}
 	const head = "<<\n/Type /Catalog\n"
 	if !bytes.HasPrefix(cat, []byte(head)) {
-		return nil, bad("catalog")
+		return nil, unexpected("catalog")
 	}
 	offsets[root] = out.Len()
 	fmt.Fprintf(out, "%d 0 obj\n%s/AcroForm << /Fields [%s] >>\n%s\nendobj\n", root, head, strings.Join(all, " "), cat[len(head):])
