@@ -13,6 +13,7 @@ import (
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/cache"
 	"github.com/prestatie/prestatie/internal/content"
+	"github.com/prestatie/prestatie/internal/parallel"
 	"github.com/prestatie/prestatie/internal/pdf"
 )
 
@@ -171,7 +172,7 @@ func stampFolders(raw, fsys fs.FS) map[string]string {
 	entries, _ := fs.ReadDir(fsys, "content")
 	sts := make([]string, len(entries))
 	oks := make([]bool, len(entries))
-	parallel(len(entries), func(i int) {
+	parallel.For(len(entries), func(i int) {
 		if entries[i].IsDir() {
 			sts[i], oks[i] = stamp(raw, fsys, "content/"+entries[i].Name())
 		}

@@ -9,6 +9,7 @@ import (
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/content"
 	"github.com/prestatie/prestatie/internal/diag"
+	"github.com/prestatie/prestatie/internal/parallel"
 	"github.com/prestatie/prestatie/internal/pdf"
 )
 
@@ -80,7 +81,7 @@ func checkFooters(s *a.Site, fonts []pdf.Font, ds *diag.List, c checkMemo) {
 	// Side by side: at 800 agreements this was 0.8 s of one core before
 	// any page could start. Each agreement's findings keep their place.
 	found := make([]diag.List, len(s.Agreements))
-	parallel(len(s.Agreements), func(i int) {
+	parallel.For(len(s.Agreements), func(i int) {
 		ag := s.Agreements[i]
 		if ds, ok := c.checked(ag, fk); ok {
 			found[i] = ds

@@ -12,7 +12,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,6 +20,7 @@ import (
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/cache"
 	"github.com/prestatie/prestatie/internal/diag"
+	"github.com/prestatie/prestatie/internal/parallel"
 )
 
 // modelsDir holds the models in the cache folder, one file per key.
@@ -69,7 +69,7 @@ func openModels(dest string, fsys, raw fs.FS, stamps map[string]string, opt Opti
 	c.source, _ = filepath.Abs(opt.Source)
 	memo := readFolderMemo(dest, c.source)
 	fks := make([]*cache.Key, len(dirs))
-	parallel(len(dirs), func(i int) {
+	parallel.For(len(dirs), func(i int) {
 		if m, ok := memo[dirs[i]]; ok && m.Stamp == stamps[dirs[i]] {
 			fks[i] = &m.Key
 		} else if k, ok := hashFolder(raw, fsys, dirs[i], stamps[dirs[i]]); ok {
@@ -87,24 +87,6 @@ func openModels(dest string, fsys, raw fs.FS, stamps map[string]string, opt Opti
 		c.keys[dir] = h.Key()
 	}
 	return c, folderKeys
-}
-
-// parallel calls f for 0..n-1, one goroutine per core.
-func parallel(n int, f func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 func (c *modelCache) file(k cache.Key) string { return filepath.Join(c.dir, k.String()) }
@@ -198,7 +180,7 @@ func (c *modelCache) store(clean bool) {
 			dirs = append(dirs, dir)
 		}
 	}
-	parallel(len(dirs), func(i int) {
+	parallel.For(len(dirs), func(i int) {
 		m := *c.got[dirs[i]]
 		ag := *m.Agreement
 		ag.PartOf, ag.Parts, ag.Replaces, ag.ReplacedBy = nil, nil, nil, nil

@@ -6,9 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
+
+	"github.com/prestatie/prestatie/internal/parallel"
 )
 
 // Dir is a cache on disk beside one output folder: entries/<key>/ holds
@@ -112,20 +112,7 @@ func (d *Dir) Lookup(k Key, out string) ([]Entry, bool) {
 // stat of every file it lists): found[i] is Lookup(keys[i], out).
 func (d *Dir) LookupAll(keys []Key, out string) (found [][]Entry) {
 	found = make([][]Entry, len(keys))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				found[i], _ = d.Lookup(keys[i], out)
-			}
-		})
-	}
-	for i := range keys {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(keys), func(i int) { found[i], _ = d.Lookup(keys[i], out) })
 	return found
 }
 

@@ -9,14 +9,13 @@ import (
 	"math"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	a "github.com/prestatie/prestatie/internal/agreement"
 	"github.com/prestatie/prestatie/internal/dutch"
+	"github.com/prestatie/prestatie/internal/parallel"
 )
 
 // The JSON Schemas of the open data, published beside the data.
@@ -158,24 +157,15 @@ func (r *renderer) dataFiles(to func(File) error) ([]File, error) {
 	// others had nothing left. Each agreement's files keep their place.
 	per := make([][]File, len(r.site.Agreements))
 	errs := make([]error, len(r.site.Agreements))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				if per[i], errs[i] = r.agreementData(r.site.Agreements[i], lic); errs[i] == nil {
-					errs[i] = emit(to, per[i])
-				}
-			}
-		})
-	}
-	for i, ag := range r.site.Agreements {
-		if r.reused[ag.ID] == nil {
-			next <- i
+	parallel.For(len(r.site.Agreements), func(i int) {
+		ag := r.site.Agreements[i]
+		if r.reused[ag.ID] != nil {
+			return
 		}
-	}
-	close(next)
-	wg.Wait()
+		if per[i], errs[i] = r.agreementData(ag, lic); errs[i] == nil {
+			errs[i] = emit(to, per[i])
+		}
+	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
