@@ -104,13 +104,15 @@ bench-scale: prestatie
 
 # The same corpora built by Hugo (compiled once from the Go module proxy into
 # the git-ignored .bench/) with a minimal layout, beside prestatie's rows: the
-# issue's side by side. Not part of make test.
+# issue's side by side, with the rows "files" and "hugo-files": each output's
+# files written again alone, what the file system costs for them. Not part of
+# make test.
 HUGO_VERSION ?= v0.160.0
 HUGO := .bench/hugo-$(HUGO_VERSION)/hugo
 $(HUGO):
 	GOBIN=$(CURDIR)/$(dir $(HUGO)) CGO_ENABLED=0 $(GO) install github.com/gohugoio/hugo@$(HUGO_VERSION)
 bench-hugo: prestatie $(HUGO)
-	$(GO) run ./internal/corpus/bench -bin ./prestatie -sizes $(SIZES) -modes $(MODES) -runs $(RUNS) -hugo $(HUGO)
+	$(GO) run ./internal/corpus/bench -bin ./prestatie -sizes $(SIZES) -modes $(MODES) -runs $(RUNS) -hugo $(HUGO) -files
 
 # The site's search against Pagefind (npm devDependency) on the same pages
 # of the default site and a corpus of 50 agreements: bytes fetched per query,

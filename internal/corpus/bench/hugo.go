@@ -31,13 +31,13 @@ disableKinds = ["taxonomy", "term", "RSS", "sitemap"]
 
 // runHugo builds the corpus in src with Hugo (its content folder linked,
 // not copied) into a fresh folder and prints its row like run does.
-func runHugo(hugo, src, dir string, n int) {
+func runHugo(hugo, src, dir string, n int, bin *trash, files bool) {
 	site := filepath.Join(dir, "hugo-"+strconv.Itoa(n))
 	out := filepath.Join(dir, "hugo-out-"+strconv.Itoa(n))
-	os.RemoveAll(site)
-	os.RemoveAll(out)
-	defer os.RemoveAll(site)
-	defer os.RemoveAll(out)
+	bin.put(site)
+	bin.put(out)
+	defer bin.put(site)
+	defer bin.put(out)
 	for name, text := range hugoSite {
 		p := filepath.Join(site, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -58,15 +58,18 @@ func runHugo(hugo, src, dir string, n int) {
 		fail(fmt.Errorf("hugo %d: %v\n%s", n, err, b))
 	}
 	wall := time.Since(start)
-	pages, files := 0, 0
+	pages, count := 0, 0
 	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() {
-			files++
+			count++
 			if strings.HasSuffix(p, ".html") {
 				pages++
 			}
 		}
 		return nil
 	})
-	row(n, "hugo", pages, files, out, wall, cmd.ProcessState, load)
+	row(n, "hugo", pages, count, out, wall, cmd.ProcessState, load)
+	if files {
+		writeAgain(out, bin, n, "hugo-files")
+	}
 }

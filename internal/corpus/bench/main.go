@@ -12,6 +12,15 @@
 // a shared machine one run says little: the system time of writing tens
 // of thousands of files alone varies by a factor of several.
 //
+// With -files each cold build without PDFs (and each Hugo build) is
+// followed by a row "files" ("hugo-files"): the same files, read into
+// memory first, written again into a fresh folder by one goroutine per
+// core, with nothing else. It is what the file system costs for that
+// output alone, the floor under a build that writes it.
+//
+// Nothing is deleted between runs (see trash.go): old outputs are moved
+// aside and deleted at the end.
+//
 //	go run ./internal/corpus/bench -bin ./prestatie -sizes 50,200,800 -runs 3
 package main
 
@@ -39,6 +48,7 @@ func main() {
 	keep := flag.Bool("keep", false, "laat de uitvoer staan")
 	hugo := flag.String("hugo", "", "bouw elk corpus ook met dit Hugo-programma, met een minimale opmaak (make bench-hugo)")
 	runs := flag.Int("runs", 1, "hoe vaak elke build draait (de samenvatting geeft de mediaan)")
+	files := flag.Bool("files", false, "meet na elke build zonder pdf's ook alleen het schrijven van dezelfde bestanden")
 	flag.Parse()
 	if *runs < 1 {
 		fail(fmt.Errorf("-runs moet minstens 1 zijn"))
@@ -47,6 +57,9 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
+	aside := &trash{dir: filepath.Join(*dir, "weg")}
+	aside.empty()
+	defer aside.empty()
 	fmt.Printf("%-5s %-9s %6s %6s %8s %8s %8s %7s %7s %9s | %9s %9s %9s %9s  %s\n",
 		"n", "mode", "pages", "files", "MiB", "wall s", "cpu s", "user s", "sys s", "peak MiB", "wall ms/p", "cpu ms/p", "KiB/p", "KiB/agr", "load")
 	for _, s := range strings.Split(*sizes, ",") {
@@ -55,7 +68,7 @@ func main() {
 			fail(fmt.Errorf("ongeldig aantal %q", s))
 		}
 		src := filepath.Join(*dir, "corpus-"+strconv.Itoa(n))
-		os.RemoveAll(src) // the generator may have changed: always fresh
+		aside.put(src) // the generator may have changed: always fresh
 		if err := corpus.Write(src, n); err != nil {
 			fail(err)
 		}
@@ -71,16 +84,18 @@ func main() {
 		}
 		for _, mode := range strings.Split(*modes, ",") {
 			out := filepath.Join(*dir, "out-"+strconv.Itoa(n)+"-"+mode)
-			os.RemoveAll(out)
-			os.RemoveAll(filepath.Join(*dir, ".out-"+strconv.Itoa(n)+"-"+mode+".cache"))
+			cache := filepath.Join(*dir, ".out-"+strconv.Itoa(n)+"-"+mode+".cache")
 			args := []string{"build", "--source", src, "--dest", out, "--format", "json"}
 			if mode == "no-pdf" {
 				args = append(args, "--no-pdf")
 			}
 			for range *runs {
-				os.RemoveAll(out)
-				os.RemoveAll(filepath.Join(*dir, ".out-"+strconv.Itoa(n)+"-"+mode+".cache"))
+				aside.put(out)
+				aside.put(cache)
 				run(exe, args, n, mode, out)
+				if *files && mode == "no-pdf" {
+					writeAgain(out, aside, n, "files")
+				}
 				// One afspraak changed, built again with the cache.
 				if err := os.WriteFile(edited, []byte(strings.Replace(string(orig), "title: Nieuwbouw", "title: Nieuwbouw (gewijzigd)", 1)), 0o644); err != nil {
 					fail(err)
@@ -91,17 +106,17 @@ func main() {
 				}
 			}
 			if !*keep {
-				os.RemoveAll(out)
-				os.RemoveAll(filepath.Join(*dir, ".out-"+strconv.Itoa(n)+"-"+mode+".cache"))
+				aside.put(out)
+				aside.put(cache)
 			}
 		}
 		if *hugo != "" {
 			for range *runs {
-				runHugo(*hugo, src, *dir, n)
+				runHugo(*hugo, src, *dir, n, aside, *files)
 			}
 		}
 		if !*keep {
-			os.RemoveAll(src)
+			aside.put(src)
 		}
 	}
 	if *runs > 1 {
@@ -134,8 +149,13 @@ func run(exe string, args []string, n int, mode, out string) {
 func row(n int, mode string, pages, files int, out string, wall time.Duration, ps *os.ProcessState, load []byte) {
 	ru := ps.SysUsage().(*syscall.Rusage)
 	user, sys := time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano())
-	cpu := user + sys
 	peak := float64(ru.Maxrss) / 1024 // KiB on Linux
+	printRow(n, mode, pages, files, out, wall, user, sys, peak, load)
+}
+
+// printRow prints and records one row.
+func printRow(n int, mode string, pages, files int, out string, wall, user, sys time.Duration, peak float64, load []byte) {
+	cpu := user + sys
 	size := dirSize(out)
 	p := float64(pages)
 	fmt.Printf("%-5d %-9s %6d %6d %8.1f %8.2f %8.2f %7.2f %7.2f %9.0f | %9.2f %9.2f %9.1f %9.0f  %s\n",
