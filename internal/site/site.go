@@ -109,6 +109,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		favicon:  opt.Favicon,
 		pdfs:     map[*a.Agreement]*pdfResult{},
 		search:   search.New(),
+		charts:   chartCache{emit: opt.Emit},
 		indexed:  opt.Indexed,
 		reused:   map[string]*a.Agreement{},
 	}
@@ -144,12 +145,13 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 	// Agreement pages wait for their PDF's size and page count: they go
 	// last, so that the other pages render meanwhile.
 	order := make([]int, 0, len(jobs))
+	r.lastmods = make([]a.Date, len(jobs))
 	var reindex []int // reused pages the search index reads again
 	for _, waits := range []bool{false, true} {
 		for i, j := range jobs {
 			if ag := r.reusedOwner(j.path); ag != nil {
 				if !waits { // what render would have noted for the sitemap
-					r.lastmods.Store(j.path, r.updated(ag))
+					r.lastmods[i] = r.updated(ag)
 					if searchable[j.kind] {
 						reindex = append(reindex, i)
 					}
@@ -168,7 +170,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			f, err := r.render(j)
+			f, err := r.render(i, j)
 			if err == nil {
 				r.indexPage(i, j, f) // search.go
 				if j.path != "" {
@@ -215,14 +217,14 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 	// The open data, the chart downloads and the search index are made
 	// from what the pages left, each on its own: side by side, so that
 	// the end of a large build is not one core's work.
-	var data, figs, idx []File
+	var data, figs, figsDone, idx []File
 	var dataErr, figsErr, idxErr error
 	var tail sync.WaitGroup
 	tail.Go(func() {
 		data, dataErr = r.dataFiles(opt.Emit) // opendata.go
 	})
 	tail.Go(func() {
-		if figs, figsErr = r.chartFiles(out); figsErr == nil {
+		if figs, figsDone, figsErr = r.chartFiles(out); figsErr == nil {
 			figsErr = emit(opt.Emit, figs)
 		}
 	})
@@ -232,7 +234,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		return nil, err
 	}
 	out.Files = append(out.Files, data...)
-	out.Files = append(out.Files, figs...)
+	out.Files = append(append(out.Files, figs...), figsDone...)
 	out.Files = append(out.Files, idx...)
 	slices.SortFunc(out.Files, func(x, y File) int { return strings.Compare(x.Path, y.Path) })
 	return out, nil
@@ -271,8 +273,11 @@ type renderer struct {
 	pdfFacts func(*a.Agreement) (size, pages int, err error)
 	favicon  string                      // the site\'s own, below the base; "" for the theme\'s
 	pdfs     map[*a.Agreement]*pdfResult // what pdfInfo read, once per agreement
-	lastmods sync.Map                    // page path → its Updated date, for the sitemap
-	charts   chartCache                  // charts per page, built once
+	// lastmods are the Updated dates of the pages, by their index in
+	// the list of jobs, for the sitemap: a slice, not a map by path (a
+	// sync.Map of 40,000 pages held 5 MB to the end of a large build).
+	lastmods []a.Date
+	charts   chartCache // charts per page, built once
 	echarts  *charts.ECharts
 	noECh    error             // why echarts is nil
 	assets   map[string]string // theme file → content-hashed name (assets.go)
@@ -314,7 +319,8 @@ type job struct {
 	data func(*page) error
 }
 
-func (r *renderer) render(j job) (File, error) {
+// render renders job j, the i-th of the site's pages.
+func (r *renderer) render(i int, j job) (File, error) {
 	p := &page{HasPDF: r.pdf, Site: r.site, Base: r.base.path, Path: j.path, Kind: j.kind, IDs: markdown.NewIDs(reservedIDs...), Feed: "feed.xml"}
 	if err := j.data(p); err != nil {
 		return File{}, fmt.Errorf("%s: %w", j.file, err)
@@ -323,7 +329,7 @@ func (r *renderer) render(j job) (File, error) {
 	p.Description, p.Style, p.OwnFavicon = p.description(), &p.Site.Style, p.ownFavicon()
 	p.HasCharts, p.IsDraft, p.Updated = p.hasCharts(), p.isDraft(), p.updated()
 	p.Frame, p.Trail = frame(p), r.trail(p.Crumbs, p.Kind)
-	r.lastmods.Store(j.path, p.Updated)
+	r.lastmods[i] = p.Updated
 	// The buffer starts at the size of the last page of the kind: growing
 	// it from nothing allocated twice the page.
 	var buf bytes.Buffer

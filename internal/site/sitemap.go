@@ -3,8 +3,6 @@ package site
 import (
 	"bytes"
 	"encoding/xml"
-
-	a "github.com/prestatie/prestatie/internal/agreement"
 )
 
 // sitemap lists every page but the 404 page, with absolute addresses
@@ -14,14 +12,14 @@ func (r *renderer) sitemap(jobs []job) File {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, j := range jobs {
+	for i, j := range jobs {
 		if j.kind == "404" {
 			continue
 		}
 		b.WriteString("  <url><loc>")
 		xml.EscapeText(&b, []byte(r.base.abs(j.path)))
 		b.WriteString("</loc>")
-		if d := r.lastmod(j); !d.IsZero() {
+		if d := r.lastmods[i]; !d.IsZero() {
 			b.WriteString("<lastmod>" + d.String() + "</lastmod>")
 		}
 		b.WriteString("</url>\n")
@@ -36,11 +34,4 @@ func (r *renderer) robots() File {
 		s += "Sitemap: " + r.base.abs("sitemap.xml") + "\n"
 	}
 	return File{Path: "robots.txt", Data: []byte(s)}
-}
-
-// lastmod is the date a rendered page was last updated, zero for none.
-func (r *renderer) lastmod(j job) a.Date {
-	d, _ := r.lastmods.Load(j.path)
-	u, _ := d.(a.Date)
-	return u
 }
