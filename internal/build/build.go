@@ -164,8 +164,7 @@ func Build(opt Options) (Summary, diag.List, error) {
 	if err == nil {
 		// PDFs enough to go before the pages hold no more than the
 		// pages do (render); fewer go beside them.
-		n := len(l.site.Agreements)
-		sizeGC(n, !opt.NoPDF && n < pdfPhase*runtime.GOMAXPROCS(0)) // gc.go
+		sizeGC(!opt.NoPDF && len(l.site.Agreements) < pdfPhase*runtime.GOMAXPROCS(0)) // gc.go
 	}
 	if err != nil || l.ds.HasErrors() {
 		if err == nil {

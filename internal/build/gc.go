@@ -4,6 +4,8 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
+	"slices"
 	"sync/atomic"
 )
 
@@ -14,9 +16,9 @@ import (
 // small site GOGC sets the pace; on a large one the limit does, and the
 // peak (RSS) is about the limit plus 14 MiB (the program's own pages).
 //
-// The limit grows with the site because what a build holds does: the
-// model of every agreement, the search index's terms, the list of output
-// files. Measured at the largest live heap (GODEBUG=gctrace=1, marked
+// Eighth round: the limit grew with the site because what a build held
+// did: the model of every agreement, the search index's terms, the list
+// of output files. Measured at the largest live heap (GODEBUG=gctrace=1, marked
 // bytes after a collection, which include what was allocated while it
 // marked), without PDFs: 58-61 MB at 200 agreements, 165-194 MB at 800,
 // so about 20 MB plus 0.2 MB per agreement. A fixed limit is either too
@@ -43,25 +45,49 @@ import (
 // made: 303 MiB at 200 agreements with PDFs (peak 303 MiB instead of
 // 427, 2.3 GB marked instead of 1.7), 443 MiB at 800 (about as before:
 // 320 MiB marked 17-31 GB instead of 9-16).
+//
+// Issue 13, second session of 2 December: the live heap was made smaller
+// instead (800 agreements: 175-185 MB at its largest, now 140-150; with
+// PDFs, which went beside the pages, 221 MB, now 148-160: a cold build
+// makes its PDFs first, then the pages), and the limit no longer guesses
+// the site's size from its number of agreements. It is a cap that the
+// live heap moves: GOGC=300 paces a small site (headroom three times what
+// it holds), the cap (256 MiB plus 16 MiB per core: 288 MiB on two)
+// bounds a large one, and whenever a collection leaves more than half the
+// cap live the limit is raised to twice the live heap (followLive), so
+// that a site larger or richer than measured collects as with GOGC=100
+// instead of without end. Measured at 800 agreements (corpus of make
+// bench-scale, two cores; marked is the sum over all collections of the
+// live heap, the third number of GODEBUG=gctrace=1's "A->B->C MB", so
+// not comparable with the figures above) against the limit, with the
+// peak about the limit plus 12 MiB:
+//
+//	limit    no PDFs: marked  peak       with PDFs: marked  peak
+//	280 MiB  4.3 GB           292 MiB    8.8 GB             293 MiB
+//	300 MiB  3.6 GB           313 MiB    7.9 GB             313 MiB
+//	320 MiB  3.2 GB           328 MiB    6.9 GB             333 MiB
+//	before   3.7-4.1 GB       357-359    8.2 GB             455 MiB
+//
+// So at 288 MiB a build marks about what it did before, with a peak of
+// about 300 MiB instead of 359 and 455.
 const (
-	gcBase         = 128 << 20
-	gcPerAgreement = 240 << 10
-	gcPerCore      = 16 << 20
-	gcPerPDFCore   = 48 << 20
+	gcCap     = 256 << 20
+	gcPerCore = 16 << 20
+	// gcPerPDFCore is added while PDFs are made beside the pages (too
+	// few to go first: a small site, a one-file rebuild).
+	gcPerPDFCore = 48 << 20
+	// gcFloor is the least headroom, as a multiple of the live heap.
+	gcFloor = 1
 )
 
 // tuned is set by TuneGC: only then may a build change the limit.
 var tuned atomic.Bool
 
-// gcReading is the soft limit while the site is read, before its size is
-// known: reading holds less than rendering (800 agreements: 60-80 MB
-// live), and the limit of an empty site (160 MiB) made it collect twice
-// as often as GOGC=300 alone.
-const gcReading = 440 << 20
-
 // TuneGC sets the garbage collector for a one-off build process: GOGC=300
-// and a soft limit, which Build sets again for the size of the site once
-// it has read it. GOGC or GOMEMLIMIT in the environment still win. It is
+// and a soft limit that follows the live heap (followLive), which Build
+// raises while PDFs are made beside the pages. Reading the site holds less
+// than rendering it (800 agreements: 45-60 MB live), so the cap holds
+// from the start. GOGC or GOMEMLIMIT in the environment still win. It is
 // the command's to call, once: the setting is process-wide, so a library
 // call (or the preview server, which builds again and again) must not
 // change it.
@@ -71,23 +97,71 @@ func TuneGC() {
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		tuned.Store(true)
-		debug.SetMemoryLimit(gcReading)
+		capped.Store(gcLimit(false, runtime.GOMAXPROCS(0)))
+		setLimit(0)
+		followLive()
 	}
 }
 
-// sizeGC sets the soft memory limit for a site of n agreements, in a
-// process that TuneGC tuned.
-func sizeGC(n int, pdfs bool) {
+// sizeGC sets the soft memory limit for the render, in a process that
+// TuneGC tuned; pdfsBeside tells that PDFs are made beside the pages.
+func sizeGC(pdfsBeside bool) {
 	if tuned.Load() {
-		debug.SetMemoryLimit(gcLimit(n, pdfs, runtime.GOMAXPROCS(0)))
+		capped.Store(gcLimit(pdfsBeside, runtime.GOMAXPROCS(0)))
+		setLimit(liveHeap())
 	}
 }
 
-// gcLimit is the soft memory limit for n agreements on cores cores.
-func gcLimit(n int, pdfs bool, cores int) int64 {
+// gcLimit is the cap of the soft memory limit on cores cores.
+func gcLimit(pdfsBeside bool, cores int) int64 {
 	per := int64(gcPerCore)
-	if pdfs {
+	if pdfsBeside {
 		per += gcPerPDFCore
 	}
-	return gcBase + int64(n)*gcPerAgreement + int64(cores)*per
+	return gcCap + int64(cores)*per
+}
+
+// capped is the cap TuneGC and sizeGC set, 0 in a process not tuned.
+var capped atomic.Int64
+
+// setLimit sets the limit to the cap, or to the live heap and gcFloor
+// times it when that is more.
+func setLimit(live uint64) {
+	limit := capped.Load()
+	if limit == 0 {
+		return
+	}
+	debug.SetMemoryLimit(max(limit, int64(live)*(1+gcFloor)))
+}
+
+// followLive moves the limit with the live heap after every collection,
+// for the life of the process (TuneGC is a build process's, once): a
+// finalizer on an unreachable object runs after each collection, and
+// arms itself again.
+func followLive() {
+	runtime.SetFinalizer(&gcSentinel{}, onCollected)
+}
+
+// gcSentinel is the object whose finalizer follows the collections: not
+// a tiny object (those may share a block and never be finalized).
+type gcSentinel struct {
+	_ *int
+	_ [2]int
+}
+
+func onCollected(s *gcSentinel) {
+	setLimit(liveHeap())
+	runtime.SetFinalizer(s, onCollected)
+}
+
+var liveSample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+
+// liveHeap is the heap the last collection marked live.
+func liveHeap() uint64 {
+	s := slices.Clone(liveSample) // the finalizer and sizeGC may read at once
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
 }
