@@ -27,8 +27,9 @@ func locate(s *a.Site) map[*a.Item]string {
 // places maps, per agreement, the id of every onderdeel and item to its
 // page (an item with its anchor), so that a link "#id" in the text reaches
 // a place on another page. The first in document order keeps an id that
-// two share, as in the PDF.
-func places(s *a.Site) map[*a.Agreement]map[string]string {
+// two share, as in the PDF. An item's place is where's string, not a
+// copy: both are held to the end of the build.
+func places(s *a.Site, where map[*a.Item]string) map[*a.Agreement]map[string]string {
 	out := map[*a.Agreement]map[string]string{}
 	for _, ag := range s.Agreements {
 		m := map[string]string{}
@@ -37,15 +38,22 @@ func places(s *a.Site) map[*a.Agreement]map[string]string {
 				m[id] = path
 			}
 		}
+		addItem := func(it *a.Item, path string) {
+			if w := where[it]; w == path {
+				path = w
+			}
+			add(it.ID, path)
+		}
 		ag.EachItem(func(it *a.Item) { // the preamble's come first
 			if it.Section == nil {
-				add(it.ID, agreementPath(ag)+"#"+it.ID)
+				addItem(it, agreementPath(ag)+"#"+it.ID)
 			}
 		})
 		ag.EachSection(func(sec *a.Section) {
-			add(sec.ID, sectionPath(ag, sec))
+			sp := sectionPath(ag, sec)
+			add(sec.ID, sp)
 			for _, it := range a.ItemsOf(sec) {
-				add(it.ID, sectionPath(ag, sec)+"#"+it.ID)
+				addItem(it, sp+"#"+it.ID)
 			}
 		})
 		out[ag] = m
@@ -130,11 +138,16 @@ func (r *renderer) progressPages(ag *a.Agreement, crumbs []link) []job {
 			return nil
 		}))
 	}
-	for _, f := range filters(ag) {
+	// The filters are made again when their pages render (filtersOf):
+	// held from here to the end of the build, they were 5 MB at 800
+	// agreements.
+	for i, f := range filters(ag) {
+		all := f.Kind == ""
 		jobs = append(jobs, r.job("commitments", f.Path, func(p *page) error {
-			p.Title, p.Agreement, p.Filter = f.Title, ag, &f
+			f := &r.filtersOf(ag)[i]
+			p.Title, p.Agreement, p.Filter = f.Title, ag, f
 			p.Crumbs = crumbs
-			if f.Kind != "" {
+			if !all {
 				p.Crumbs = append(slices.Clone(crumbs), link{"Alle afspraken", listPath(ag)})
 			}
 			return nil
@@ -288,6 +301,26 @@ type filterGroup struct {
 // filterLink is one choice: its page and the key filter.js matches rows on.
 type filterLink struct {
 	Title, Path, Key string
+}
+
+// filterMemo is how many agreements' filters the renderer keeps: the
+// pages of an agreement render together, one per core.
+const filterMemo = 16
+
+// filtersOf are the filters of ag, the same values (and so the same
+// shared parts, memo.go) for all its pages while they are in the memo.
+func (r *renderer) filtersOf(ag *a.Agreement) []filter {
+	r.filterMu.Lock()
+	defer r.filterMu.Unlock()
+	if fs, ok := r.filterSets[ag]; ok {
+		return fs
+	}
+	if r.filterSets == nil || len(r.filterSets) >= filterMemo {
+		r.filterSets = map[*a.Agreement][]filter{}
+	}
+	fs := filters(ag)
+	r.filterSets[ag] = fs
+	return fs
 }
 
 func filters(ag *a.Agreement) []filter {

@@ -101,7 +101,6 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		base:     base,
 		md:       markdown.New(markdown.WithUnsafeHTML(s.UnsafeHTML)),
 		where:    locate(s),
-		places:   places(s),
 		moments:  map[*a.Agreement][]moment{},
 		pdf:      opt.PDF,
 		pdfFile:  opt.PDFFile,
@@ -113,6 +112,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		indexed:  opt.Indexed,
 		reused:   map[string]*a.Agreement{},
 	}
+	r.places = places(s, r.where)
 	r.search.Folder = r.searchFolder() // search.go
 	for _, ag := range s.Agreements {
 		if opt.Reuse != nil && opt.Reuse(ag) {
@@ -291,11 +291,15 @@ type renderer struct {
 	// when rows are not shared (memo.go); rows the rendered rows.
 	rowKeys map[string]int
 	rows    memo[rowKey]
-	parts   memo[sharedKey]            // shared parts of pages (memo.go)
-	trails  sync.Map                   // breadcrumb trails by their links (memo.go)
-	tmplIDs map[string]map[string]int  // per page kind, its templates' ids (memo.go)
-	sizes   map[string]*atomic.Int64   // per page kind, the size of its last page
-	fastOK  map[string]map[string]bool // per page kind, the templates Go renders (fast.go)
+	parts   memo[sharedKey] // shared parts of pages (memo.go)
+	// filterSets are the filters of the agreements whose lists render
+	// (filtersOf).
+	filterMu   sync.Mutex
+	filterSets map[*a.Agreement][]filter
+	trails     sync.Map                   // breadcrumb trails by their links (memo.go)
+	tmplIDs    map[string]map[string]int  // per page kind, its templates' ids (memo.go)
+	sizes      map[string]*atomic.Int64   // per page kind, the size of its last page
+	fastOK     map[string]map[string]bool // per page kind, the templates Go renders (fast.go)
 }
 
 // reusedOwner is the reused agreement that owns the output path p (below
