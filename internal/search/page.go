@@ -70,15 +70,15 @@ func (x *Index) AddPage(order int, path string, p Page) error {
 		counts = append(counts, uint32(n))
 		i = j + 1
 	}
-	e.terms = spans
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	for i, sp := range spans {
 		id := x.id(ts[sp>>32 : sp&(1<<32-1)])
 		n := uint64(counts[i])
-		e.terms[i] = uint64(id)<<32 | n
+		spans[i] = uint64(id)<<32 | n
 		e.length += n
 	}
+	e.terms, e.n = packTerms(spans), int32(len(spans))
 	x.docs[order] = e
 	return nil
 }
