@@ -69,7 +69,22 @@ import (
 //	before   3.7-4.1 GB       357-359    8.2 GB             455 MiB
 //
 // So at 288 MiB a build marks about what it did before, with a peak of
-// about 300 MiB instead of 359 and 455.
+// about 300 MiB instead of 359 and 455. The whole round, two runs each
+// (--no-cache; peak MiB, GB marked; before -> after):
+//
+//	agreements  no PDFs                        with PDFs
+//	50          103-104 -> 102-108, 0.08 -> 0.08-0.09   146-174 -> 126-141, 0.28 -> 0.26-0.29
+//	200         206-208 -> 194-196, 0.34-0.36 -> 0.29-0.31   299-303 -> 203-211, 0.81-1.03 -> 0.78-0.81
+//	800         355-356 -> 299-300, 3.72-3.81 -> 3.45-3.80   444-454 -> 299-300, 7.95-8.07 -> 7.67-8.02
+//
+// With the cache (a cold build that writes it, as make bench-scale runs
+// it) the peak at 800 is 301-304 MiB: the cache's lists of files and
+// search data. A cap of 272 MiB would make it 286 MiB for 14-15% more
+// marked. User CPU per page at 800 against 50 (a shared machine: read
+// with care): without PDFs +5 to +17% (was +23 to +49%), with PDFs about
+// +8% (was about +25%). Flat within 10% everywhere needs about half the
+// live heap at 800 (model 43 MB, search index, lists of pages and files)
+// for the same headroom as GOGC=300 gives a small site.
 const (
 	gcCap     = 256 << 20
 	gcPerCore = 16 << 20
