@@ -210,17 +210,44 @@ func (a *Agreement) ChangesSince(prev, cur Date) []Change {
 		ch := Change{Commitment: c}
 		ch.From, _ = c.StatusAt(prev)
 		ch.To, _ = c.StatusAt(cur)
-		for _, e := range c.Progress {
-			if prev.Before(e.Date) && !cur.Before(e.Date) {
-				ch.Entries = append(ch.Entries, e)
-			}
-		}
+		ch.Entries = entriesBetween(c.Progress, prev, cur)
 		ch.Overdue = c.Overdue(cur) && !c.Overdue(prev)
 		if len(ch.Entries) > 0 || ch.Overdue {
 			out = append(out, ch)
 		}
 	})
 	return out
+}
+
+// entriesBetween are the entries of ps dated after prev and on or before
+// cur, in their order. Those of a validated item, sorted by date, are
+// one run of ps: shared, not copied (the changes of every moment are
+// kept for the whole build, 4.5 MB of copies at 800 agreements), with
+// no room to append into ps.
+func entriesBetween(ps []*ProgressEntry, prev, cur Date) []*ProgressEntry {
+	in := func(e *ProgressEntry) bool { return prev.Before(e.Date) && !cur.Before(e.Date) }
+	from, to := -1, -1
+	for i, e := range ps {
+		switch {
+		case !in(e):
+		case from < 0:
+			from, to = i, i+1
+		case to == i:
+			to++
+		default: // not one run: copied
+			var out []*ProgressEntry
+			for _, e := range ps {
+				if in(e) {
+					out = append(out, e)
+				}
+			}
+			return out
+		}
+	}
+	if from < 0 {
+		return nil
+	}
+	return ps[from:to:to]
 }
 
 // MomentSlug names a monitoring moment in URLs and file names: "2023-q4"

@@ -1,6 +1,10 @@
 package agreement
 
-import "testing"
+import (
+	"slices"
+	"testing"
+	"time"
+)
 
 func TestOverdueAndReached(t *testing.T) {
 	a := sample()
@@ -109,5 +113,36 @@ func TestMomentsAndChanges(t *testing.T) {
 	}
 	if a.LatestReport() != NewDate(2024, 12, 31) {
 		t.Errorf("latest report = %s", a.LatestReport())
+	}
+}
+
+func TestEntriesBetween(t *testing.T) {
+	t.Parallel()
+	d := func(m time.Month) Date { return Date{2024, m, 1} }
+	e := func(m time.Month) *ProgressEntry { return &ProgressEntry{Date: d(m)} }
+	sorted := []*ProgressEntry{e(1), e(3), e(5), e(7)}
+	unsorted := []*ProgressEntry{e(3), e(7), e(5)}
+	for _, tc := range []struct {
+		name      string
+		ps        []*ProgressEntry
+		prev, cur Date
+		want      []*ProgressEntry
+	}{
+		{"run", sorted, d(2), d(5), sorted[1:3]},
+		{"none", sorted, d(7), d(12), nil},
+		{"all", sorted, Date{}, d(12), sorted},
+		{"one of unsorted", unsorted, d(4), d(6), []*ProgressEntry{unsorted[2]}},
+		{"two apart", unsorted, d(2), d(5), []*ProgressEntry{unsorted[0], unsorted[2]}},
+	} {
+		got := entriesBetween(tc.ps, tc.prev, tc.cur)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
+		}
+		if len(got) > 0 {
+			_ = append(got, e(12)) // must not write into ps
+		}
+	}
+	if sorted[3].Date != d(7) {
+		t.Error("appending to the entries changed the item's progress")
 	}
 }
