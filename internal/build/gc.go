@@ -47,8 +47,8 @@ import (
 // 320 MiB marked 17-31 GB instead of 9-16).
 //
 // Issue 13, second session of 2 December: the live heap was made smaller
-// instead (800 agreements: 175-185 MB at its largest, now 140-150; with
-// PDFs, which went beside the pages, 221 MB, now 148-160: a cold build
+// instead (800 agreements: 175-185 MB at its largest, now 125-145; with
+// PDFs, which went beside the pages, 221 MB, now 135-150: a cold build
 // makes its PDFs first, then the pages), and the limit no longer guesses
 // the site's size from its number of agreements. It is a cap that the
 // live heap moves: GOGC=300 paces a small site (headroom three times what
