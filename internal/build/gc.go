@@ -84,10 +84,14 @@ import (
 // With the cache (a cold build that writes it, as make bench-scale runs
 // it) the peak at 800 is 301-304 MiB: the cache's lists of files and
 // search data. A cap of 272 MiB would make it 286 MiB for 14-15% more
-// marked. User CPU per page at 800 against 50 (a shared machine: read
-// with care): without PDFs +5 to +17% (was +23 to +49%), with PDFs about
-// +8% (was about +25%). Flat within 10% everywhere needs about half the
-// live heap at 800 (model 43 MB, search index, lists of pages and files)
+// marked. User CPU per page at 800 against 50, in one pair of runs of
+// the old and new program side by side: without PDFs +36% before, +10%
+// after; with PDFs +25% before, +7% after. Other runs on the shared
+// machine gave up to +48%: what does not move with its load is the GC's
+// work, and the bytes marked per page at 800 are still about three times
+// those at 50 (3.5-3.8 GB against 0.07-0.09 GB for 16 times the pages).
+// Flat within 10% needs about half the live heap at 800 (model 43 MB,
+// search index, the lists of pages and files)
 // for the same headroom as GOGC=300 gives a small site.
 const (
 	gcCap     = 256 << 20
