@@ -82,7 +82,7 @@ import (
 //	800        444-454 -> 299-300  7.95-8.07 -> 7.67-8.02
 //
 // With the cache (a cold build that writes it, as make bench-scale runs
-// it) the peak at 800 is 301-304 MiB: the cache's lists of files and
+// it) the peak at 800 is 301-306 MiB: the cache's lists of files and
 // search data. A cap of 272 MiB would make it 286 MiB for 14-15% more
 // marked. User CPU per page at 800 against 50, in one pair of runs of
 // the old and new program side by side: without PDFs +36% before, +10%
@@ -91,8 +91,8 @@ import (
 // work, and the bytes marked per page at 800 are still about three times
 // those at 50 (3.5-3.8 GB against 0.07-0.09 GB for 16 times the pages).
 // Flat within 10% needs about half the live heap at 800 (model 43 MB,
-// search index, the lists of pages and files)
-// for the same headroom as GOGC=300 gives a small site.
+// search index, the lists of pages and files) for the same headroom as
+// GOGC=300 gives a small site.
 const (
 	gcCap     = 256 << 20
 	gcPerCore = 16 << 20
