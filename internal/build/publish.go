@@ -97,8 +97,7 @@ func publish(dest string, fill func(w *tree) error) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	w := &tree{dir: tmp, dest: dest, written: map[string]bool{}}
-	w.dirs.Store(tmp, true)
+	w := &tree{dir: tmp, dest: dest, written: map[string]bool{}, dirs: map[string]bool{tmp: true}}
 	w.startWriters(runtime.GOMAXPROCS(0))
 	err = fill(w)
 	// Nothing is written into tmp after this, nor is it removed before.
@@ -168,7 +167,8 @@ type tree struct {
 	dest    string // the output folder it replaces, links resolved
 	mu      sync.Mutex
 	written map[string]bool
-	dirs    sync.Map // folders made, by path
+	dirMu   sync.Mutex
+	dirs    map[string]bool // folders made, by path (a sync.Map of 31,000 folders held 9 MB)
 	// keep are the top-level entries of dest that this build leaves as
 	// they are (unchanged agreements, from the cache): nothing is written
 	// below them. Set before the first file is written.
@@ -219,7 +219,10 @@ func (t *tree) claim(p string) (fp string, again bool, err error) {
 // of files in a few folders each. Its parent is made first only when it
 // is missing (MkdirAll would look at every folder of the path each time).
 func (t *tree) mkdir(dir string) error {
-	if _, ok := t.dirs.Load(dir); ok {
+	t.dirMu.Lock()
+	made := t.dirs[dir]
+	t.dirMu.Unlock()
+	if made {
 		return nil
 	}
 	err := os.Mkdir(dir, 0o755)
@@ -232,7 +235,9 @@ func (t *tree) mkdir(dir string) error {
 	if err != nil && !errors.Is(err, fs.ErrExist) { // made meanwhile by another goroutine
 		return err
 	}
-	t.dirs.Store(dir, true)
+	t.dirMu.Lock()
+	t.dirs[dir] = true
+	t.dirMu.Unlock()
 	return nil
 }
 
@@ -242,6 +247,7 @@ func (t *tree) mkdir(dir string) error {
 func (t *tree) write(f site.File) error {
 	fp, again, err := t.claim(f.Path)
 	if err != nil || fp == "" {
+		f.Done()
 		return err
 	}
 	if t.bg != nil {
@@ -251,8 +257,9 @@ func (t *tree) write(f site.File) error {
 }
 
 // put writes f at fp, claimed. A file written before at fp is removed,
-// never written over.
+// never written over. Then f's data are done with (site.File.Done).
 func (t *tree) put(fp string, f site.File, again bool) error {
+	defer f.Done()
 	if again {
 		if err := os.Remove(fp); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
@@ -304,21 +311,21 @@ func (t *tree) entries(tops map[string]bool) (map[string][]cache.Entry, error) {
 		}
 	}
 	t.mu.Unlock()
-	var err error
-	t.dirs.Range(func(k, _ any) bool {
-		rel, rerr := filepath.Rel(t.dir, k.(string))
+	t.dirMu.Lock()
+	defer t.dirMu.Unlock()
+	for dir := range t.dirs {
+		rel, err := filepath.Rel(t.dir, dir)
 		rel = filepath.ToSlash(rel)
-		if rerr != nil || rel == "." || !tops[topOf(rel)] {
-			return true
+		if err != nil || rel == "." || !tops[topOf(rel)] {
+			continue
 		}
-		var e cache.Entry
-		if e, err = cache.Stat(t.dir, rel); err != nil {
-			return false
+		e, err := cache.Stat(t.dir, rel)
+		if err != nil {
+			return es, err
 		}
 		es[topOf(rel)] = append(es[topOf(rel)], e)
-		return true
-	})
-	return es, err
+	}
+	return es, nil
 }
 
 // has reports whether the file at path was written already, or lies in

@@ -78,6 +78,24 @@ type Options struct {
 type File struct {
 	Path string
 	Data []byte
+	buf  *bytes.Buffer // a page's buffer from pagePool, handed to Emit
+}
+
+// pagePool keeps the buffers of pages handed to Options.Emit once the
+// caller is done with them (File.Done): a page's buffer was a sixth of
+// all a build allocated (800 agreements: 420 of 2,500 MB), and every
+// byte allocated is work for the garbage collector.
+var pagePool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Done tells that Data is written and nothing of it is kept: a page's
+// buffer goes back to be used for another page. Only a caller of
+// Options.Emit may call it, at most once per file; Data must not be used
+// after it. Other files have nothing to give back.
+func (f File) Done() {
+	if f.buf != nil {
+		f.buf.Reset()
+		pagePool.Put(f.buf)
+	}
 }
 
 // Output is the rendered site, sorted by path.
@@ -109,6 +127,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 		pdfs:     map[*a.Agreement]*pdfResult{},
 		search:   search.New(),
 		charts:   chartCache{emit: opt.Emit},
+		pooled:   opt.Emit != nil,
 		indexed:  opt.Indexed,
 		reused:   map[string]*a.Agreement{},
 	}
@@ -179,7 +198,7 @@ func Render(s *a.Site, opt Options) (*Output, error) {
 			}
 			if err == nil && opt.Emit != nil {
 				err = opt.Emit(f)
-				f.Data = nil
+				f.Data, f.buf = nil, nil
 			}
 			rendered[i], errs[i] = f, err
 		}()
@@ -300,6 +319,7 @@ type renderer struct {
 	tmplIDs    map[string]map[string]int  // per page kind, its templates' ids (memo.go)
 	sizes      map[string]*atomic.Int64   // per page kind, the size of its last page
 	fastOK     map[string]map[string]bool // per page kind, the templates Go renders (fast.go)
+	pooled     bool                       // pages' buffers from pagePool (Options.Emit)
 }
 
 // reusedOwner is the reused agreement that owns the output path p (below
@@ -336,30 +356,37 @@ func (r *renderer) render(i int, j job) (File, error) {
 	r.lastmods[i] = p.Updated
 	// The buffer starts at the size of the last page of the kind: growing
 	// it from nothing allocated twice the page.
-	var buf bytes.Buffer
+	buf := new(bytes.Buffer)
+	if r.pooled {
+		buf = pagePool.Get().(*bytes.Buffer)
+	}
 	size := r.sizes[j.kind]
 	buf.Grow(int(size.Load()))
 	t := r.pages_[j.kind]
 	done := false
 	if r.fast(j.kind, frameTemplate) { // fast.go
 		var err error
-		done, err = frameGo(&buf, p, func() error {
-			if ok, err := mainGo(&buf, p); ok || err != nil { // fast.go
+		done, err = frameGo(buf, p, func() error {
+			if ok, err := mainGo(buf, p); ok || err != nil { // fast.go
 				return err
 			}
-			return t.ExecuteTemplate(&buf, "main", p)
+			return t.ExecuteTemplate(buf, "main", p)
 		})
 		if err != nil {
 			return File{}, fmt.Errorf("%s: %w", j.file, err)
 		}
 	}
 	if !done {
-		if err := t.ExecuteTemplate(&buf, frameTemplate, p); err != nil {
+		if err := t.ExecuteTemplate(buf, frameTemplate, p); err != nil {
 			return File{}, fmt.Errorf("%s: %w", j.file, err)
 		}
 	}
 	size.Store(int64(buf.Len()))
-	return File{Path: j.file, Data: buf.Bytes()}, nil
+	f := File{Path: j.file, Data: buf.Bytes()}
+	if r.pooled {
+		f.buf = buf
+	}
+	return f, nil
 }
 
 // reservedIDs are the element ids of the frame of every page (base.html);
