@@ -1,11 +1,13 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -14,17 +16,48 @@ import (
 
 // writeAgain writes the files of the output out again into a fresh folder
 // and prints the row of mode: the file system's cost of that output alone
-// (the floor under the build that made it). The files are read first, so
-// only the writing is measured: a folder made once each, a file created,
-// written and closed, on one goroutine per core as the build does it.
-func writeAgain(out string, bin *trash, n int, mode string) {
+// (the floor under the build that made it). A child process does it (this
+// program with -write-again), so that the benchmark itself never holds the
+// output: a later build's child would count it in its peak memory.
+func writeAgain(out string, aside *trash, n int, mode string) {
+	dest := out + "-" + mode
+	aside.put(dest)
+	defer aside.put(dest)
+	load, _ := os.ReadFile("/proc/loadavg")
+	self, err := os.Executable()
+	if err != nil {
+		fail(err)
+	}
+	cmd := exec.Command(self, "-write-again", out, dest)
+	cmd.Stderr = os.Stderr
+	b, err := cmd.Output()
+	if err != nil {
+		fail(fmt.Errorf("%s: %v", mode, err))
+	}
+	var r written
+	if err := json.Unmarshal(b, &r); err != nil {
+		fail(err)
+	}
+	printRow(n, mode, r.Pages, r.Files, dest, r.Wall, r.User, r.Sys, 0, load)
+}
+
+// written is what a -write-again child reports of its writing alone.
+type written struct {
+	Pages, Files    int
+	Wall, User, Sys time.Duration
+}
+
+// writeAgainChild reads every file below src, then writes them below dest
+// as the build does (a folder made once each, a file created, written and
+// closed, one goroutine per core) and prints the figures of the writing.
+func writeAgainChild(src, dest string) {
 	type file struct {
 		path string
 		data []byte
 	}
 	var files []file
 	pages := 0
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return err
 		}
@@ -32,7 +65,7 @@ func writeAgain(out string, bin *trash, n int, mode string) {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(out, p)
+		rel, _ := filepath.Rel(src, p)
 		files = append(files, file{rel, b})
 		if strings.HasSuffix(p, ".html") {
 			pages++
@@ -42,10 +75,6 @@ func writeAgain(out string, bin *trash, n int, mode string) {
 	if err != nil {
 		fail(err)
 	}
-	dest := out + "-" + mode
-	bin.put(dest)
-	defer bin.put(dest)
-	load, _ := os.ReadFile("/proc/loadavg")
 	var before, after syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &before)
 	start := time.Now()
@@ -93,13 +122,9 @@ func writeAgain(out string, bin *trash, n int, mode string) {
 			fail(err)
 		}
 	}
-	user := time.Duration(after.Utime.Nano() - before.Utime.Nano())
-	sys := time.Duration(after.Stime.Nano() - before.Stime.Nano())
-	count := len(files)
-	// The files held hundreds of MB: give them back to the system before
-	// the next build starts, whose peak would otherwise include them (a
-	// child starts as a copy of this process, and its rusage counts that).
-	files = nil
-	debug.FreeOSMemory()
-	printRow(n, mode, pages, count, dest, wall, user, sys, 0, load)
+	json.NewEncoder(os.Stdout).Encode(written{
+		Pages: pages, Files: len(files), Wall: wall,
+		User: time.Duration(after.Utime.Nano() - before.Utime.Nano()),
+		Sys:  time.Duration(after.Stime.Nano() - before.Stime.Nano()),
+	})
 }

@@ -41,6 +41,10 @@ import (
 )
 
 func main() {
+	if len(os.Args) == 4 && os.Args[1] == "-write-again" { // writeAgain's child
+		writeAgainChild(os.Args[2], os.Args[3])
+		return
+	}
 	bin := flag.String("bin", "./prestatie", "het programma om te meten")
 	sizes := flag.String("sizes", "50,200,800", "aantallen overeenkomsten, gescheiden door komma's")
 	modes := flag.String("modes", "pdf,no-pdf", "pdf (de hele build) en/of no-pdf (build --no-pdf)")
