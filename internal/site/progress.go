@@ -25,10 +25,10 @@ func locate(s *a.Site) map[*a.Item]string {
 }
 
 // places maps, per agreement, the id of every onderdeel and item to its
-// page (an item with its anchor), so that a link "#id" in the text reaches
-// a place on another page. The first in document order keeps an id that
-// two share, as in the PDF. An item's place is where's string, not a
-// copy: both are held to the end of the build.
+// page (an item with its anchor: its place in where, whose strings it
+// shares), so that a link "#id" in the text reaches a place on another
+// page. The first in document order keeps an id that two share, as in
+// the PDF.
 func places(s *a.Site, where map[*a.Item]string) map[*a.Agreement]map[string]string {
 	out := map[*a.Agreement]map[string]string{}
 	for _, ag := range s.Agreements {
@@ -38,22 +38,15 @@ func places(s *a.Site, where map[*a.Item]string) map[*a.Agreement]map[string]str
 				m[id] = path
 			}
 		}
-		addItem := func(it *a.Item, path string) {
-			if w := where[it]; w == path {
-				path = w
-			}
-			add(it.ID, path)
-		}
 		ag.EachItem(func(it *a.Item) { // the preamble's come first
 			if it.Section == nil {
-				addItem(it, agreementPath(ag)+"#"+it.ID)
+				add(it.ID, where[it])
 			}
 		})
 		ag.EachSection(func(sec *a.Section) {
-			sp := sectionPath(ag, sec)
-			add(sec.ID, sp)
+			add(sec.ID, sectionPath(ag, sec))
 			for _, it := range a.ItemsOf(sec) {
-				addItem(it, sp+"#"+it.ID)
+				add(it.ID, where[it])
 			}
 		})
 		out[ag] = m
