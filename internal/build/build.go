@@ -161,11 +161,6 @@ func Build(opt Options) (Summary, diag.List, error) {
 		opt.Dest = real // the cache is beside it (CacheDir), as publish sees it
 	}
 	l, err := prepare(fsys, opt, displayPrefix(opt.Source))
-	if err == nil {
-		// PDFs enough to go before the pages hold no more than the
-		// pages do (render); fewer go beside them.
-		sizeGC(!opt.NoPDF && len(l.site.Agreements) < pdfPhase*runtime.GOMAXPROCS(0)) // gc.go
-	}
 	if err != nil || l.ds.HasErrors() {
 		if err == nil {
 			l.models.store(false) // for the build after the fix
@@ -280,6 +275,8 @@ func (l loaded) render(opt Options, emit func(site.File) error, reuse reuser) (*
 			// 800 agreements: the peak with PDFs was 455 MiB, 95 MiB
 			// above that without them (gc.go).
 			run.wg.Wait()
+		} else if run.started >= runtime.GOMAXPROCS(0) {
+			roomForPDFs() // a PDF on every core beside the pages (gc.go)
 		}
 	}
 	out, err := site.Render(s, site.Options{

@@ -13,9 +13,9 @@ import (
 // to disk, so a build process collects less often than Go's default
 // would: GOGC=300 paces a small site (headroom three times what it
 // holds), and a soft memory limit caps a large one at 256 MiB plus 16 MiB
-// per core (288 MiB on two), 48 MiB more per core while PDFs are made
-// beside the pages (a small site, a one-file rebuild; a large cold build
-// makes its PDFs first). The peak (RSS) is about the limit plus 12 MiB.
+// per core (288 MiB on two), 48 MiB more per core while a PDF on every
+// core is made beside the pages (a small site; a large cold build makes
+// its PDFs first). The peak (RSS) is about the limit plus 12 MiB.
 //
 // A fixed cap close to the live heap makes a large site collect without
 // end (800 agreements at a 260 MiB limit: 112 collections instead of 39),
@@ -29,8 +29,9 @@ import (
 const (
 	gcCap     = 256 << 20
 	gcPerCore = 16 << 20
-	// gcPerPDFCore is added while PDFs are made beside the pages (too
-	// few to go first: a small site, a one-file rebuild).
+	// gcPerPDFCore is added while a PDF on every core is made beside
+	// the pages (too few to go first: a small site; a one-file rebuild
+	// makes one or two and does without).
 	gcPerPDFCore = 48 << 20
 	// gcFloor is the least headroom, as a multiple of the live heap.
 	gcFloor = 1
@@ -40,10 +41,10 @@ const (
 var tuned atomic.Bool
 
 // TuneGC sets the garbage collector for a one-off build process: GOGC=300
-// and a soft limit that follows the live heap (followLive), which Build
-// raises while PDFs are made beside the pages. Reading the site holds less
-// than rendering it (800 agreements: 45-60 MB live), so the cap holds
-// from the start. GOGC or GOMEMLIMIT in the environment still win. It is
+// and a soft limit that follows the live heap (followLive), which a build
+// raises while PDFs are made beside the pages (roomForPDFs). Reading the
+// site holds less than rendering it (800 agreements: 45-60 MB live), so
+// the cap holds from the start. GOGC or GOMEMLIMIT in the environment still win. It is
 // the command's to call, once: the setting is process-wide, so a library
 // call (or the preview server, which builds again and again) must not
 // change it.
@@ -59,11 +60,11 @@ func TuneGC() {
 	}
 }
 
-// sizeGC sets the soft memory limit for the render, in a process that
-// TuneGC tuned; pdfsBeside tells that PDFs are made beside the pages.
-func sizeGC(pdfsBeside bool) {
+// roomForPDFs raises the cap of the soft memory limit, in a process that
+// TuneGC tuned, for PDFs made beside the pages.
+func roomForPDFs() {
 	if tuned.Load() {
-		capped.Store(gcLimit(pdfsBeside, runtime.GOMAXPROCS(0)))
+		capped.Store(gcLimit(true, runtime.GOMAXPROCS(0)))
 		setLimit(liveHeap())
 	}
 }
@@ -77,7 +78,7 @@ func gcLimit(pdfsBeside bool, cores int) int64 {
 	return gcCap + int64(cores)*per
 }
 
-// capped is the cap TuneGC and sizeGC set, 0 in a process not tuned.
+// capped is the cap TuneGC and roomForPDFs set, 0 in a process not tuned.
 var capped atomic.Int64
 
 // setLimit sets the limit to the cap, or to the live heap and gcFloor
@@ -114,7 +115,7 @@ var liveSample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 
 // liveHeap is the heap the last collection marked live.
 func liveHeap() uint64 {
-	s := slices.Clone(liveSample) // the finalizer and sizeGC may read at once
+	s := slices.Clone(liveSample) // the finalizer and roomForPDFs may read at once
 	metrics.Read(s)
 	if s[0].Value.Kind() != metrics.KindUint64 {
 		return 0
